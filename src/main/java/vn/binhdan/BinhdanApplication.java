@@ -1,0 +1,16 @@
+package vn.binhdan;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.scheduling.annotation.EnableAsync;
+
+@SpringBootApplication
+@ConfigurationPropertiesScan
+@EnableAsync
+public class BinhdanApplication {
+
+    public static void main(String[] args) {
+        SpringApplication.run(BinhdanApplication.class, args);
+    }
+}

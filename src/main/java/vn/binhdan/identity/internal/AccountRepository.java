@@ -1,0 +1,86 @@
+package vn.binhdan.identity.internal;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
+import org.springframework.stereotype.Repository;
+import vn.binhdan.shared.AppUser;
+import vn.binhdan.shared.Grant;
+import vn.binhdan.shared.Role;
+
+@Repository
+public class AccountRepository {
+
+    public record AccountRow(long id, String username, String displayName, String passwordHash, Long personId,
+                             boolean enabled, int failedLogins, Instant lockedUntil) {
+    }
+
+    private final JdbcClient jdbc;
+
+    public AccountRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public Optional<AccountRow> byUsername(String username) {
+        return jdbc.sql("SELECT * FROM account WHERE username = ?").param(username).query(AccountRepository::map).optional();
+    }
+
+    public Optional<AccountRow> byId(long id) {
+        return jdbc.sql("SELECT * FROM account WHERE id = ?").param(id).query(AccountRepository::map).optional();
+    }
+
+    public Optional<AccountRow> byOidcSubject(String subject) {
+        return jdbc.sql("SELECT * FROM account WHERE oidc_subject = ?").param(subject).query(AccountRepository::map).optional();
+    }
+
+    public Optional<AccountRow> byPerson(long personId) {
+        return jdbc.sql("SELECT * FROM account WHERE person_id = ? ORDER BY id").param(personId)
+                .query(AccountRepository::map).list().stream().findFirst();
+    }
+
+    public long insert(String username, String displayName, String passwordHash, Long personId, String oidcSubject) {
+        KeyHolder keys = new GeneratedKeyHolder();
+        jdbc.sql("INSERT INTO account (username, display_name, password_hash, person_id, oidc_subject) VALUES (?, ?, ?, ?, ?)")
+                .params(username, displayName, passwordHash, personId, oidcSubject).update(keys, "id");
+        return keys.getKey().longValue();
+    }
+
+    public void linkOidc(long id, String subject) {
+        jdbc.sql("UPDATE account SET oidc_subject = ? WHERE id = ?").params(subject, id).update();
+    }
+
+    public void grant(long accountId, Role role, long unitId) {
+        jdbc.sql("INSERT INTO role_grant (account_id, role, unit_id) VALUES (?, ?, ?)").params(accountId, role.name(), unitId).update();
+    }
+
+    public void recordFailure(long id, int maxFailures, Instant lockUntil) {
+        jdbc.sql("""
+                UPDATE account SET failed_logins = failed_logins + 1,
+                  locked_until = CASE WHEN failed_logins + 1 >= ? THEN ? ELSE locked_until END WHERE id = ?""")
+                .params(maxFailures, Timestamp.from(lockUntil), id).update();
+    }
+
+    public void recordSuccess(long id) {
+        jdbc.sql("UPDATE account SET failed_logins = 0, locked_until = NULL WHERE id = ?").param(id).update();
+    }
+
+    public AppUser load(AccountRow a) {
+        List<Grant> grants = jdbc.sql("""
+                SELECT g.role, g.unit_id, u.path FROM role_grant g JOIN unit u ON u.id = g.unit_id
+                WHERE g.account_id = ? ORDER BY g.id""")
+                .param(a.id()).query((rs, i) -> new Grant(Role.valueOf(rs.getString(1)), rs.getLong(2), rs.getString(3)))
+                .list();
+        return new AppUser(a.id(), a.username(), a.displayName(), a.personId(), grants);
+    }
+
+    private static AccountRow map(java.sql.ResultSet rs, int i) throws java.sql.SQLException {
+        Timestamp locked = rs.getTimestamp("locked_until");
+        return new AccountRow(rs.getLong("id"), rs.getString("username"), rs.getString("display_name"),
+                rs.getString("password_hash"), rs.getObject("person_id", Long.class), rs.getBoolean("enabled"),
+                rs.getInt("failed_logins"), locked == null ? null : locked.toInstant());
+    }
+}

@@ -1,0 +1,161 @@
+package vn.binhdan.identity.internal;
+
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.List;
+import java.util.Locale;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.MessageSource;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.authentication.AbstractAuthenticationToken;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.client.oidc.userinfo.OidcUserRequest;
+import org.springframework.security.oauth2.client.oidc.userinfo.OidcUserService;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
+import org.springframework.security.oauth2.client.userinfo.OAuth2UserService;
+import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
+import org.springframework.security.oauth2.core.OAuth2Error;
+import org.springframework.security.oauth2.core.oidc.user.OidcUser;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AuthenticationFailureHandler;
+import vn.binhdan.identity.AccountService;
+import vn.binhdan.shared.AppUser;
+import vn.binhdan.shared.BusinessException;
+import vn.binhdan.shared.web.ProblemWriter;
+
+/**
+ * Two filter chains: the JSON API (stateless bearer tokens, problem-details errors) and the
+ * browser UI (session, form login and, when a provider is configured, OpenID Connect login).
+ */
+@Configuration
+public class SecurityConfig {
+
+    static final Locale VI = Locale.forLanguageTag("vi");
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    @Bean
+    AuthenticationProvider localAuthentication(AccountService accounts) {
+        return new AuthenticationProvider() {
+            @Override
+            public Authentication authenticate(Authentication auth) throws AuthenticationException {
+                AppUser user = accounts.authenticate(auth.getName(), String.valueOf(auth.getCredentials()));
+                return token(user);
+            }
+
+            @Override
+            public boolean supports(Class<?> type) {
+                return UsernamePasswordAuthenticationToken.class.isAssignableFrom(type);
+            }
+        };
+    }
+
+    @Bean
+    AuthenticationManager authenticationManager(AuthenticationProvider localAuthentication) {
+        return new ProviderManager(localAuthentication);
+    }
+
+    static UsernamePasswordAuthenticationToken token(AppUser user) {
+        return UsernamePasswordAuthenticationToken.authenticated(user, null,
+                user.roles().stream().map(r -> new SimpleGrantedAuthority(r.authority())).toList());
+    }
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain api(HttpSecurity http, TokenService tokens, AccountService accounts, ProblemWriter problems)
+            throws Exception {
+        http.securityMatcher("/api/**")
+                .authorizeHttpRequests(a -> a
+                        .requestMatchers("/api/v1/auth/login", "/api/docs/**").permitAll()
+                        .anyRequest().authenticated())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .csrf(c -> c.disable())
+                .oauth2ResourceServer(o -> o
+                        .jwt(j -> j.decoder(tokens.decoder()).jwtAuthenticationConverter(jwt -> fromJwt(jwt, accounts)))
+                        .authenticationEntryPoint((req, res, ex) -> problems.write(res, 401,
+                                isExpired(ex) ? "auth.tokenExpired" : "auth.required"))
+                        .accessDeniedHandler((req, res, ex) -> problems.write(res, 403, "error.forbidden")))
+                .exceptionHandling(e -> e
+                        .authenticationEntryPoint((req, res, ex) -> problems.write(res, 401, "auth.required"))
+                        .accessDeniedHandler((req, res, ex) -> problems.write(res, 403, "error.forbidden")));
+        return http.build();
+    }
+
+    private static boolean isExpired(AuthenticationException ex) {
+        return ex instanceof InvalidBearerTokenException && String.valueOf(ex.getMessage()).toLowerCase(Locale.ROOT).contains("expired");
+    }
+
+    private static AbstractAuthenticationToken fromJwt(Jwt jwt, AccountService accounts) {
+        Object uid = jwt.getClaims().get("uid");
+        if (!(uid instanceof Number n)) {
+            throw new InvalidBearerTokenException("no account in token");
+        }
+        AppUser user = accounts.load(n.longValue())
+                .orElseThrow(() -> new InvalidBearerTokenException("account disabled or locked"));
+        return token(user);
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain web(HttpSecurity http, ObjectProvider<ClientRegistrationRepository> oidcClients,
+                            AccountService accounts, MessageSource messages) throws Exception {
+        http.authorizeHttpRequests(a -> a
+                        .requestMatchers("/login", "/error", "/css/**", "/js/**", "/img/**", "/webjars/**",
+                                "/favicon.ico", "/actuator/health", "/actuator/health/**", "/v3/api-docs/**",
+                                "/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll()
+                        .anyRequest().authenticated())
+                .formLogin(f -> f.loginPage("/login").failureHandler(failureHandler()).permitAll())
+                .logout(l -> l.logoutSuccessUrl("/login?logout").permitAll());
+        if (oidcClients.getIfAvailable() != null) {
+            http.oauth2Login(o -> o.loginPage("/login")
+                    .userInfoEndpoint(u -> u.oidcUserService(oidcUserService(accounts)))
+                    .failureHandler(failureHandler()));
+        }
+        return http.build();
+    }
+
+    /** The login page shows why a login failed: wrong password, locked, or an unknown VNeID person. */
+    private static AuthenticationFailureHandler failureHandler() {
+        return (req, res, ex) -> {
+            String reason = switch (ex) {
+                case org.springframework.security.authentication.LockedException l -> "locked";
+                case org.springframework.security.authentication.DisabledException d -> "disabled";
+                case OAuth2AuthenticationException o -> "oidc-" + o.getError().getErrorCode();
+                default -> "bad";
+            };
+            res.setStatus(HttpServletResponse.SC_FOUND);
+            res.sendRedirect(req.getContextPath() + "/login?error=" + reason);
+        };
+    }
+
+    private static OAuth2UserService<OidcUserRequest, OidcUser> oidcUserService(AccountService accounts) {
+        OidcUserService delegate = new OidcUserService();
+        return request -> {
+            OidcUser oidc = delegate.loadUser(request);
+            try {
+                AppUser user = accounts.linkOidc(oidc.getIssuer() == null ? request.getClientRegistration().getRegistrationId()
+                        : oidc.getIssuer().toString(), oidc.getSubject(), oidc.getClaims());
+                return new OidcAppUser(user, List.copyOf(token(user).getAuthorities()), oidc.getIdToken(), oidc.getUserInfo());
+            } catch (BusinessException e) {
+                String code = e.messageKey().equals("login.oidc.noId") ? "noid" : "unknown";
+                throw new OAuth2AuthenticationException(new OAuth2Error(code), e.messageKey());
+            }
+        };
+    }
+}

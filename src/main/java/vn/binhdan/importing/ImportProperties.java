@@ -1,0 +1,20 @@
+package vn.binhdan.importing;
+
+import java.nio.file.Path;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * @param dir          where uploaded files wait for their job (and for the error report)
+ * @param maxFileSize  larger files are refused with advice to split them by commune
+ * @param maxStoredErrors errors beyond this are counted but not stored one by one
+ */
+@ConfigurationProperties("binhdan.import")
+public record ImportProperties(Path dir, DataSize maxFileSize, Integer maxStoredErrors) {
+
+    public ImportProperties {
+        dir = dir == null ? Path.of("data", "imports") : dir;
+        maxFileSize = maxFileSize == null ? DataSize.ofMegabytes(32) : maxFileSize;
+        maxStoredErrors = maxStoredErrors == null ? 100_000 : maxStoredErrors;
+    }
+}
