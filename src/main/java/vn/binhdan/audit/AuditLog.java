@@ -36,7 +36,7 @@ public class AuditLog {
     public void record(String action, String subjectType, String subjectId, String scopePath, String detail) {
         String actor = CurrentUser.find().map(AppUser::username).orElse("anonymous");
         jdbc.sql("""
-                INSERT INTO audit_event (at, actor, action, subject_type, subject_id, scope_path, detail, remote_addr)
+                INSERT INTO audit_event (occurred_at, actor, action, subject_type, subject_id, scope_path, detail, remote_addr)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(Timestamp.from(Instant.now()), actor, action, subjectType, subjectId, scopePath,
                         detail == null ? null : detail.length() > 1000 ? detail.substring(0, 1000) : detail,
@@ -76,7 +76,7 @@ public class AuditLog {
         }
         sql.append(" ORDER BY id DESC LIMIT ").append(Math.max(1, Math.min(limit, 500)));
         return jdbc.sql(sql.toString()).params(params).query((rs, i) -> new AuditEntry(rs.getLong("id"),
-                rs.getTimestamp("at").toInstant(), rs.getString("actor"), rs.getString("action"),
+                rs.getTimestamp("occurred_at").toInstant(), rs.getString("actor"), rs.getString("action"),
                 rs.getString("subject_type"), rs.getString("subject_id"), rs.getString("detail"),
                 rs.getString("remote_addr"))).list();
     }

@@ -167,7 +167,7 @@ public class PersonRepository {
     }
 
     public List<Object[]> declaredDenominators(long unitId, int year) {
-        return jdbc.sql("SELECT group_code, value, source, declared_by, declared_at FROM population_denominator WHERE unit_id = ? AND year = ?")
+        return jdbc.sql("SELECT group_code, declared_value, source, declared_by, declared_at FROM population_denominator WHERE unit_id = ? AND period_year = ?")
                 .params(unitId, year)
                 .query((rs, i) -> new Object[]{rs.getString(1), rs.getLong(2), rs.getString(3), rs.getString(4),
                         rs.getTimestamp(5).toInstant()}).list();
@@ -175,19 +175,19 @@ public class PersonRepository {
 
     public void declareDenominator(long unitId, TargetGroup group, int year, long value, String source, String by) {
         int n = jdbc.sql("""
-                UPDATE population_denominator SET value = ?, source = ?, declared_by = ?, declared_at = CURRENT_TIMESTAMP
-                WHERE unit_id = ? AND group_code = ? AND year = ?""")
+                UPDATE population_denominator SET declared_value = ?, source = ?, declared_by = ?, declared_at = CURRENT_TIMESTAMP
+                WHERE unit_id = ? AND group_code = ? AND period_year = ?""")
                 .params(value, source, by, unitId, group.name(), year).update();
         if (n == 0) {
             jdbc.sql("""
-                    INSERT INTO population_denominator (unit_id, group_code, year, value, source, declared_by, declared_at)
+                    INSERT INTO population_denominator (unit_id, group_code, period_year, declared_value, source, declared_by, declared_at)
                     VALUES (?, ?, ?, ?, ?, ?, CURRENT_TIMESTAMP)""")
                     .params(unitId, group.name(), year, value, source, by).update();
         }
     }
 
     public void clearDenominator(long unitId, TargetGroup group, int year) {
-        jdbc.sql("DELETE FROM population_denominator WHERE unit_id = ? AND group_code = ? AND year = ?")
+        jdbc.sql("DELETE FROM population_denominator WHERE unit_id = ? AND group_code = ? AND period_year = ?")
                 .params(unitId, group.name(), year).update();
     }
 

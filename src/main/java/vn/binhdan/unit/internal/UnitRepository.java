@@ -98,7 +98,7 @@ public class UnitRepository {
 
     public void addHistory(Unit before, LocalDate validTo, String change, String note, String changedBy) {
         jdbc.sql("""
-                INSERT INTO unit_history (unit_id, code, name, type, parent_id, valid_from, valid_to, change, note, changed_by)
+                INSERT INTO unit_history (unit_id, code, name, type, parent_id, valid_from, valid_to, change_kind, note, changed_by)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(before.id(), before.code(), before.name(), before.type().name(), before.parentId(),
                         Date.valueOf(before.validFrom()), Date.valueOf(validTo), change, note, changedBy)
@@ -110,7 +110,7 @@ public class UnitRepository {
                 .query((rs, i) -> new UnitHistoryEntry(rs.getString("code"), rs.getString("name"),
                         UnitType.valueOf(rs.getString("type")), (Long) rs.getObject("parent_id", Long.class),
                         rs.getDate("valid_from").toLocalDate(), rs.getDate("valid_to").toLocalDate(),
-                        rs.getString("change"), rs.getString("note"), rs.getString("changed_by")))
+                        rs.getString("change_kind"), rs.getString("note"), rs.getString("changed_by")))
                 .list();
     }
 

@@ -1,0 +1,4 @@
+package vn.binhdan.scenarios;
+
+class AccessOnH2Test extends AccessScenarios {
+}

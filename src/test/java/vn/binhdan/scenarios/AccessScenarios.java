@@ -1,0 +1,142 @@
+package vn.binhdan.scenarios;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.nimbusds.jose.jwk.source.ImmutableSecret;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import java.util.stream.StreamSupport;
+import javax.crypto.spec.SecretKeySpec;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
+import org.springframework.security.oauth2.jwt.JwsHeader;
+import org.springframework.security.oauth2.jwt.JwtClaimsSet;
+import org.springframework.security.oauth2.jwt.JwtEncoderParameters;
+import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
+import tools.jackson.databind.JsonNode;
+import vn.binhdan.support.EndToEnd;
+import vn.binhdan.support.Http;
+import vn.binhdan.support.World;
+
+/** Login, tokens, and what each role can and cannot read through the API. */
+public abstract class AccessScenarios extends EndToEnd {
+
+    @Value("${binhdan.security.token-secret}")
+    String tokenSecret;
+
+    @Test
+    void healthIsUp() {
+        Http.Response r = http.get("/actuator/health", null);
+        assertThat(r.status()).isEqualTo(200);
+        assertThat(r.json().get("status").asText()).isEqualTo("UP");
+    }
+
+    @Test
+    void wrongPasswordIsRefusedInVietnamese() {
+        Http.Response r = http.post("/api/v1/auth/login", null, World.map("username", "province-admin", "password", "sai"));
+        assertThat(r.status()).isEqualTo(401);
+        assertThat(r.header("Content-Type")).contains("application/problem+json");
+        assertThat(r.json().get("detail").asText()).isEqualTo("Tên đăng nhập hoặc mật khẩu không đúng.");
+    }
+
+    @Test
+    void repeatedFailuresLockTheAccountEvenForTheRightPassword() {
+        accounts.create("lock-me", "Khóa thử", World.PASSWORD, null, List.of());
+        for (int i = 0; i < 5; i++) {
+            assertThat(http.post("/api/v1/auth/login", null, World.map("username", "lock-me", "password", "x" + i)).status())
+                    .isEqualTo(401);
+        }
+        Http.Response locked = http.post("/api/v1/auth/login", null, World.map("username", "lock-me", "password", World.PASSWORD));
+        assertThat(locked.status()).isEqualTo(423);
+        assertThat(locked.json().get("detail").asText()).contains("tạm khóa");
+    }
+
+    @Test
+    void expiredTokenIsRefused() {
+        var key = new SecretKeySpec(tokenSecret.getBytes(StandardCharsets.UTF_8), "HmacSHA256");
+        Instant past = Instant.now().minusSeconds(7200);
+        long uid = accounts.loadByUsername("province-admin").orElseThrow().accountId();
+        String expired = new NimbusJwtEncoder(new ImmutableSecret<>(key)).encode(JwtEncoderParameters.from(
+                JwsHeader.with(MacAlgorithm.HS256).build(),
+                JwtClaimsSet.builder().issuer("binhdan").subject("province-admin").claim("uid", uid)
+                        .issuedAt(past.minusSeconds(3600)).expiresAt(past).build())).getTokenValue();
+        Http.Response r = http.get("/api/v1/me", expired);
+        assertThat(r.status()).isEqualTo(401);
+        assertThat(r.json().get("detail").asText()).contains("hết hạn");
+    }
+
+    @Test
+    void noTokenNoData() {
+        assertThat(http.get("/api/v1/persons?q=nguyen", null).status()).isEqualTo(401);
+    }
+
+    @Test
+    void searchIgnoresDiacriticsAndStaysInsideTheOfficersCommune() {
+        String admin = token("province-admin");
+        JsonNode hits = http.get("/api/v1/persons?q=nguyen%20van%20an", admin).json();
+        assertThat(names(hits)).containsExactly("Nguyễn Văn An");
+        assertThat(hits.get(0).get("idLast3").asText()).isEqualTo("001");
+        assertThat(hits.get(0).has("idHash")).isFalse();
+
+        String officer = token("commune-officer");
+        assertThat(names(http.get("/api/v1/persons?q=nguyen", officer).json()))
+                .containsExactlyInAnyOrder("Nguyễn Văn An", "Nguyễn Thị Hoa", "Nguyễn Minh Khôi");
+        // H'Hen Niê lives in the other commune
+        assertThat(names(http.get("/api/v1/persons?q=hen", officer).json())).isEmpty();
+        assertThat(names(http.get("/api/v1/persons?q=hen", admin).json())).containsExactly("H'Hen Niê");
+        // a civil servant of a provincial department living in this commune is visible by residence
+        assertThat(names(http.get("/api/v1/persons?q=cuong", officer).json())).containsExactly("Lê Văn Cường");
+    }
+
+    @Test
+    void anOfficerCannotReadAPersonOfAnotherCommuneAndEveryReadIsAudited() {
+        long hen = person("H'Hen Niê");
+        long an = person("Nguyễn Văn An");
+        String officer = token("commune-officer");
+        Http.Response denied = http.get("/api/v1/persons/" + hen, officer);
+        assertThat(denied.status()).isEqualTo(403);
+        assertThat(denied.json().get("detail").asText()).contains("không có quyền");
+
+        Http.Response ok = http.get("/api/v1/persons/" + an, officer);
+        assertThat(ok.status()).isEqualTo(200);
+        assertThat(ok.json().get("fullName").asText()).isEqualTo("Nguyễn Văn An");
+        assertThat(ok.body()).doesNotContain("066085000001");
+
+        JsonNode trail = http.get("/api/v1/audit?subjectType=PERSON&subjectId=" + an, token("province-admin")).json();
+        assertThat(StreamSupport.stream(trail.spliterator(), false)
+                .anyMatch(e -> e.get("actor").asText().equals("commune-officer") && e.get("action").asText().equals("READ")))
+                .isTrue();
+        // the officer of another province sees no trail of Đắk Lắk
+        JsonNode other = http.get("/api/v1/audit?subjectType=PERSON&subjectId=" + an, token("lamdong-admin")).json();
+        assertThat(other.size()).isZero();
+        // officers are not administrators
+        assertThat(http.get("/api/v1/audit", officer).status()).isEqualTo(403);
+    }
+
+    @Test
+    void aLearnerSeesTheirOwnRecordOnly() {
+        String learner = token("learner");
+        assertThat(http.get("/api/v1/persons/" + person("Nguyễn Văn An"), learner).status()).isEqualTo(200);
+        assertThat(http.get("/api/v1/persons/" + person("Nguyễn Thị Hoa"), learner).status()).isEqualTo(403);
+        assertThat(http.get("/api/v1/persons?q=nguyen", learner).status()).isEqualTo(403);
+    }
+
+    @Test
+    void countsPerTargetGroupRollUpTheTree() {
+        JsonNode counts = http.get("/api/v1/units/" + unit("66") + "/counts", token("province-admin")).json();
+        JsonNode province = counts.get(String.valueOf(unit("66")));
+        assertThat(province.get("residents").asLong()).isEqualTo(6);
+        assertThat(province.get("byGroup").get("CIVIL_SERVANT").asLong()).isEqualTo(2);
+        assertThat(province.get("byGroup").get("STUDENT").asLong()).isEqualTo(1);
+        assertThat(province.get("byGroup").get("WORKER").asLong()).isEqualTo(1);
+        assertThat(province.get("byGroup").get("ADULT").asLong()).isEqualTo(5);
+        JsonNode bmt = counts.get(String.valueOf(unit("24133")));
+        assertThat(bmt.get("residents").asLong()).isEqualTo(4);
+    }
+
+    static List<String> names(JsonNode hits) {
+        return StreamSupport.stream(hits.spliterator(), false).map(n -> n.get("fullName").asText()).toList();
+    }
+}
