@@ -1,0 +1,121 @@
+package vn.binhdan.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.ActiveProfiles;
+import vn.binhdan.identity.AccountService;
+import vn.binhdan.people.GroupCounts;
+import vn.binhdan.people.PersonDirectory;
+import vn.binhdan.people.PersonService;
+import vn.binhdan.people.TargetGroup;
+import vn.binhdan.shared.AppUser;
+import vn.binhdan.shared.Grant;
+import vn.binhdan.shared.Role;
+import vn.binhdan.shared.SystemUser;
+import vn.binhdan.unit.Unit;
+import vn.binhdan.unit.UnitType;
+import vn.binhdan.unit.Units;
+
+/** What someone opening the demo sees: the province, its villages and people, and four working logins. */
+@SpringBootTest(properties = {"binhdan.demo.enabled=true", "binhdan.demo.persons=3000"})
+@ActiveProfiles("test")
+class DemoDataTest {
+
+    @Autowired
+    Units units;
+    @Autowired
+    AccountService accounts;
+    @Autowired
+    PersonService people;
+    @Autowired
+    PersonDirectory directory;
+
+    private Unit province() {
+        return units.findByCode("66").orElseThrow();
+    }
+
+    private Unit officerCommune() {
+        return units.children(province().id()).stream()
+                .filter(u -> u.name().equals("Phường Buôn Ma Thuột")).findFirst().orElseThrow();
+    }
+
+    @Test
+    void provinceHasItsOfficialCommunesAndGeneratedVillagesAndOrganisations() {
+        Unit province = province();
+        assertThat(province.name()).isEqualTo("Tỉnh Đắk Lắk");
+        List<Unit> children = units.children(province.id());
+        assertThat(children).filteredOn(u -> u.type() == UnitType.COMMUNE || u.type() == UnitType.WARD).hasSize(102);
+        assertThat(children).filteredOn(u -> u.type() == UnitType.DEPARTMENT)
+                .extracting(Unit::name).contains("Sở Khoa học và Công nghệ", "Sở Văn hóa, Thể thao và Du lịch");
+
+        List<Unit> inWard = units.children(officerCommune().id());
+        assertThat(inWard).filteredOn(u -> u.type() == UnitType.VILLAGE).hasSizeBetween(4, 8)
+                .allSatisfy(v -> assertThat(v.name()).matches("(Tổ dân phố \\d+|Buôn .+)"));
+        assertThat(inWard).filteredOn(u -> u.type() == UnitType.COMMUNE_OFFICE).singleElement()
+                .extracting(Unit::name).isEqualTo("UBND phường Buôn Ma Thuột");
+        assertThat(inWard).filteredOn(u -> u.type() == UnitType.SCHOOL).isNotEmpty()
+                .allSatisfy(s -> assertThat(s.name()).startsWith("Trường "));
+
+        Unit commune = children.stream().filter(u -> u.type() == UnitType.COMMUNE).findFirst().orElseThrow();
+        assertThat(units.children(commune.id())).filteredOn(u -> u.type() == UnitType.VILLAGE)
+                .extracting(Unit::name).anyMatch(n -> n.startsWith("Thôn "));
+    }
+
+    @Test
+    void registryHoldsThePopulationInAllFourTargetGroups() {
+        AppUser admin = accounts.authenticate("province-admin", "demo1234");
+        long provinceId = province().id();
+        Map<Long, GroupCounts> counts = SystemUser.call(admin, () -> people.countsByChild(provinceId));
+        GroupCounts total = counts.get(provinceId);
+        assertThat(total.residents()).isEqualTo(3000);
+        for (TargetGroup g : TargetGroup.values()) {
+            assertThat(total.get(g)).as(g.name()).isPositive();
+        }
+        assertThat(total.get(TargetGroup.ADULT)).isBetween(1500L, 2700L);
+        assertThat(total.get(TargetGroup.CIVIL_SERVANT)).isLessThan(total.get(TargetGroup.STUDENT));
+    }
+
+    @Test
+    void fourDemoAccountsSignInWithTheirScopes() {
+        Unit province = province();
+        Unit ward = officerCommune();
+        Unit otherCommune = units.children(province.id()).stream()
+                .filter(u -> u.type() == UnitType.COMMUNE).findFirst().orElseThrow();
+        Unit village = units.children(ward.id()).stream()
+                .filter(u -> u.type() == UnitType.VILLAGE).findFirst().orElseThrow();
+
+        AppUser admin = accounts.authenticate("province-admin", "demo1234");
+        assertThat(admin.grants()).extracting(Grant::role).containsExactly(Role.PROVINCE_ADMIN);
+        assertThat(admin.canActOn(otherCommune.path(), Role.PROVINCE_ADMIN)).isTrue();
+
+        AppUser officer = accounts.authenticate("commune-officer", "demo1234");
+        assertThat(officer.grants()).singleElement().satisfies(g -> {
+            assertThat(g.role()).isEqualTo(Role.COMMUNE_OFFICER);
+            assertThat(g.unitId()).isEqualTo(ward.id());
+        });
+        assertThat(officer.canActOn(village.path(), Role.COMMUNE_OFFICER)).isTrue();
+        assertThat(officer.canActOn(otherCommune.path(), Role.COMMUNE_OFFICER)).isFalse();
+        assertThat(officer.canActOn(province.path(), Role.COMMUNE_OFFICER)).isFalse();
+
+        AppUser member = accounts.authenticate("team-member", "demo1234");
+        assertThat(member.grants()).singleElement().satisfies(g -> {
+            assertThat(g.role()).isEqualTo(Role.TEAM_MEMBER);
+            assertThat(g.unitId()).isEqualTo(village.id());
+        });
+
+        AppUser learner = accounts.authenticate("learner", "demo1234");
+        assertThat(learner.displayName()).isEqualTo("Nguyễn Thị Lan");
+        assertThat(learner.personId()).isNotNull();
+        PersonDirectory.PersonRef person = directory.find(learner.personId()).orElseThrow();
+        assertThat(person.residenceUnitId()).isEqualTo(village.id());
+        assertThat(learner.grants()).singleElement().satisfies(g -> {
+            assertThat(g.role()).isEqualTo(Role.LEARNER);
+            assertThat(g.unitId()).isEqualTo(village.id());
+        });
+    }
+}

@@ -1,0 +1,4 @@
+package vn.binhdan.scenarios;
+
+class ImportOnH2Test extends ImportScenarios {
+}
