@@ -1,0 +1,4 @@
+package vn.binhdan.scenarios;
+
+class ScopeWalkOnH2Test extends ScopeWalkScenarios {
+}
