@@ -32,6 +32,7 @@ public final class Http {
 
     private final String base;
     private final HttpClient client;
+    private final boolean browserLike;
 
     public Http(int port) {
         this(port, false);
@@ -39,6 +40,7 @@ public final class Http {
 
     public Http(int port, boolean browserLike) {
         this.base = "http://localhost:" + port;
+        this.browserLike = browserLike;
         HttpClient.Builder b = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5));
         if (browserLike) {
             b.cookieHandler(new CookieManager()).followRedirects(HttpClient.Redirect.ALWAYS);
@@ -80,7 +82,8 @@ public final class Http {
     public Response postForm(String path, Map<String, String> form) {
         StringBuilder sb = new StringBuilder();
         form.forEach((k, v) -> sb.append(sb.isEmpty() ? "" : "&").append(enc(k)).append('=').append(enc(v)));
-        return send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/x-www-form-urlencoded")
+        return send(HttpRequest.newBuilder(URI.create(path.startsWith("http") ? path : base + path))
+                .header("Content-Type", "application/x-www-form-urlencoded")
                 .header("Accept", "text/html").POST(HttpRequest.BodyPublishers.ofString(sb.toString())).build());
     }
 
@@ -99,7 +102,7 @@ public final class Http {
 
     private HttpRequest.Builder request(String path, String token) {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60))
-                .header("Accept", "application/json");
+                .header("Accept", browserLike ? "text/html" : "application/json");
         if (token != null) {
             b.header("Authorization", "Bearer " + token);
         }
@@ -116,6 +119,23 @@ public final class Http {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    /** Signs in through the login form as a browser does, keeping the session cookie. */
+    public Response formLogin(String username, String password) {
+        String page = getHtml("/login").body();
+        return postForm("/login", Map.of("username", username, "password", password, "_csrf", csrf(page)));
+    }
+
+    public static String csrf(String html) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("name=\"_csrf\"\\s+value=\"([^\"]+)\"").matcher(html);
+        if (!m.find()) {
+            m = java.util.regex.Pattern.compile("value=\"([^\"]+)\"\\s+name=\"_csrf\"").matcher(html);
+            if (!m.find()) {
+                throw new AssertionError("no CSRF token in page");
+            }
+        }
+        return m.group(1);
     }
 
     private static void write(ByteArrayOutputStream out, String s) {

@@ -1,0 +1,62 @@
+package vn.binhdan.identity.web;
+
+import java.util.List;
+import java.util.Map;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
+import org.springframework.security.oauth2.client.registration.InMemoryClientRegistrationRepository;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import vn.binhdan.shared.AppUser;
+import vn.binhdan.shared.CurrentUser;
+import vn.binhdan.shared.Role;
+import vn.binhdan.unit.Unit;
+import vn.binhdan.unit.Units;
+
+@Controller
+class HomePages {
+
+    record GrantView(Role role, Unit unit) {
+    }
+
+    private final Units units;
+    private final ObjectProvider<ClientRegistrationRepository> oidc;
+    private final MessageSource messages;
+
+    HomePages(Units units, ObjectProvider<ClientRegistrationRepository> oidc, MessageSource messages) {
+        this.units = units;
+        this.oidc = oidc;
+        this.messages = messages;
+    }
+
+    private static final Map<String, String> ERRORS = Map.of(
+            "bad", "login.bad", "locked", "login.locked", "disabled", "login.disabled",
+            "oidc-noid", "login.oidc.noId", "oidc-unknown", "login.oidc.unknownPerson");
+
+    @GetMapping("/login")
+    String login(@RequestParam(required = false) String error, Model model) {
+        if (error != null) {
+            String key = ERRORS.getOrDefault(error, error.startsWith("oidc") ? "login.oidc.failed" : "login.bad");
+            model.addAttribute("error", messages.getMessage(key, null, LocaleContextHolder.getLocale()));
+        }
+        if (oidc.getIfAvailable() instanceof InMemoryClientRegistrationRepository repo && repo.iterator().hasNext()) {
+            model.addAttribute("oidc", repo.iterator().next().getRegistrationId());
+        }
+        return "login";
+    }
+
+    @GetMapping("/")
+    String home(Model model) {
+        AppUser user = CurrentUser.require();
+        List<GrantView> grants = user.grants().stream()
+                .map(g -> new GrantView(g.role(), units.find(g.unitId()).orElse(null)))
+                .filter(g -> g.unit() != null).toList();
+        model.addAttribute("user", user);
+        model.addAttribute("grants", grants);
+        return "home";
+    }
+}
