@@ -1,5 +1,6 @@
 package vn.binhdan.importing;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.Instant;
 
 public record ImportJob(String id, String kind, String fileName, String format, Status status, long totalRows,
@@ -18,10 +19,12 @@ public record ImportJob(String id, String kind, String fileName, String format, 
         FAILED
     }
 
+    @JsonProperty
     public boolean finished() {
         return status == Status.DONE || status == Status.REJECTED || status == Status.FAILED;
     }
 
+    @JsonProperty
     public int percent() {
         if (finished()) {
             return 100;

@@ -1,5 +1,6 @@
 package vn.binhdan.people;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.Instant;
 
 /**
@@ -9,10 +10,12 @@ import java.time.Instant;
 public record Denominator(long unitId, TargetGroup group, int year, long counted, Long declared,
                           String source, String declaredBy, Instant declaredAt) {
 
+    @JsonProperty
     public long value() {
         return declared != null ? declared : counted;
     }
 
+    @JsonProperty("isDeclared")
     public boolean isDeclared() {
         return declared != null;
     }

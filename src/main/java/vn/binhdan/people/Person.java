@@ -1,5 +1,6 @@
 package vn.binhdan.people;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -8,6 +9,7 @@ public record Person(long id, String fullName, LocalDate birthDate, Sex sex, Str
                      String phone, String idLast3, long residenceUnitId, String residenceUnitName,
                      String residenceUnitPath, String householdCode, List<Membership> memberships, boolean adult) {
 
+    @JsonProperty
     public String maskedId() {
         return idLast3 == null ? null : "*********" + idLast3;
     }

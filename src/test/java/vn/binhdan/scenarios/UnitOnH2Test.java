@@ -1,0 +1,4 @@
+package vn.binhdan.scenarios;
+
+class UnitOnH2Test extends UnitScenarios {
+}
