@@ -1,0 +1,100 @@
+package vn.binhdan.scenarios;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.deque.html.axecore.playwright.AxeBuilder;
+import com.deque.html.axecore.results.AxeResults;
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import vn.binhdan.support.EndToEnd;
+import vn.binhdan.support.World;
+
+/**
+ * A real browser on a 360-px phone screen: a newcomer signs in, browses to a village and finds
+ * a person, and every page on the way has no WCAG 2.1 A/AA violation axe can detect and no
+ * sideways scrolling.
+ */
+class BrowserAccessibilityTest extends EndToEnd {
+
+    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+
+    Playwright playwright;
+    Browser browser;
+
+    @BeforeAll
+    void startBrowser() {
+        assertThat(Files.isExecutable(CHROMIUM))
+                .as("the UI tests need Debian's chromium: apt-get install -y chromium fonts-noto-core").isTrue();
+        playwright = Playwright.create();
+        browser = playwright.chromium().launch(new BrowserType.LaunchOptions().setExecutablePath(CHROMIUM)
+                .setHeadless(true).setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                        "--disable-component-update", "--disable-sync", "--no-first-run")));
+    }
+
+    @AfterAll
+    void stopBrowser() {
+        if (browser != null) {
+            browser.close();
+        }
+        if (playwright != null) {
+            playwright.close();
+        }
+    }
+
+    @Test
+    void aNewcomerOnAPhoneSignsInBrowsesToAVillageAndFindsAPerson() {
+        try (BrowserContext ctx = browser.newContext(new Browser.NewContextOptions().setViewportSize(360, 740)
+                .setLocale("vi-VN"))) {
+            Page page = ctx.newPage();
+            String base = "http://localhost:" + port;
+            page.navigate(base + "/login");
+            check(page);
+            page.getByLabel("Tên đăng nhập").fill("province-admin");
+            page.getByLabel("Mật khẩu").fill(World.PASSWORD);
+            page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
+                    new Page.GetByRoleOptions().setName("Đăng nhập")).click();
+            assertThat(page.locator("h1").textContent()).startsWith("Xin chào");
+            check(page);
+
+            page.getByRole(com.microsoft.playwright.options.AriaRole.LINK,
+                    new Page.GetByRoleOptions().setName("Đơn vị").setExact(true)).click();
+            assertThat(page.locator("h1").textContent()).isEqualTo("Tỉnh Đắk Lắk");
+            check(page);
+            page.getByText("Phường Buôn Ma Thuột").first().click();
+            page.getByText("Tổ dân phố 1").first().click();
+            assertThat(page.locator("h1").textContent()).isEqualTo("Tổ dân phố 1");
+            check(page);
+
+            page.navigate(base + "/persons");
+            page.getByLabel("Họ tên (gõ có dấu hoặc không dấu)").fill("nguyen van an");
+            page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
+                    new Page.GetByRoleOptions().setName("Tìm")).click();
+            check(page);
+            page.getByText("Nguyễn Văn An").first().click();
+            assertThat(page.locator("h1").textContent()).isEqualTo("Nguyễn Văn An");
+            check(page);
+
+            page.navigate(base + "/imports");
+            check(page);
+            page.navigate(base + "/audit");
+            check(page);
+        }
+    }
+
+    private static void check(Page page) {
+        AxeResults results = new AxeBuilder(page).withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa")).analyze();
+        assertThat(results.getViolations()).as(page.url() + " " + results.getViolations().stream()
+                .map(v -> v.getId() + ": " + v.getHelp()).toList()).isEmpty();
+        Object overflow = page.evaluate("() => document.documentElement.scrollWidth - window.innerWidth");
+        assertThat(((Number) overflow).intValue()).as(page.url() + " scrolls sideways on a 360-px screen").isLessThanOrEqualTo(0);
+    }
+}
