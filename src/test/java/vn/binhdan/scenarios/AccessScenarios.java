@@ -34,6 +34,19 @@ public abstract class AccessScenarios extends EndToEnd {
     }
 
     @Test
+    void theApiIsDocumentedWithOpenApi() {
+        Http.Response docs = http.get("/v3/api-docs", null);
+        assertThat(docs.status()).isEqualTo(200);
+        JsonNode paths = docs.json().get("paths");
+        assertThat(paths.has("/api/v1/auth/login")).isTrue();
+        assertThat(paths.has("/api/v1/persons/{id}")).isTrue();
+        assertThat(paths.has("/api/v1/imports")).isTrue();
+        Http.Response ui = http.getHtml("/api/docs");
+        assertThat(ui.status()).as(ui.header("Location") + " " + ui.body()).isIn(200, 302);
+        assertThat(new Http(port, true).getHtml("/api/docs").body()).as(String.valueOf(ui.header("Location"))).contains("swagger-ui");
+    }
+
+    @Test
     void wrongPasswordIsRefusedInVietnamese() {
         Http.Response r = http.post("/api/v1/auth/login", null, World.map("username", "province-admin", "password", "sai"));
         assertThat(r.status()).isEqualTo(401);

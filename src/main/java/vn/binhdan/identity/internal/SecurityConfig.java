@@ -82,18 +82,18 @@ public class SecurityConfig {
             throws Exception {
         http.securityMatcher("/api/**")
                 .authorizeHttpRequests(a -> a
-                        .requestMatchers("/api/v1/auth/login", "/api/docs/**").permitAll()
+                        .requestMatchers("/api/v1/auth/login", "/api/docs", "/api/docs/**", "/api/swagger-ui/**").permitAll()
                         .anyRequest().authenticated())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(c -> c.disable())
                 .oauth2ResourceServer(o -> o
                         .jwt(j -> j.decoder(tokens.decoder()).jwtAuthenticationConverter(jwt -> fromJwt(jwt, accounts)))
-                        .authenticationEntryPoint((req, res, ex) -> problems.write(res, 401,
+                        .authenticationEntryPoint((req, res, ex) -> problems.write(req, res, 401,
                                 isExpired(ex) ? "auth.tokenExpired" : "auth.required"))
-                        .accessDeniedHandler((req, res, ex) -> problems.write(res, 403, "error.forbidden")))
+                        .accessDeniedHandler((req, res, ex) -> problems.write(req, res, 403, "error.forbidden")))
                 .exceptionHandling(e -> e
-                        .authenticationEntryPoint((req, res, ex) -> problems.write(res, 401, "auth.required"))
-                        .accessDeniedHandler((req, res, ex) -> problems.write(res, 403, "error.forbidden")));
+                        .authenticationEntryPoint((req, res, ex) -> problems.write(req, res, 401, "auth.required"))
+                        .accessDeniedHandler((req, res, ex) -> problems.write(req, res, 403, "error.forbidden")));
         return http.build();
     }
 

@@ -1,5 +1,6 @@
 package vn.binhdan.shared.web;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -9,6 +10,7 @@ import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
+import org.springframework.web.servlet.LocaleResolver;
 import tools.jackson.databind.ObjectMapper;
 
 /** RFC 9457 problem details with a message in the user's language (Vietnamese unless asked otherwise). */
@@ -17,10 +19,12 @@ public class ProblemWriter {
 
     private final MessageSource messages;
     private final ObjectMapper json;
+    private final LocaleResolver locales;
 
-    public ProblemWriter(MessageSource messages, ObjectMapper json) {
+    public ProblemWriter(MessageSource messages, ObjectMapper json, LocaleResolver locales) {
         this.messages = messages;
         this.json = json;
+        this.locales = locales;
     }
 
     public ProblemDetail problem(int status, String messageKey, Object... args) {
@@ -30,6 +34,21 @@ public class ProblemWriter {
         p.setTitle(messages.getMessage("problem.title." + status, null, HttpStatus.valueOf(status).getReasonPhrase(), locale));
         p.setProperty("code", messageKey);
         return p;
+    }
+
+    /**
+     * For errors raised before the dispatcher servlet (security filters), where the request's
+     * locale has not been resolved yet.
+     */
+    public void write(HttpServletRequest req, HttpServletResponse res, int status, String messageKey, Object... args)
+            throws IOException {
+        Locale previous = LocaleContextHolder.getLocale();
+        LocaleContextHolder.setLocale(locales.resolveLocale(req));
+        try {
+            write(res, status, messageKey, args);
+        } finally {
+            LocaleContextHolder.setLocale(previous);
+        }
     }
 
     public void write(HttpServletResponse res, int status, String messageKey, Object... args) throws IOException {
