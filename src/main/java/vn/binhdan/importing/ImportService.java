@@ -165,6 +165,14 @@ public class ImportService {
         return jobs.byCreator(CurrentUser.require().username(), 20);
     }
 
+    /** The first errors of a job, by row, in Vietnamese: for scripts and logs (users get the XLSX report). */
+    public List<String> errors(String jobId, int limit) {
+        job(jobId);
+        return jobs.errors(jobId).entrySet().stream().sorted(Map.Entry.comparingByKey()).limit(limit)
+                .map(e -> messages.getMessage("import.report.rowNo", null, VI) + " " + e.getKey() + ": " + e.getValue())
+                .toList();
+    }
+
     /** Streams the rows that failed, with their original cells and an error column, as XLSX. */
     public void writeErrorReport(String jobId, OutputStream out) throws IOException {
         ImportJob job = job(jobId);

@@ -26,14 +26,21 @@ import vn.binhdan.unit.Units;
 @ActiveProfiles("test")
 class DemoDataTest {
 
+    private final Units units;
+    private final AccountService accounts;
+    private final PersonService people;
+    private final PersonDirectory directory;
+    private final DemoDataLoader loader;
+
     @Autowired
-    Units units;
-    @Autowired
-    AccountService accounts;
-    @Autowired
-    PersonService people;
-    @Autowired
-    PersonDirectory directory;
+    DemoDataTest(Units units, AccountService accounts, PersonService people, PersonDirectory directory,
+                 DemoDataLoader loader) {
+        this.units = units;
+        this.accounts = accounts;
+        this.people = people;
+        this.directory = directory;
+        this.loader = loader;
+    }
 
     private Unit province() {
         return units.findByCode("66").orElseThrow();
@@ -87,7 +94,7 @@ class DemoDataTest {
         Unit otherCommune = units.children(province.id()).stream()
                 .filter(u -> u.type() == UnitType.COMMUNE).findFirst().orElseThrow();
         Unit village = units.children(ward.id()).stream()
-                .filter(u -> u.type() == UnitType.VILLAGE).findFirst().orElseThrow();
+                .filter(u -> u.name().equals("Tổ dân phố 1")).findFirst().orElseThrow();
 
         AppUser admin = accounts.authenticate("province-admin", "demo1234");
         assertThat(admin.grants()).extracting(Grant::role).containsExactly(Role.PROVINCE_ADMIN);
@@ -117,5 +124,13 @@ class DemoDataTest {
             assertThat(g.role()).isEqualTo(Role.LEARNER);
             assertThat(g.unitId()).isEqualTo(village.id());
         });
+    }
+
+    @Test
+    void aRestartKeepsTheDataAsItIs() {
+        long before = units.count();
+        loader.onReady();
+        assertThat(units.count()).isEqualTo(before);
+        assertThat(accounts.authenticate("learner", "demo1234").personId()).isNotNull();
     }
 }

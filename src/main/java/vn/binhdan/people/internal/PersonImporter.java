@@ -284,15 +284,17 @@ public class PersonImporter implements Importer {
         orgCheck(run, "agency_code", "'DEPARTMENT','AGENCY','COMMUNE_OFFICE'", "import.person.unknownAgency");
         orgCheck(run, "school_code", "'SCHOOL'", "import.person.unknownSchool");
         orgCheck(run, "enterprise_code", "'ENTERPRISE','COOPERATIVE'", "import.person.unknownEnterprise");
-        // the same household in two different units, within the file or against the registry
+        // the same household in two different units, within the file or against the registry; grouped
+        // rather than correlated, because a correlated self-join is quadratic in the rows of a job
         jdbc.sql("""
                 SELECT s.row_no, s.household_code FROM import_person_stage s
-                WHERE s.job_id = ? AND s.household_code IS NOT NULL AND (
-                  EXISTS (SELECT 1 FROM import_person_stage t WHERE t.job_id = s.job_id
-                          AND t.household_code = s.household_code AND t.unit_code <> s.unit_code)
-                  OR EXISTS (SELECT 1 FROM household h JOIN unit u ON u.id = h.unit_id
-                          WHERE h.code = s.household_code AND u.code <> s.unit_code))""")
-                .param(job).query(rs -> {
+                WHERE s.job_id = ? AND s.household_code IN (SELECT household_code FROM import_person_stage
+                  WHERE job_id = ? AND household_code IS NOT NULL GROUP BY household_code HAVING COUNT(DISTINCT unit_code) > 1)
+                UNION
+                SELECT s.row_no, s.household_code FROM import_person_stage s
+                JOIN household h ON h.code = s.household_code JOIN unit u ON u.id = h.unit_id
+                WHERE s.job_id = ? AND u.code <> s.unit_code""")
+                .params(job, job, job).query(rs -> {
                     run.error(rs.getLong(1), "import.person.householdUnit", rs.getString(2));
                 });
         // the same ID number twice with different data: name every row involved
