@@ -56,6 +56,7 @@ public class PersonImporter implements Importer {
     private final TransactionTemplate tx;
     private final NationalIds ids;
     private final Clock clock;
+    private volatile Boolean postgres;
 
     public PersonImporter(DataSource dataSource, JdbcClient jdbc, TransactionTemplate tx, NationalIds ids, Clock clock) {
         this.dataSource = dataSource;
@@ -103,6 +104,7 @@ public class PersonImporter implements Importer {
         long[] staged = {0};
         try {
             stage(run, staged);
+            analyzeStage();
             if (staged[0] > 0) {
                 checkSet(run);
             }
@@ -153,6 +155,26 @@ public class PersonImporter implements Importer {
         } catch (SQLException | IOException e) {
             throw new IllegalStateException("staging failed", e);
         }
+    }
+
+    /**
+     * Fresh statistics for the staging table: without them the planner believes it is as empty
+     * as it was before the COPY and picks nested loops over a million rows.
+     */
+    private void analyzeStage() {
+        jdbc.sql(postgres() ? "ANALYZE import_person_stage" : "ANALYZE TABLE import_person_stage").update();
+    }
+
+    private boolean postgres() {
+        if (postgres == null) {
+            try {
+                postgres = org.springframework.jdbc.support.JdbcUtils.extractDatabaseMetaData(dataSource,
+                        java.sql.DatabaseMetaData::getDatabaseProductName).toLowerCase(java.util.Locale.ROOT).contains("postgres");
+            } catch (org.springframework.jdbc.support.MetaDataAccessException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return postgres;
     }
 
     private record Parsed(String name, LocalDate birth, Sex sex, String id, String unit, String ethnicity,
@@ -289,7 +311,7 @@ public class PersonImporter implements Importer {
         jdbc.sql("""
                 SELECT s.row_no, s.household_code FROM import_person_stage s
                 WHERE s.job_id = ? AND s.household_code IN (SELECT household_code FROM import_person_stage
-                  WHERE job_id = ? AND household_code IS NOT NULL GROUP BY household_code HAVING COUNT(DISTINCT unit_code) > 1)
+                  WHERE job_id = ? AND household_code IS NOT NULL GROUP BY household_code HAVING MIN(unit_code) <> MAX(unit_code))
                 UNION
                 SELECT s.row_no, s.household_code FROM import_person_stage s
                 JOIN household h ON h.code = s.household_code JOIN unit u ON u.id = h.unit_id
@@ -303,7 +325,7 @@ public class PersonImporter implements Importer {
         jdbc.sql("""
                 SELECT s.id_hash, s.row_no, s.id_last3 FROM import_person_stage s
                 WHERE s.job_id = ? AND s.id_hash IN (SELECT id_hash FROM import_person_stage WHERE job_id = ?
-                  GROUP BY id_hash HAVING COUNT(DISTINCT data_hash) > 1)
+                  GROUP BY id_hash HAVING MIN(data_hash) <> MAX(data_hash))
                 ORDER BY s.id_hash, s.row_no""")
                 .params(job, job).query(rs -> {
                     dupHashes.add(rs.getString(1) + "|" + rs.getString(3));
