@@ -15,8 +15,10 @@ import java.util.Map;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.MessageSource;
 import org.springframework.core.task.TaskExecutor;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import vn.binhdan.audit.AuditLog;
 import vn.binhdan.importing.internal.ErrorReportWriter;
@@ -47,7 +49,8 @@ public class ImportService {
     private final AuditLog audit;
 
     public ImportService(List<Importer> importers, ImportJobRepository jobs, ImportProperties props,
-                         TaskExecutor executor, MessageSource messages, AuditLog audit) {
+                         @Qualifier("applicationTaskExecutor") TaskExecutor executor, MessageSource messages,
+                         AuditLog audit) {
         importers.forEach(i -> this.importers.put(i.kind(), i));
         this.jobs = jobs;
         this.props = props;
@@ -178,6 +181,9 @@ public class ImportService {
         ImportJob job = job(jobId);
         Map<Long, String> errors = jobs.errors(jobId);
         Path file = fileOf(jobId);
+        if (!Files.exists(file)) {
+            throw new NotFoundException("import.error.reportExpired", props.retention().toHours());
+        }
         ErrorReportWriter.write(file, TabularFormat.valueOf(job.format()), errors,
                 messages.getMessage("import.report.rowNo", null, VI),
                 messages.getMessage("import.report.error", null, VI), out);
@@ -198,6 +204,8 @@ public class ImportService {
                                 outcome.unchanged()}, VI));
                 audit.record("IMPORT", importer.kind(), jobId, null,
                         "rows=" + outcome.rows() + " created=" + outcome.created() + " updated=" + outcome.updated());
+                // applied: nothing left to report, and the file holds ID numbers in clear
+                delete(file);
             }
         } catch (BusinessException e) {
             run.flushErrors();
@@ -208,6 +216,26 @@ public class ImportService {
             run.flushErrors();
             jobs.finish(jobId, ImportJob.Status.FAILED, run.rows, run.errorCount(), ImportOutcome.rejected(run.rows),
                     messages.getMessage("import.error.internal", null, VI));
+        }
+    }
+
+    /** Uploads hold personal data in clear: none outlives its retention, whatever became of its job. */
+    @Scheduled(fixedDelayString = "PT1H", initialDelayString = "PT1M")
+    public void purgeExpiredUploads() {
+        if (!Files.isDirectory(props.dir())) {
+            return;
+        }
+        java.time.Instant cutoff = java.time.Instant.now().minus(props.retention());
+        try (var files = Files.list(props.dir())) {
+            files.filter(f -> f.getFileName().toString().endsWith(".upload")).filter(f -> {
+                try {
+                    return Files.getLastModifiedTime(f).toInstant().isBefore(cutoff);
+                } catch (IOException e) {
+                    return false;
+                }
+            }).forEach(ImportService::delete);
+        } catch (IOException e) {
+            log.warn("Could not purge expired uploads in {}", props.dir(), e);
         }
     }
 

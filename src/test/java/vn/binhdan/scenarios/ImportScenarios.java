@@ -24,6 +24,9 @@ import vn.binhdan.support.Http;
 /** Bulk import through HTTP as an officer does it: upload, preview, start, progress, error report. */
 public abstract class ImportScenarios extends EndToEnd {
 
+    @org.springframework.beans.factory.annotation.Value("${binhdan.import.dir}")
+    java.nio.file.Path importDir;
+
     static final String HEADER = "Họ và tên,Ngày sinh,Giới tính,Số CCCD,Mã đơn vị,Dân tộc,Số điện thoại,Mã hộ\n";
 
     @Test
@@ -35,6 +38,8 @@ public abstract class ImportScenarios extends EndToEnd {
         JsonNode first = importFile(admin, "PERSON", "nguoi-dan.csv", csv.getBytes(StandardCharsets.UTF_8));
         assertThat(first.get("status").asText()).isEqualTo("DONE");
         assertThat(first.get("createdRows").asLong()).isEqualTo(2);
+        // the upload held ID numbers in clear: once applied it is gone from disk
+        assertThat(java.nio.file.Files.exists(importDir.resolve(first.get("id").asText() + ".upload"))).isFalse();
         JsonNode again = importFile(admin, "PERSON", "nguoi-dan.csv", csv.getBytes(StandardCharsets.UTF_8));
         assertThat(again.get("status").asText()).isEqualTo("DONE");
         assertThat(again.get("createdRows").asLong()).isZero();

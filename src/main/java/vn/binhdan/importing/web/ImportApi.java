@@ -62,9 +62,6 @@ class ImportApi {
     @Operation(summary = "Báo cáo lỗi theo dòng (XLSX, có cột Lỗi)")
     @GetMapping("/{id}/errors.xlsx")
     void errors(@PathVariable String id, HttpServletResponse res) throws IOException {
-        imports.job(id);
-        res.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
-        res.setHeader("Content-Disposition", "attachment; filename=\"loi-nhap-" + id + ".xlsx\"");
-        imports.writeErrorReport(id, res.getOutputStream());
+        ImportReportDownload.send(imports, id, res);
     }
 }

@@ -18,6 +18,11 @@ class ImportReportDownload {
 
     @GetMapping("/imports/{id}/errors.xlsx")
     void errors(@PathVariable String id, HttpServletResponse res) throws IOException {
+        send(imports, id, res);
+    }
+
+    /** Shared with the API: checks access before the first byte, so a refusal is still a clean error. */
+    static void send(ImportService imports, String id, HttpServletResponse res) throws IOException {
         imports.job(id);
         res.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
         res.setHeader("Content-Disposition", "attachment; filename=\"loi-nhap-" + id + ".xlsx\"");
