@@ -155,7 +155,12 @@ public class PersonService {
         targets.add(unit);
         for (Unit t : targets) {
             totals.put(t.id(), new long[2]);
-            groups.put(t.id(), new EnumMap<>(TargetGroup.class));
+            // every group present, zero included, so a client never has to guess what absence means
+            Map<TargetGroup, Long> zero = new EnumMap<>(TargetGroup.class);
+            for (TargetGroup g : TargetGroup.values()) {
+                zero.put(g, 0L);
+            }
+            groups.put(t.id(), zero);
         }
         residents.forEach((uid, c) -> {
             for (Unit t : targets) {

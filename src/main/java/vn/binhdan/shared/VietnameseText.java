@@ -14,8 +14,34 @@ public final class VietnameseText {
         if (s == null) {
             return null;
         }
-        String nfc = Normalizer.normalize(s, Normalizer.Form.NFC).strip().replaceAll("\\s+", " ");
-        return nfc.isEmpty() ? null : nfc;
+        // called for every cell of a million-row import: no regex, and no copy when nothing changes
+        String nfc = Normalizer.isNormalized(s, Normalizer.Form.NFC) ? s : Normalizer.normalize(s, Normalizer.Form.NFC);
+        int n = nfc.length();
+        boolean tidy = n > 0 && !Character.isWhitespace(nfc.charAt(0)) && !Character.isWhitespace(nfc.charAt(n - 1));
+        for (int i = 1; tidy && i < n; i++) {
+            char c = nfc.charAt(i);
+            if (Character.isWhitespace(c) && (c != ' ' || nfc.charAt(i - 1) == ' ')) {
+                tidy = false;
+            }
+        }
+        if (tidy) {
+            return nfc;
+        }
+        StringBuilder out = new StringBuilder(n);
+        boolean space = false;
+        for (int i = 0; i < n; i++) {
+            char c = nfc.charAt(i);
+            if (Character.isWhitespace(c)) {
+                space = out.length() > 0;
+            } else {
+                if (space) {
+                    out.append(' ');
+                    space = false;
+                }
+                out.append(c);
+            }
+        }
+        return out.isEmpty() ? null : out.toString();
     }
 
     /** Search key: lower case, no diacritics, đ → d, single spaces ("Nguyễn Văn An" → "nguyen van an"). */
