@@ -100,6 +100,60 @@ public abstract class ScopeWalkScenarios extends EndToEnd {
         assertThat(snapshot()).as("nothing outside the ward changed").isEqualTo(before);
     }
 
+    @Test
+    void theSameHoldsForEveryPageOfTheWebUi() {
+        String admin = token("province-admin");
+        long otherCommune = unit("24175");
+        long otherPerson = person("H'Hen Niê");
+        String adminsImport = http.upload("/api/v1/imports", admin, Map.of("kind", "PERSON"), "p.csv",
+                "Họ và tên,Ngày sinh,Giới tính,Số CCCD,Mã đơn vị\nAi Đó,01/01/1990,Nam,066090777777,24175.01\n"
+                        .getBytes(StandardCharsets.UTF_8)).json().get("job").get("id").asText();
+        String before = snapshot();
+        Http officer = new Http(port, true);
+        officer.formLogin("commune-officer", World.PASSWORD);
+        String csrf = Http.csrf(officer.getHtml("/imports").body());
+
+        Map<String, Runnable> walk = new LinkedHashMap<>();
+        walk.put("GET /", () -> assertThat(officer.getHtml("/").body()).contains("Phường Buôn Ma Thuột").doesNotContain("Hòa Phú"));
+        walk.put("GET /login", () -> assertThat(officer.getHtml("/login").status()).isEqualTo(200));
+        walk.put("GET /units", () -> assertThat(officer.getHtml("/units").body()).doesNotContain("Hòa Phú", "Tỉnh Đắk Lắk"));
+        walk.put("GET /units/{id}", () -> pageDenied(officer.getHtml("/units/" + otherCommune)));
+        walk.put("GET /persons", () -> {
+            assertThat(officer.getHtml("/persons?q=hen").body()).doesNotContain("H&#39;Hen", "H'Hen");
+            pageDenied(officer.getHtml("/persons?unit=" + otherCommune));
+        });
+        walk.put("GET /persons/{id}", () -> pageDenied(officer.getHtml("/persons/" + otherPerson)));
+        walk.put("GET /imports", () -> assertThat(officer.getHtml("/imports").body()).doesNotContain(adminsImport));
+        walk.put("POST /imports", () -> pageDenied(officer.upload("/imports", null, Map.of("kind", "UNIT", "_csrf", csrf),
+                "u.csv", "code,name,type,parent_code\n24175.11,Buôn,buôn,24175\n".getBytes(StandardCharsets.UTF_8))));
+        walk.put("GET /imports/{id}", () -> pageDenied(officer.getHtml("/imports/" + adminsImport)));
+        walk.put("GET /imports/{id}/progress", () -> pageDenied(officer.getHtml("/imports/" + adminsImport + "/progress")));
+        walk.put("POST /imports/{id}/start", () -> pageDenied(officer.postForm("/imports/" + adminsImport + "/start",
+                Map.of("_csrf", csrf))));
+        walk.put("GET /imports/{id}/errors.xlsx", () -> pageDenied(officer.getHtml("/imports/" + adminsImport + "/errors.xlsx")));
+        walk.put("GET /audit", () -> pageDenied(officer.getHtml("/audit")));
+
+        TreeSet<String> mapped = new TreeSet<>();
+        mappings.getHandlerMethods().forEach((info, method) -> info.getPatternValues().stream()
+                .filter(p -> !p.startsWith("/api/") && !p.startsWith("/error") && !p.startsWith("/v3/")
+                        && !p.startsWith("/swagger") && !method.getBeanType().getName().startsWith("org.springdoc"))
+                .forEach(p -> info.getMethodsCondition().getMethods().forEach(m -> mapped.add(m + " " + p))));
+        TreeSet<String> unwalked = new TreeSet<>(mapped);
+        unwalked.removeAll(walk.keySet());
+        if (!unwalked.isEmpty()) {
+            fail("Pages without a scope check in this walk: " + unwalked);
+        }
+        mapped.forEach(page -> walk.get(page).run());
+        assertThat(snapshot()).as("nothing outside the ward changed").isEqualTo(before);
+        assertThat(jdbc.sql("SELECT status FROM import_job WHERE id = ?").param(adminsImport).query(String.class).single())
+                .isEqualTo("UPLOADED");
+    }
+
+    private static void pageDenied(Http.Response r) {
+        assertThat(r.status()).as(r.body()).isIn(403, 404);
+        assertThat(r.body()).contains("<h1>");
+    }
+
     private String snapshot() {
         return jdbc.sql("SELECT COUNT(*) FROM unit").query(Long.class).single() + "/"
                 + jdbc.sql("SELECT name FROM unit WHERE code = '24175'").query(String.class).single() + "/"
