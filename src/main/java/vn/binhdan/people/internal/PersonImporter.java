@@ -368,6 +368,10 @@ public class PersonImporter implements Importer {
                   WHERE t.job_id = import_person_stage.job_id AND t.id_hash = import_person_stage.id_hash
                   AND t.row_no < import_person_stage.row_no)""").param(job).update();
         return tx.execute(status -> {
+            if (postgres()) {
+                // joins over a whole file and the trigram index's pending-list merges spill to disk at the default 4 MB
+                jdbc.sql("SET LOCAL work_mem = '64MB'").update();
+            }
             long[] c = jdbc.sql("""
                     SELECT COUNT(*), SUM(CASE WHEN p.id IS NULL THEN 1 ELSE 0 END),
                       SUM(CASE WHEN p.id IS NOT NULL AND p.data_hash <> s.data_hash THEN 1 ELSE 0 END)
