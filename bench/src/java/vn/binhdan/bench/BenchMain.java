@@ -43,28 +43,24 @@ import vn.binhdan.shared.SystemUser;
  * through the same connection pool.</li>
  * </ol>
  * Usage: {@code BenchMain [rows=1000000] [searchIterations=1000] [--warmup=N] [--pg=VERSION]
- * [--pgconf=key=value]... [--explain] [--auto-explain=MS]} — see bench/README.md.
+ * [--pgconf=key=value]... [--auto-explain=MS] [--import-timeout=S] [--without-households] [--jfr=FILE]}
+ * — see bench/README.md.
  */
 public final class BenchMain {
 
-    static final String SEARCH_SQL_COPY = """
-            SELECT p.id, p.full_name, p.birth_date, p.sex, p.id_last3, u.name AS unit_name
-            FROM person p JOIN unit u ON u.id = p.residence_unit_id WHERE 1=1 AND p.name_folded LIKE ?
-            ORDER BY p.name_folded, p.id LIMIT 50""";
     static final int SEARCH_LIMIT = 50; // the API's default page
 
     private BenchMain() {
     }
 
     record Options(long rows, int iterations, int warmup, String pgVersion, Map<String, String> pgConf,
-                   boolean explain, Integer autoExplainMs, int importTimeoutSeconds, boolean withoutHouseholds,
+                   Integer autoExplainMs, int importTimeoutSeconds, boolean withoutHouseholds,
                    Path jfr) {
 
         static Options parse(String[] args) {
             List<String> positional = new ArrayList<>();
             String pg = null;
             Integer warmup = null;
-            boolean explain = false;
             Integer autoExplain = null;
             int timeout = 1800;
             boolean withoutHouseholds = false;
@@ -79,8 +75,6 @@ public final class BenchMain {
                     String kv = a.substring(9);
                     int eq = kv.indexOf('=');
                     conf.put(kv.substring(0, eq), kv.substring(eq + 1));
-                } else if (a.equals("--explain")) {
-                    explain = true;
                 } else if (a.startsWith("--auto-explain=")) {
                     autoExplain = Integer.parseInt(a.substring(15));
                 } else if (a.startsWith("--import-timeout=")) {
@@ -97,7 +91,7 @@ public final class BenchMain {
             }
             long rows = positional.size() > 0 ? Long.parseLong(positional.get(0)) : 1_000_000;
             int iterations = positional.size() > 1 ? Integer.parseInt(positional.get(1)) : 1000;
-            return new Options(rows, iterations, warmup == null ? 200 : warmup, pg, conf, explain, autoExplain,
+            return new Options(rows, iterations, warmup == null ? 200 : warmup, pg, conf, autoExplain,
                     timeout, withoutHouseholds, jfr);
         }
     }
@@ -184,6 +178,7 @@ public final class BenchMain {
                     ? "   [fallback: household column not mapped]" : "   [household column not mapped]"));
             System.out.println(lines.getLast());
             if (!imp.finished) {
+                Harness.printServerLog(dir);
                 return new Session(imp, List.of());
             }
 
@@ -194,9 +189,7 @@ public final class BenchMain {
                 st.execute("VACUUM (ANALYZE)"); // steady state: statistics, visibility map, no autovacuum running
             }
             SearchResult s2 = searchBench(personService, ds, o, "after VACUUM ANALYZE");
-            if (o.explain) {
-                explainSearches(ds);
-            }
+            Harness.printServerLog(dir);
             return new Session(imp, List.of(s1, s2));
         }
     }
@@ -354,6 +347,31 @@ public final class BenchMain {
         return new ImportResult(true, "DONE", s, rows / s, peakSum >> 20);
     }
 
+    private static void resetStatements(DataSource ds) {
+        try (Connection c = ds.getConnection(); Statement st = c.createStatement()) {
+            st.execute("SELECT pg_stat_statements_reset()");
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The SQL the search ran (whatever PersonRepository does today), with its server-side time. */
+    private static void printSearchStatements(DataSource ds) throws SQLException {
+        try (Connection c = ds.getConnection(); Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("""
+                     SELECT calls, mean_exec_time, max_exec_time, total_exec_time, regexp_replace(query, '\\s+', ' ', 'g')
+                     FROM pg_stat_statements WHERE query ILIKE '%name_folded%' AND query NOT ILIKE '%pg_stat%'
+                     ORDER BY total_exec_time DESC LIMIT 6""")) {
+            System.out.println("          search SQL on the server (pg_stat_statements; plans: run with --auto-explain=MS):");
+            while (rs.next()) {
+                String q = rs.getString(5);
+                System.out.printf(Locale.ROOT, "          %6d calls, mean %6.2f ms, max %7.1f ms, total %6.1f s  %s%n",
+                        rs.getLong(1), rs.getDouble(2), rs.getDouble(3), rs.getDouble(4) / 1000,
+                        q.length() > 300 ? q.substring(0, 150) + " … " + q.substring(q.length() - 140) : q);
+            }
+        }
+    }
+
     /** The server-side time of each statement during the import, slowest first. */
     private static void printStatements(DataSource ds) throws SQLException {
         try (Connection c = ds.getConnection(); Statement st = c.createStatement();
@@ -399,6 +417,7 @@ public final class BenchMain {
             for (DataGen.Query q : warm) {
                 persons.search(q.text(), null, SEARCH_LIMIT);
             }
+            resetStatements(ds);
             for (DataGen.Query q : queries) {
                 long t = System.nanoTime();
                 List<PersonSummary> found = persons.search(q.text(), null, SEARCH_LIMIT);
@@ -410,6 +429,7 @@ public final class BenchMain {
                 h[1] += found.isEmpty() ? 0 : 1;
             }
         });
+        printSearchStatements(ds);
         // baseline: primary-key lookups of persons through the same pool
         long minId;
         long maxId;
@@ -446,54 +466,6 @@ public final class BenchMain {
         return new SearchResult(label, all, pk);
     }
 
-    /**
-     * EXPLAIN ANALYZE of the platform's search SQL (a copy of PersonRepository.search for a
-     * system-wide user) for typical queries, next to two variants for the diagnosis: without the
-     * ORDER BY (so the scan can stop at the page size), and with a b-tree index on the sort key
-     * (created in a transaction that is rolled back).
-     */
-    private static void explainSearches(DataSource ds) throws SQLException {
-        List<String> queries = List.of("nguyen van an", "tran thi", "hoa", "anh", "nguyen", "qwxz");
-        String unordered = SEARCH_SQL_COPY.replace("ORDER BY p.name_folded, p.id ", "");
-        try (Connection c = ds.getConnection()) {
-            for (String q : queries) {
-                System.out.println("explain '" + q + "', the platform's query:");
-                explain(c, SEARCH_SQL_COPY, q, true);
-                System.out.print("          variant without ORDER BY: ");
-                explain(c, unordered, q, false);
-            }
-            c.setAutoCommit(false);
-            try (Statement st = c.createStatement()) {
-                st.execute("CREATE INDEX bench_person_name_btree ON person (name_folded, id)");
-                st.execute("ANALYZE person");
-            }
-            for (String q : queries) {
-                System.out.print("explain '" + q + "', with a b-tree on (name_folded, id): ");
-                explain(c, SEARCH_SQL_COPY, q, false);
-            }
-            c.rollback();
-            c.setAutoCommit(true);
-        }
-    }
-
-    private static void explain(Connection c, String sql, String q, boolean full) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("EXPLAIN (ANALYZE, BUFFERS) " + sql)) {
-            ps.setString(1, "%" + q + "%");
-            List<String> plan = new ArrayList<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    plan.add(rs.getString(1));
-                }
-            }
-            if (full) {
-                plan.forEach(l -> System.out.println("    " + l));
-            } else {
-                String top = plan.stream().filter(l -> l.contains("->")).skip(1).findFirst().orElse(plan.getFirst()).strip();
-                System.out.println(plan.getLast().strip() + "   (" + (top.length() > 110 ? top.substring(0, 110) + "…" : top) + ")");
-            }
-        }
-    }
-
     // ---------------------------------------------------------------- helpers
 
     /**
@@ -511,22 +483,27 @@ public final class BenchMain {
                 while (!done.get() && System.nanoTime() < deadline) {
                     sleep(200);
                 }
-                if (done.get()) {
-                    return;
-                }
-                try (Connection c = ds.getConnection(); Statement st = c.createStatement(); ResultSet rs = st.executeQuery("""
-                        SELECT pg_cancel_backend(pid), regexp_replace(query, '\\s+', ' ', 'g') FROM pg_stat_activity
-                        WHERE backend_type = 'client backend' AND state = 'active' AND pid <> pg_backend_pid()
-                          AND query NOT ILIKE '%pg_stat_activity%'""")) {
-                    StringBuilder sb = new StringBuilder();
-                    while (rs.next()) {
-                        String q = rs.getString(2);
-                        sb.append(sb.isEmpty() ? "" : " + ").append(q.length() > 160 ? q.substring(0, 160) + "…" : q);
+                // past the limit: cancel the import's statement as soon as one is running (between
+                // statements the import is in Java, and nothing can be cancelled)
+                while (!done.get() && cancelled == null) {
+                    try (Connection c = ds.getConnection(); Statement st = c.createStatement(); ResultSet rs = st.executeQuery("""
+                            SELECT pg_cancel_backend(pid), regexp_replace(query, '\\s+', ' ', 'g') FROM pg_stat_activity
+                            WHERE backend_type = 'client backend' AND state = 'active' AND pid <> pg_backend_pid()
+                              AND query NOT ILIKE '%pg_stat_activity%'""")) {
+                        StringBuilder sb = new StringBuilder();
+                        while (rs.next()) {
+                            String q = rs.getString(2);
+                            sb.append(sb.isEmpty() ? "" : " + ").append(q.length() > 160 ? q.substring(0, 160) + "…" : q);
+                        }
+                        if (!sb.isEmpty()) {
+                            cancelled = sb.toString();
+                            System.out.println("watchdog: import still running after " + seconds + " s, cancelled: " + cancelled);
+                        }
+                    } catch (SQLException e) {
+                        System.out.println("watchdog failed: " + e.getMessage());
+                        return;
                     }
-                    cancelled = sb.toString();
-                    System.out.println("watchdog: import still running after " + seconds + " s, cancelled: " + cancelled);
-                } catch (SQLException e) {
-                    System.out.println("watchdog failed: " + e.getMessage());
+                    sleep(50);
                 }
             });
         }

@@ -46,7 +46,11 @@ final class Harness {
                         ? "pg_stat_statements" : "pg_stat_statements,auto_explain")
                 .setServerConfig("pg_stat_statements.track", "top");
         if (autoExplainMs != null) {
-            builder.setServerConfig("auto_explain.log_min_duration", autoExplainMs + "ms")
+            // plans go to a log file that the caller prints (see serverLog)
+            builder.setServerConfig("logging_collector", "on")
+                    .setServerConfig("log_directory", work.resolve("pglog").toAbsolutePath().toString())
+                    .setServerConfig("log_filename", "postgresql.log")
+                    .setServerConfig("auto_explain.log_min_duration", autoExplainMs + "ms")
                     .setServerConfig("auto_explain.log_analyze", "on")
                     .setServerConfig("auto_explain.log_buffers", "on");
         }
@@ -64,6 +68,18 @@ final class Harness {
             throw new IOException(e);
         }
         return pg;
+    }
+
+    /** PostgreSQL's own log of this session (written only with auto_explain on), or nothing. */
+    static void printServerLog(Path work) throws IOException {
+        Path log = work.resolve("pglog").resolve("postgresql.log");
+        if (Files.exists(log)) {
+            System.out.println("---- PostgreSQL log (auto_explain plans) ----");
+            try (Stream<String> lines = Files.lines(log)) {
+                lines.forEach(System.out::println);
+            }
+            System.out.println("---- end of PostgreSQL log ----");
+        }
     }
 
     static String url(EmbeddedPostgres pg) {
