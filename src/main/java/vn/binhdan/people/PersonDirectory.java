@@ -19,18 +19,20 @@ public class PersonDirectory {
         this.jdbc = jdbc;
     }
 
+    private static final String SELECT = """
+            SELECT p.id, p.full_name, p.residence_unit_id, u.path FROM person p JOIN unit u ON u.id = p.residence_unit_id
+            WHERE """;
+
     public Optional<PersonRef> findByIdHash(String idHash) {
-        return jdbc.sql("""
-                SELECT p.id, p.full_name, p.residence_unit_id, u.path FROM person p JOIN unit u ON u.id = p.residence_unit_id
-                WHERE p.id_hash = ?""").param(idHash)
-                .query((rs, i) -> new PersonRef(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getString(4)))
-                .optional();
+        return one("p.id_hash = ?", idHash);
     }
 
     public Optional<PersonRef> find(long id) {
-        return jdbc.sql("""
-                SELECT p.id, p.full_name, p.residence_unit_id, u.path FROM person p JOIN unit u ON u.id = p.residence_unit_id
-                WHERE p.id = ?""").param(id)
+        return one("p.id = ?", id);
+    }
+
+    private Optional<PersonRef> one(String condition, Object value) {
+        return jdbc.sql(SELECT + " " + condition).param(value)
                 .query((rs, i) -> new PersonRef(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getString(4)))
                 .optional();
     }

@@ -133,7 +133,7 @@ public class PersonService {
         Long household = household(form.householdCode(), v.unit);
         repo.update(id, v.name, VietnameseText.fold(v.name), form.birthDate(), form.sex(),
                 VietnameseText.clean(form.ethnicity()), VietnameseText.clean(form.disability()), v.phone,
-                hash != null ? hash : currentHash(id), last3, v.unit.id(), household,
+                hash != null ? hash : repo.idHashOf(id), last3, v.unit.id(), household,
                 dataHash(form, v, before.memberships()));
         audit.record("UPDATE", "PERSON", String.valueOf(id), v.unit.path(), null);
         return repo.find(id, adultCut()).orElseThrow();
@@ -249,10 +249,6 @@ public class PersonService {
             throw new ForbiddenException("unit.forbidden");
         }
         return unit;
-    }
-
-    private String currentHash(long id) {
-        return repo.idHashOf(id);
     }
 
     private Long household(String code, Unit unit) {
