@@ -9,6 +9,7 @@ import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.options.AriaRole;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -21,7 +22,8 @@ import vn.binhdan.support.World;
 /**
  * A real browser on a 360-px phone screen: a newcomer signs in, browses to a village and finds
  * a person, and every page on the way has no WCAG 2.1 A/AA violation axe can detect and no
- * sideways scrolling.
+ * sideways scrolling; a learner studies a lesson on the phone, leaves, and comes back to
+ * continue at the right lesson.
  */
 class BrowserAccessibilityTest extends EndToEnd {
 
@@ -88,6 +90,73 @@ class BrowserAccessibilityTest extends EndToEnd {
             page.navigate(base + "/audit");
             check(page);
         }
+    }
+
+    @Test
+    void aLearnerOnAPhoneStudiesALessonLeavesAndContinuesWhereTheyLeftOff() {
+        // a villager of another commune than the one whose adults the learning scenarios enrol
+        long hen = person("H'Hen Niê");
+        LearningScenarios.ensureAccount(accounts, "hen", hen, unit("24175.01"));
+        String course = LearningScenarios.STARTER;
+        List<String> lessons = jdbc.sql("""
+                SELECT l.code FROM lesson l JOIN course c ON c.id = l.course_id WHERE c.code = ? ORDER BY l.position""")
+                .param(course).query(String.class).list();
+        String secondTitle = jdbc.sql("""
+                SELECT l.title FROM lesson l JOIN course c ON c.id = l.course_id WHERE c.code = ? AND l.code = ?""")
+                .params(course, lessons.get(1)).query(String.class).single();
+        secondTitle = tools.jackson.databind.json.JsonMapper.builder().build().readTree(secondTitle).get("vi").asString();
+        String checks = jdbc.sql("""
+                SELECT l.checks FROM lesson l JOIN course c ON c.id = l.course_id WHERE c.code = ? AND l.code = ?""")
+                .params(course, lessons.getFirst()).query(String.class).single();
+        var questions = tools.jackson.databind.json.JsonMapper.builder().build().readTree(checks);
+        String base = "http://localhost:" + port;
+
+        try (BrowserContext ctx = phone()) {
+            Page page = ctx.newPage();
+            signIn(page, "hen");
+            page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Học tập").setExact(true)).click();
+            assertThat(page.locator("h1").textContent()).isEqualTo("Học tập");
+            check(page);
+            page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Kỹ năng số cơ bản cho người dân")).click();
+            check(page);
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Đăng ký học")).click();
+            page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Bắt đầu học")).click();
+            assertThat(page.url()).endsWith("/learn/" + course + "/" + lessons.getFirst());
+            check(page);
+            // reading: the whole lesson is in the page, the reader scrolls to the checks at the end
+            page.locator("#checks").scrollIntoViewIfNeeded();
+            for (int q = 0; q < questions.size(); q++) {
+                for (var right : questions.get(q).get("correct")) {
+                    page.locator("#q" + q + "-" + right.asInt()).check();
+                }
+            }
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Nộp câu trả lời")).click();
+            assertThat(page.locator("#checks").textContent()).contains("Bạn đã hoàn thành bài học này.");
+            check(page);
+        }
+
+        try (BrowserContext ctx = phone()) {
+            Page page = ctx.newPage();
+            signIn(page, "hen");
+            page.navigate(base + "/learn");
+            page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Học tiếp: " + secondTitle)).click();
+            assertThat(page.url()).endsWith("/learn/" + course + "/" + lessons.get(1));
+            assertThat(page.locator("h1").textContent()).isEqualTo(secondTitle);
+            page.navigate(base + "/learn/progress");
+            assertThat(page.locator("main").textContent()).contains("1/" + lessons.size());
+            check(page);
+        }
+    }
+
+    private BrowserContext phone() {
+        return browser.newContext(new Browser.NewContextOptions().setViewportSize(360, 740).setLocale("vi-VN"));
+    }
+
+    private void signIn(Page page, String username) {
+        page.navigate("http://localhost:" + port + "/login");
+        page.getByLabel("Tên đăng nhập").fill(username);
+        page.getByLabel("Mật khẩu").fill(World.PASSWORD);
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Đăng nhập")).click();
     }
 
     private static void check(Page page) {

@@ -25,6 +25,8 @@ import vn.binhdan.support.World;
  */
 public abstract class ScopeWalkScenarios extends EndToEnd {
 
+    static final String STARTER = LearningScenarios.STARTER;
+
     @Autowired
     @Qualifier("requestMappingHandlerMapping")
     RequestMappingHandlerMapping mappings;
@@ -39,6 +41,7 @@ public abstract class ScopeWalkScenarios extends EndToEnd {
         String adminsImport = http.upload("/api/v1/imports", admin, Map.of("kind", "UNIT"), "u.csv",
                 "code,name,type,parent_code\n24175.09,Buôn Mới,buôn,24175\n".getBytes(StandardCharsets.UTF_8))
                 .json().get("job").get("id").asText();
+        String firstLesson = firstLesson();
         String before = snapshot();
 
         Map<String, Consumer<String>> walk = new LinkedHashMap<>();
@@ -83,6 +86,30 @@ public abstract class ScopeWalkScenarios extends EndToEnd {
         walk.put("POST /api/v1/imports/{id}/start", t -> denied(http.post("/api/v1/imports/" + adminsImport + "/start", t, null)));
         walk.put("GET /api/v1/imports/{id}/errors.xlsx", t -> denied(http.get("/api/v1/imports/" + adminsImport + "/errors.xlsx", t)));
         walk.put("GET /api/v1/audit", t -> denied(http.get("/api/v1/audit", t)));
+        walk.put("GET /api/v1/skills/frameworks", t -> assertThat(ok(http.get("/api/v1/skills/frameworks", t)).body()).contains("1.0"));
+        walk.put("GET /api/v1/skills/frameworks/current", t -> ok(http.get("/api/v1/skills/frameworks/current", t)));
+        walk.put("GET /api/v1/skills/frameworks/{version}", t -> ok(http.get("/api/v1/skills/frameworks/1.0", t)));
+        walk.put("POST /api/v1/skills/frameworks", t -> denied(http.post("/api/v1/skills/frameworks", t,
+                World.map("version", "9.9", "title", World.map("vi", "x"), "areas", List.of()))));
+        walk.put("GET /api/v1/courses", t -> assertThat(ok(http.get("/api/v1/courses", t)).body()).contains(STARTER));
+        walk.put("GET /api/v1/courses/{code}", t -> ok(http.get("/api/v1/courses/" + STARTER, t)));
+        // the officer has no learner record: learning endpoints say so and change nothing
+        walk.put("POST /api/v1/courses/{code}/enrolment", t -> noLearner(http.post("/api/v1/courses/" + STARTER + "/enrolment", t, null)));
+        walk.put("GET /api/v1/courses/{code}/lessons/{lesson}", t -> noLearner(http.get(LearningScenarios.lesson(STARTER, firstLesson), t)));
+        walk.put("POST /api/v1/courses/{code}/lessons/{lesson}/completion", t -> noLearner(http.post(
+                LearningScenarios.lesson(STARTER, firstLesson) + "/completion", t, null)));
+        walk.put("POST /api/v1/courses/{code}/lessons/{lesson}/answers", t -> noLearner(http.post(
+                LearningScenarios.lesson(STARTER, firstLesson) + "/answers", t, World.map("answers", List.of(List.of(0))))));
+        walk.put("GET /api/v1/me/courses", t -> assertThat(ok(http.get("/api/v1/me/courses", t)).body()).isEqualTo("[]"));
+        walk.put("GET /api/v1/me/learning-history", t -> noLearner(http.get("/api/v1/me/learning-history", t)));
+        walk.put("POST /api/v1/courses/{code}/enrolments", t -> {
+            denied(http.post("/api/v1/courses/" + STARTER + "/enrolments", t, World.map("personId", otherPerson)));
+            denied(http.post("/api/v1/courses/" + STARTER + "/enrolments", t, World.map("unitId", otherCommune, "group", "ADULT")));
+            denied(http.post("/api/v1/courses/" + STARTER + "/enrolments", t, World.map("unitId", province, "group", "ADULT")));
+        });
+        walk.put("POST /api/v1/course-packages", t -> denied(http.upload("/api/v1/course-packages", t, Map.of(), "c.zip",
+                "PK".getBytes(StandardCharsets.UTF_8))));
+        walk.put("GET /api/v1/courses/{code}/package", t -> denied(http.get("/api/v1/courses/" + STARTER + "/package", t)));
         walk.put("POST /api/v1/auth/login", t -> {
             // public by nature; a login cannot widen anyone's scope
         });
@@ -132,6 +159,51 @@ public abstract class ScopeWalkScenarios extends EndToEnd {
                 Map.of("_csrf", csrf))));
         walk.put("GET /imports/{id}/errors.xlsx", () -> pageDenied(officer.getHtml("/imports/" + adminsImport + "/errors.xlsx")));
         walk.put("GET /audit", () -> pageDenied(officer.getHtml("/audit")));
+        String firstLesson = firstLesson();
+        long courseId = jdbc.sql("SELECT id FROM course WHERE code = ?").param(STARTER).query(Long.class).single();
+        long lessonId = jdbc.sql("SELECT id FROM lesson WHERE course_id = ? AND code = ?").params(courseId, firstLesson)
+                .query(Long.class).single();
+        String coursePage = "/learn/" + STARTER;
+        walk.put("GET /learn", () -> assertThat(officer.getHtml("/learn").body()).contains(STARTER));
+        walk.put("GET /learn/progress", () -> assertThat(officer.getHtml("/learn/progress").status()).isEqualTo(200));
+        walk.put("GET /learn/{code}", () -> assertThat(officer.getHtml(coursePage).body()).contains("<h1>"));
+        walk.put("POST /learn/{code}/enrol", () -> assertThat(officer.postForm(coursePage + "/enrol", Map.of("_csrf", csrf)).body())
+                .contains("chưa gắn với hồ sơ người học"));
+        walk.put("POST /learn/{code}/enrolments", () -> {
+            pageDenied(officer.postForm(coursePage + "/enrolments", Map.of("_csrf", csrf, "unitId", Long.toString(otherCommune),
+                    "group", "ADULT")));
+        });
+        walk.put("GET /learn/{code}/{lesson}", () -> assertThat(officer.getHtml(coursePage + "/" + firstLesson).body())
+                .contains("chưa gắn với hồ sơ người học"));
+        walk.put("POST /learn/{code}/{lesson}/done", () -> assertThat(officer.postForm(coursePage + "/" + firstLesson + "/done",
+                Map.of("_csrf", csrf)).status()).isEqualTo(400));
+        walk.put("POST /learn/{code}/{lesson}/answers", () -> assertThat(officer.postForm(coursePage + "/" + firstLesson
+                + "/answers", Map.of("_csrf", csrf, "q0", "0")).status()).isEqualTo(400));
+        walk.put("GET /learn/{code}/media/**", () -> assertThat(officer.getHtml(coursePage + "/media/none.svg").status())
+                .isEqualTo(404));
+        walk.put("POST /display", () -> assertThat(officer.postForm("/display", Map.of("_csrf", csrf, "text", "large",
+                "back", "https://evil.example/")).status()).isEqualTo(200));
+        walk.put("GET /author", () -> pageDenied(officer.getHtml("/author")));
+        walk.put("POST /author/courses", () -> pageDenied(officer.postForm("/author/courses", Map.of("_csrf", csrf,
+                "code", "X-1", "titleVi", "X", "targetGroups", "ADULT"))));
+        walk.put("POST /author/packages", () -> pageDenied(officer.upload("/author/packages", null, Map.of("_csrf", csrf),
+                "c.zip", "PK".getBytes(StandardCharsets.UTF_8))));
+        walk.put("GET /author/courses/{id}", () -> pageDenied(officer.getHtml("/author/courses/" + courseId)));
+        walk.put("POST /author/courses/{id}", () -> pageDenied(officer.postForm("/author/courses/" + courseId,
+                Map.of("_csrf", csrf, "titleVi", "Đổi tên", "targetGroups", "ADULT"))));
+        walk.put("POST /author/courses/{id}/modules", () -> pageDenied(officer.postForm("/author/courses/" + courseId
+                + "/modules", Map.of("_csrf", csrf, "titleVi", "Phần mới"))));
+        walk.put("POST /author/courses/{id}/publish", () -> pageDenied(officer.postForm("/author/courses/" + courseId
+                + "/publish", Map.of("_csrf", csrf, "publish", "false"))));
+        walk.put("GET /author/courses/{id}/package.zip", () -> pageDenied(officer.getHtml("/author/courses/" + courseId
+                + "/package.zip")));
+        walk.put("GET /author/courses/{id}/lessons/new", () -> pageDenied(officer.getHtml("/author/courses/" + courseId
+                + "/lessons/new?module=1")));
+        walk.put("POST /author/courses/{id}/lessons", () -> pageDenied(officer.postForm("/author/courses/" + courseId
+                + "/lessons", Map.of("_csrf", csrf, "module", "1", "code", "x", "titleVi", "X"))));
+        walk.put("GET /author/lessons/{id}", () -> pageDenied(officer.getHtml("/author/lessons/" + lessonId)));
+        walk.put("POST /author/lessons/{id}", () -> pageDenied(officer.postForm("/author/lessons/" + lessonId,
+                Map.of("_csrf", csrf, "titleVi", "Đổi", "body", "<p>x</p>"))));
 
         TreeSet<String> mapped = new TreeSet<>();
         mappings.getHandlerMethods().forEach((info, method) -> info.getPatternValues().stream()
@@ -154,8 +226,25 @@ public abstract class ScopeWalkScenarios extends EndToEnd {
         assertThat(r.body()).contains("<h1>");
     }
 
+    private String firstLesson() {
+        return jdbc.sql("SELECT l.code FROM lesson l JOIN course c ON c.id = l.course_id WHERE c.code = ? ORDER BY l.position LIMIT 1")
+                .param(STARTER).query(String.class).single();
+    }
+
+    private static void noLearner(Http.Response r) {
+        assertThat(r.status()).as(r.body()).isEqualTo(400);
+        assertThat(r.json().get("detail").asText()).contains("chưa gắn với hồ sơ người học");
+    }
+
     private String snapshot() {
-        return jdbc.sql("SELECT COUNT(*) FROM unit").query(Long.class).single() + "/"
+        return jdbc.sql("SELECT COUNT(*) FROM course").query(Long.class).single() + "/"
+                + jdbc.sql("SELECT COUNT(*) FROM course_module").query(Long.class).single() + "/"
+                + jdbc.sql("SELECT COUNT(*) FROM lesson").query(Long.class).single() + "/"
+                + jdbc.sql("SELECT COUNT(*) FROM enrolment").query(Long.class).single() + "/"
+                + jdbc.sql("SELECT COUNT(*) FROM learning_statement").query(Long.class).single() + "/"
+                + jdbc.sql("SELECT COUNT(*) FROM skills_framework").query(Long.class).single() + "/"
+                + jdbc.sql("SELECT MAX(title) || MAX(status) FROM course").query(String.class).single() + "/"
+                + jdbc.sql("SELECT COUNT(*) FROM unit").query(Long.class).single() + "/"
                 + jdbc.sql("SELECT name FROM unit WHERE code = '24175'").query(String.class).single() + "/"
                 + jdbc.sql("SELECT COUNT(*) FROM person").query(Long.class).single() + "/"
                 + jdbc.sql("SELECT full_name FROM person WHERE full_name LIKE 'H''Hen%'").query(String.class).single() + "/"

@@ -1,0 +1,5 @@
+package vn.binhdan.learning;
+
+public enum CourseStatus {
+    DRAFT, PUBLISHED, ARCHIVED
+}

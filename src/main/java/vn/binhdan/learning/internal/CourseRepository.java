@@ -1,0 +1,264 @@
+package vn.binhdan.learning.internal;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Repository;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+import vn.binhdan.learning.Check;
+import vn.binhdan.learning.Course;
+import vn.binhdan.learning.CourseStatus;
+import vn.binhdan.learning.Lesson;
+import vn.binhdan.people.TargetGroup;
+import vn.binhdan.shared.LocalizedText;
+
+/** Courses, modules, lessons and media. A lesson's position is module position × 1000 + its place. */
+@Repository
+public class CourseRepository {
+
+    static final int MODULE_STRIDE = 1000;
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final JdbcClient jdbc;
+
+    public CourseRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public boolean codeExists(String code) {
+        return jdbc.sql("SELECT COUNT(*) FROM course WHERE code = ?").param(code).query(Long.class).single() > 0;
+    }
+
+    public long insert(CourseContent c, CourseStatus status, String by, Instant now) {
+        Timestamp ts = Timestamp.from(now);
+        GeneratedKeyHolder key = new GeneratedKeyHolder();
+        jdbc.sql("""
+                INSERT INTO course (code, language, title, summary, target_groups, sequential, framework_version, status,
+                                    created_by, created_at, updated_at, published_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(c.code(), c.language(), c.title().toJson(), c.summary().toJson(), groups(c.targetGroups()),
+                        c.sequential(), c.frameworkVersion(), status.name(), by, ts, ts,
+                        status == CourseStatus.PUBLISHED ? ts : null)
+                .update(key, "id");
+        long courseId = key.getKey().longValue();
+        int m = 0;
+        for (CourseContent.ModuleContent module : c.modules()) {
+            m++;
+            long moduleId = insertModule(courseId, m, module.title());
+            int l = 0;
+            for (CourseContent.LessonContent lesson : module.lessons()) {
+                l++;
+                insertLesson(courseId, moduleId, m * MODULE_STRIDE + l, lesson);
+            }
+        }
+        for (CourseContent.Media media : c.media().values()) {
+            putMedia(courseId, media);
+        }
+        return courseId;
+    }
+
+    public long insertModule(long courseId, int position, LocalizedText title) {
+        GeneratedKeyHolder key = new GeneratedKeyHolder();
+        jdbc.sql("INSERT INTO course_module (course_id, position, title) VALUES (?, ?, ?)")
+                .params(courseId, position, title.toJson()).update(key, "id");
+        return key.getKey().longValue();
+    }
+
+    public long insertLesson(long courseId, long moduleId, int position, CourseContent.LessonContent l) {
+        GeneratedKeyHolder key = new GeneratedKeyHolder();
+        jdbc.sql("""
+                INSERT INTO lesson (course_id, module_id, position, code, title, minutes, competencies, body, video_url,
+                                    transcript, pdf_path, checks)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(courseId, moduleId, position, l.code(), l.title().toJson(), l.minutes(),
+                        String.join(",", l.competencies()), l.body(), l.videoUrl(), l.transcript(), l.pdfPath(),
+                        JSON.writeValueAsString(l.checks()))
+                .update(key, "id");
+        long lessonId = key.getKey().longValue();
+        l.translations().forEach((lang, t) -> jdbc.sql(
+                        "INSERT INTO lesson_translation (lesson_id, language, title, body) VALUES (?, ?, ?, ?)")
+                .params(lessonId, lang, t.title(), t.body()).update());
+        return lessonId;
+    }
+
+    public void updateLesson(long lessonId, CourseContent.LessonContent l) {
+        jdbc.sql("""
+                UPDATE lesson SET title = ?, minutes = ?, competencies = ?, body = ?, video_url = ?, transcript = ?,
+                                  checks = ?
+                WHERE id = ?""")
+                .params(l.title().toJson(), l.minutes(), String.join(",", l.competencies()), l.body(), l.videoUrl(),
+                        l.transcript(), JSON.writeValueAsString(l.checks()), lessonId)
+                .update();
+    }
+
+    public void deleteLesson(long lessonId) {
+        jdbc.sql("DELETE FROM lesson WHERE id = ?").param(lessonId).update();
+    }
+
+    public void putMedia(long courseId, CourseContent.Media media) {
+        jdbc.sql("DELETE FROM course_media WHERE course_id = ? AND path = ?").params(courseId, media.path()).update();
+        jdbc.sql("INSERT INTO course_media (course_id, path, content_type, size_bytes, content) VALUES (?, ?, ?, ?, ?)")
+                .params(courseId, media.path(), media.contentType(), media.bytes().length, media.bytes()).update();
+    }
+
+    public void updateCourse(long id, LocalizedText title, LocalizedText summary, Set<TargetGroup> groups,
+                             boolean sequential, Instant now) {
+        jdbc.sql("UPDATE course SET title = ?, summary = ?, target_groups = ?, sequential = ?, updated_at = ? WHERE id = ?")
+                .params(title.toJson(), summary.toJson(), groups(groups), sequential, Timestamp.from(now), id).update();
+    }
+
+    public void updateModule(long moduleId, LocalizedText title) {
+        jdbc.sql("UPDATE course_module SET title = ? WHERE id = ?").params(title.toJson(), moduleId).update();
+    }
+
+    public void setStatus(long id, CourseStatus status, Instant now) {
+        jdbc.sql("""
+                UPDATE course SET status = ?, updated_at = ?,
+                       published_at = CASE WHEN ? = 'PUBLISHED' THEN ? ELSE published_at END
+                WHERE id = ?""")
+                .params(status.name(), Timestamp.from(now), status.name(), Timestamp.from(now), id).update();
+    }
+
+    public void touch(long id, Instant now) {
+        jdbc.sql("UPDATE course SET updated_at = ? WHERE id = ?").params(Timestamp.from(now), id).update();
+    }
+
+    public Optional<Course> findByCode(String code) {
+        return one("code = ?", code);
+    }
+
+    public Optional<Course> find(long id) {
+        return one("id = ?", id);
+    }
+
+    public List<Course> list(Set<CourseStatus> statuses) {
+        String in = statuses.stream().map(s -> "'" + s.name() + "'").collect(Collectors.joining(","));
+        List<Row> rows = jdbc.sql("SELECT * FROM course WHERE status IN (" + in + ") ORDER BY code")
+                .query(CourseRepository::row).list();
+        return rows.stream().map(this::withOutline).toList();
+    }
+
+    private Optional<Course> one(String where, Object value) {
+        return jdbc.sql("SELECT * FROM course WHERE " + where).param(value).query(CourseRepository::row)
+                .optional().map(this::withOutline);
+    }
+
+    private record Row(long id, String code, String language, LocalizedText title, LocalizedText summary,
+                       Set<TargetGroup> groups, boolean sequential, String framework, CourseStatus status,
+                       Instant updatedAt) {
+    }
+
+    private static Row row(ResultSet rs, int i) throws SQLException {
+        return new Row(rs.getLong("id"), rs.getString("code"), rs.getString("language"),
+                LocalizedText.fromJson(rs.getString("title")), LocalizedText.fromJson(rs.getString("summary")),
+                parseGroups(rs.getString("target_groups")), rs.getBoolean("sequential"),
+                rs.getString("framework_version"), CourseStatus.valueOf(rs.getString("status")),
+                rs.getTimestamp("updated_at").toInstant());
+    }
+
+    private Course withOutline(Row r) {
+        Map<Long, List<Course.LessonRef>> byModule = new LinkedHashMap<>();
+        jdbc.sql("""
+                SELECT id, module_id, position, code, title, minutes, competencies, checks FROM lesson
+                WHERE course_id = ? ORDER BY position""")
+                .param(r.id())
+                .query(rs -> {
+                    byModule.computeIfAbsent(rs.getLong("module_id"), k -> new ArrayList<>()).add(new Course.LessonRef(
+                            rs.getLong("id"), rs.getString("code"), rs.getInt("position"),
+                            LocalizedText.fromJson(rs.getString("title")), rs.getInt("minutes"),
+                            competencies(rs.getString("competencies")), !"[]".equals(rs.getString("checks"))));
+                });
+        List<Course.Module> modules = jdbc.sql("SELECT id, position, title FROM course_module WHERE course_id = ? ORDER BY position")
+                .param(r.id())
+                .query((rs, i) -> new Course.Module(rs.getLong(1), rs.getInt(2), LocalizedText.fromJson(rs.getString(3)),
+                        List.copyOf(byModule.getOrDefault(rs.getLong(1), List.of()))))
+                .list();
+        return new Course(r.id(), r.code(), r.language(), r.title(), r.summary(), r.groups(), r.sequential(),
+                r.framework(), r.status(), r.updatedAt(), modules);
+    }
+
+    public Optional<Lesson> lesson(long courseId, String code) {
+        return lessons("course_id = ? AND code = ?", courseId, code).stream().findFirst();
+    }
+
+    public Optional<Lesson> lesson(long lessonId) {
+        return lessons("id = ?", lessonId).stream().findFirst();
+    }
+
+    public List<Lesson> lessons(long courseId) {
+        return lessons("course_id = ?", courseId);
+    }
+
+    private List<Lesson> lessons(String where, Object... params) {
+        List<Lesson> lessons = jdbc.sql("SELECT * FROM lesson WHERE " + where + " ORDER BY position").params(params)
+                .query((rs, i) -> new Lesson(rs.getLong("id"), rs.getLong("course_id"), rs.getLong("module_id"),
+                        rs.getInt("position"), rs.getString("code"), LocalizedText.fromJson(rs.getString("title")),
+                        rs.getInt("minutes"), competencies(rs.getString("competencies")), rs.getString("body"),
+                        rs.getString("video_url"), rs.getString("transcript"), rs.getString("pdf_path"),
+                        checks(rs.getString("checks")), Map.of()))
+                .list();
+        if (lessons.isEmpty()) {
+            return lessons;
+        }
+        Map<Long, Map<String, Lesson.Translation>> tr = new TreeMap<>();
+        String ids = lessons.stream().map(l -> Long.toString(l.id())).collect(Collectors.joining(","));
+        jdbc.sql("SELECT lesson_id, language, title, body FROM lesson_translation WHERE lesson_id IN (" + ids + ")")
+                .query(rs -> {
+                    tr.computeIfAbsent(rs.getLong(1), k -> new TreeMap<>())
+                            .put(rs.getString(2), new Lesson.Translation(rs.getString(3), rs.getString(4)));
+                });
+        return lessons.stream().map(l -> tr.containsKey(l.id()) ? new Lesson(l.id(), l.courseId(), l.moduleId(),
+                l.position(), l.code(), l.title(), l.minutes(), l.competencies(), l.body(), l.videoUrl(),
+                l.transcript(), l.pdfPath(), l.checks(), tr.get(l.id())) : l).toList();
+    }
+
+    public Optional<CourseContent.Media> media(long courseId, String path) {
+        return jdbc.sql("SELECT path, content_type, content FROM course_media WHERE course_id = ? AND path = ?")
+                .params(courseId, path)
+                .query((rs, i) -> new CourseContent.Media(rs.getString(1), rs.getString(2), rs.getBytes(3)))
+                .optional();
+    }
+
+    public Map<String, CourseContent.Media> allMedia(long courseId) {
+        Map<String, CourseContent.Media> out = new TreeMap<>();
+        jdbc.sql("SELECT path, content_type, content FROM course_media WHERE course_id = ?").param(courseId)
+                .query(rs -> {
+                    out.put(rs.getString(1), new CourseContent.Media(rs.getString(1), rs.getString(2), rs.getBytes(3)));
+                });
+        return out;
+    }
+
+    static List<Check> checks(String json) {
+        return json == null || json.isBlank() ? List.of() : JSON.readValue(json, new TypeReference<List<Check>>() { });
+    }
+
+    static List<String> competencies(String csv) {
+        return csv == null || csv.isBlank() ? List.of() : List.of(csv.split(","));
+    }
+
+    static String groups(Set<TargetGroup> groups) {
+        return groups.stream().sorted().map(Enum::name).collect(Collectors.joining(","));
+    }
+
+    static Set<TargetGroup> parseGroups(String csv) {
+        EnumSet<TargetGroup> set = EnumSet.noneOf(TargetGroup.class);
+        if (csv != null && !csv.isBlank()) {
+            Arrays.stream(csv.split(",")).map(TargetGroup::valueOf).forEach(set::add);
+        }
+        return set;
+    }
+}

@@ -1,0 +1,61 @@
+package vn.binhdan.shared.web;
+
+import jakarta.servlet.http.Cookie;
+import jakarta.servlet.http.HttpServletResponse;
+import java.time.Duration;
+import java.util.Set;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.CookieValue;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * Text size and contrast chosen by the reader, kept in cookies so they work without
+ * JavaScript and on every page (WCAG 1.4.4 resize text; a high-contrast mode for weak eyes).
+ */
+@Controller
+@ControllerAdvice
+class DisplayPrefs {
+
+    static final String TEXT = "bd_text";
+    static final String CONTRAST = "bd_contrast";
+    private static final Set<String> SIZES = Set.of("normal", "large", "xlarge");
+
+    @ModelAttribute("displayClass")
+    String displayClass(@CookieValue(name = TEXT, required = false) String text,
+                        @CookieValue(name = CONTRAST, required = false) String contrast) {
+        StringBuilder css = new StringBuilder();
+        if (text != null && SIZES.contains(text) && !text.equals("normal")) {
+            css.append("text-").append(text);
+        }
+        if ("high".equals(contrast)) {
+            css.append(css.isEmpty() ? "" : " ").append("contrast-high");
+        }
+        return css.toString();
+    }
+
+    @PostMapping("/display")
+    String set(@RequestParam(required = false) String text, @RequestParam(required = false) String contrast,
+               @RequestParam(required = false) String back, HttpServletResponse response) {
+        if (text != null && SIZES.contains(text)) {
+            response.addCookie(cookie(TEXT, text));
+        }
+        if (contrast != null) {
+            response.addCookie(cookie(CONTRAST, "high".equals(contrast) ? "high" : "normal"));
+        }
+        // only a path of this site, never another host
+        boolean local = back != null && back.startsWith("/") && !back.startsWith("//") && !back.contains("\\");
+        return "redirect:" + (local ? back : "/");
+    }
+
+    private static Cookie cookie(String name, String value) {
+        Cookie c = new Cookie(name, value);
+        c.setPath("/");
+        c.setHttpOnly(true);
+        c.setMaxAge((int) Duration.ofDays(365).toSeconds());
+        c.setAttribute("SameSite", "Lax");
+        return c;
+    }
+}

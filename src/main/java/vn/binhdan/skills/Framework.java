@@ -1,0 +1,39 @@
+package vn.binhdan.skills;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import vn.binhdan.people.TargetGroup;
+import vn.binhdan.shared.LocalizedText;
+
+/** One published version of the skills framework. */
+public record Framework(String version, LocalizedText title, LocalizedText basis, List<Area> areas,
+                        boolean current, Instant publishedAt, String publishedBy) {
+
+    public record Area(String code, LocalizedText title, List<Competency> competencies) {
+    }
+
+    public record Competency(String code, LocalizedText title, LocalizedText description,
+                             Set<TargetGroup> targetGroups, List<Outcome> outcomes) {
+
+        public boolean isFor(TargetGroup group) {
+            return targetGroups.contains(group);
+        }
+    }
+
+    public record Outcome(String code, LocalizedText text, Set<TargetGroup> targetGroups) {
+    }
+
+    public List<Competency> competencies() {
+        return areas.stream().flatMap(a -> a.competencies().stream()).toList();
+    }
+
+    public Optional<Competency> competency(String code) {
+        return competencies().stream().filter(c -> c.code().equals(code)).findFirst();
+    }
+
+    public List<Competency> competenciesFor(TargetGroup group) {
+        return competencies().stream().filter(c -> c.isFor(group)).toList();
+    }
+}

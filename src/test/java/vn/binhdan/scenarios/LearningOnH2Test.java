@@ -1,0 +1,4 @@
+package vn.binhdan.scenarios;
+
+class LearningOnH2Test extends LearningScenarios {
+}
