@@ -272,6 +272,69 @@ public abstract class LearningScenarios extends EndToEnd {
         assertThat(http.get("/api/v1/skills/frameworks/1.0", admin).json().toString()).contains(used);
     }
 
+    @Test
+    void anAuthorWritesACourseInTheBrowserPreviewsItAndPublishesIt() {
+        Http author = new Http(port, true);
+        author.formLogin("province-admin", World.PASSWORD);
+        String csrf = Http.csrf(author.getHtml("/author").body());
+        Http.Response created = author.postForm("/author/courses", Map.of("_csrf", csrf, "code", "kns-thu",
+                "titleVi", "Khóa học thử", "titleEn", "Trial course", "targetGroups", "ADULT", "sequential", "true"));
+        assertThat(created.body()).contains("Khóa học thử", "Bản nháp");
+        long courseId = jdbc.sql("SELECT id FROM course WHERE code = 'KNS-THU'").query(Long.class).single();
+        long moduleId = jdbc.sql("SELECT id FROM course_module WHERE course_id = ?").param(courseId).query(Long.class).single();
+        String lessons = "/author/courses/" + courseId + "/lessons";
+
+        Http.Response noAlt = author.postForm(lessons, Map.of("_csrf", csrf, "module", Long.toString(moduleId),
+                "code", "bai-mot", "titleVi", "Bài một", "body", "<p>Ảnh:</p><img src=\"media/a.png\">"));
+        assertThat(noAlt.body()).contains("thiếu mô tả (alt)");
+        Http.Response badChecks = author.postForm(lessons, Map.of("_csrf", csrf, "module", Long.toString(moduleId),
+                "code", "bai-mot", "titleVi", "Bài một", "body", "<p>Nội dung</p>", "checks", "? Câu hỏi\n- Chỉ một lựa chọn"));
+        assertThat(badChecks.body()).contains("Câu hỏi thứ 1 cần ít nhất 2 lựa chọn");
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM lesson WHERE course_id = ?").param(courseId).query(Long.class).single())
+                .isZero();
+
+        author.postForm(lessons, Map.of("_csrf", csrf, "module", Long.toString(moduleId), "code", "bai-mot",
+                "titleVi", "Bài một", "competencies", "1.1",
+                "body", "<h2>Mở đầu</h2><p onmouseover=\"x()\">Nội dung bài một.</p><script>x()</script>",
+                "checks", "? Mã OTP có được đưa cho người khác không?\n- Có, nếu họ xưng là công an\n+ Không bao giờ\n> OTP chỉ dành cho bạn."));
+        Http.Response preview = author.getHtml("/learn/KNS-THU/bai-mot?preview=true");
+        assertThat(preview.body()).contains("Xem trước", "Nội dung bài một.", "Mã OTP có được đưa cho người khác không?")
+                .doesNotContain("<script>x()", "onmouseover", "Không bao giờ\" checked");
+        assertThat(http.get("/api/v1/courses/KNS-THU", learner).status()).isEqualTo(404);
+
+        author.postForm("/author/courses/" + courseId + "/publish", Map.of("_csrf", csrf, "publish", "true"));
+        assertThat(http.get("/api/v1/courses/KNS-THU", learner).status()).isEqualTo(200);
+        assertThat(http.post("/api/v1/courses/KNS-THU/enrolment", learner, null).status()).isEqualTo(200);
+        JsonNode result = http.post(lesson("KNS-THU", "bai-mot") + "/answers", learner,
+                World.map("answers", List.of(List.of(1)))).json();
+        assertThat(result.get("lessonCompleted").asBoolean()).isTrue();
+        assertThat(courseProgress(learner, "KNS-THU").get("completed").asBoolean()).isTrue();
+        assertThat(jdbc.sql("""
+                SELECT COUNT(*) FROM learning_statement s WHERE s.course_id = ? AND s.verb = 'completed' AND s.object_type = 'course'""")
+                .param(courseId).query(Long.class).single()).isEqualTo(1);
+    }
+
+    @Test
+    void aLessonCanHaveAVersionInAMinorityLanguage() {
+        Map<String, byte[]> files = new LinkedHashMap<>();
+        files.put("manifest.json", ("""
+                {"format":"binhdan-course","formatVersion":1,"code":"KNS-EDE","language":"vi",
+                 "title":{"vi":"Điện thoại an toàn","en":"Safe phones"},"targetGroups":["ADULT"],"sequential":false,
+                 "frameworkVersion":"1.0","modules":[{"title":{"vi":"Phần 1"},"lessons":[
+                   {"code":"khoa-man-hinh","title":{"vi":"Khóa màn hình"},"minutes":5,"competencies":["1.1"],
+                    "body":"lessons/01.html","checks":[],
+                    "translations":{"ede":{"title":"Bài hriăm (Ê Đê)","body":"lessons/ede/01.html"}}}]}]}
+                """).getBytes(StandardCharsets.UTF_8));
+        files.put("lessons/01.html", "<p>Đặt mật khẩu màn hình.</p>".getBytes(StandardCharsets.UTF_8));
+        files.put("lessons/ede/01.html", "<p lang=\"ede\">Bản tiếng Ê Đê của bài.</p>".getBytes(StandardCharsets.UTF_8));
+        Http.Response imported = http.upload("/api/v1/course-packages", admin, Map.of(), "ede.zip", zip(files));
+        assertThat(imported.status()).as(imported.body()).isEqualTo(201);
+        Map<String, byte[]> back = unzip(http.get("/api/v1/courses/KNS-EDE/package", admin).bytes());
+        assertThat(new String(back.get("manifest.json"), StandardCharsets.UTF_8)).contains("\"ede\"", "Bài hriăm (Ê Đê)");
+        assertThat(back.values().stream().map(b -> new String(b, StandardCharsets.UTF_8)))
+                .anyMatch(t -> t.contains("Bản tiếng Ê Đê của bài."));
+    }
+
     // --- helpers ---
 
     private void refused(Map<String, byte[]> files, String message) {
