@@ -100,7 +100,7 @@ public class CourseService {
     }
 
     public Lesson lesson(Course course, String lessonCode) {
-        return repo.lesson(course.id(), lessonCode)
+        return repo.lesson(course, lessonCode)
                 .orElseThrow(() -> new NotFoundException("lesson.notFound", lessonCode));
     }
 

@@ -166,8 +166,13 @@ public class LearningService {
 
     @Transactional
     public LessonVisit open(String courseCode, String lessonCode) {
+        return open(courses.get(courseCode), lessonCode);
+    }
+
+    /** Opens a lesson of a course the caller has already loaded (one read of the outline per page). */
+    @Transactional
+    public LessonVisit open(Course course, String lessonCode) {
         long personId = learner();
-        Course course = courses.get(courseCode);
         Enrolment enrolment = progress.enrolment(personId, course.id())
                 .orElseThrow(() -> new BusinessException("learning.notEnrolled", course.code()));
         Course.LessonRef ref = course.lesson(lessonCode)

@@ -62,24 +62,32 @@ public class FrameworkService {
     }
 
     public Optional<Framework> find(String version) {
-        Framework cached = parsed.get(version);
-        if (cached != null) {
-            return Optional.of(cached);
+        Framework f = parsed.get(version);
+        if (f == null) {
+            f = jdbc.sql("SELECT document, published_at, published_by FROM skills_framework WHERE version = ?")
+                    .param(version)
+                    .query((rs, i) -> {
+                        Framework doc = parse(rs.getString(1));
+                        return new Framework(doc.version(), doc.title(), doc.basis(), doc.areas(), false,
+                                rs.getTimestamp(2).toInstant(), rs.getString(3));
+                    })
+                    .optional().orElse(null);
+            if (f == null) {
+                return Optional.empty();
+            }
+            // a stored version never changes, so its parsed form is kept for good (a lesson page needs it)
+            parsed.put(version, f);
         }
-        return jdbc.sql("SELECT document, is_current, published_at, published_by FROM skills_framework WHERE version = ?")
-                .param(version)
-                .query((rs, i) -> {
-                    Framework f = parse(rs.getString(1));
-                    return new Framework(f.version(), f.title(), f.basis(), f.areas(), rs.getBoolean(2),
-                            rs.getTimestamp(3).toInstant(), rs.getString(4));
-                })
-                .optional()
-                .map(f -> {
-                    if (!f.current()) {
-                        parsed.put(version, f);
-                    }
-                    return f;
-                });
+        boolean current = jdbc.sql("SELECT is_current FROM skills_framework WHERE version = ?").param(version)
+                .query(Boolean.class).single();
+        return Optional.of(current == f.current() ? f
+                : new Framework(f.version(), f.title(), f.basis(), f.areas(), current, f.publishedAt(), f.publishedBy()));
+    }
+
+    /** The framework's content for naming competencies; the "current" flag is not read. */
+    public Optional<Framework> content(String version) {
+        Framework f = parsed.get(version);
+        return f != null ? Optional.of(f) : find(version);
     }
 
     public Framework get(String version) {
@@ -126,7 +134,6 @@ public class FrameworkService {
         String previous = jdbc.sql("SELECT version FROM skills_framework WHERE is_current").query(String.class)
                 .optional().orElse(null);
         if (previous != null) {
-            parsed.remove(previous);
             jdbc.sql("UPDATE skills_framework SET is_current = FALSE WHERE version = ?").param(previous).update();
         }
         insert(f, document, by, true);

@@ -137,8 +137,47 @@ public class CourseRepository {
         jdbc.sql("UPDATE course SET updated_at = ? WHERE id = ?").params(Timestamp.from(now), id).update();
     }
 
+    /**
+     * A course by code. The outline (three queries) is kept in memory and reused while the
+     * course's {@code updated_at} is unchanged: every edit of a course or its lessons moves it,
+     * so another instance's edit is seen at the next read, and a lesson page needs one query here.
+     */
     public Optional<Course> findByCode(String code) {
-        return one("code = ?", code);
+        return jdbc.sql("SELECT id, updated_at FROM course WHERE code = ?").param(code)
+                .query((rs, i) -> new Stamp(rs.getLong(1), rs.getTimestamp(2).toInstant())).optional()
+                .flatMap(stamp -> {
+                    Course cached = outlines.get(stamp.id());
+                    if (cached != null && cached.updatedAt().equals(stamp.updatedAt())) {
+                        return Optional.of(cached);
+                    }
+                    Optional<Course> fresh = one("id = ?", stamp.id());
+                    fresh.ifPresent(c -> outlines.put(c.id(), c));
+                    return fresh;
+                });
+    }
+
+    private record Stamp(long id, Instant updatedAt) {
+    }
+
+    private final Map<Long, Course> outlines = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<Long, LessonEntry> lessonCache = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private record LessonEntry(Instant courseUpdatedAt, Lesson lesson) {
+    }
+
+    /** A lesson of a course just read through {@link #findByCode}: reused while the course is unchanged. */
+    public Optional<Lesson> lesson(Course course, String code) {
+        Optional<Course.LessonRef> ref = course.lesson(code);
+        if (ref.isEmpty()) {
+            return Optional.empty();
+        }
+        LessonEntry e = lessonCache.get(ref.get().id());
+        if (e != null && e.courseUpdatedAt().equals(course.updatedAt())) {
+            return Optional.of(e.lesson());
+        }
+        Optional<Lesson> fresh = lesson(ref.get().id());
+        fresh.ifPresent(l -> lessonCache.put(l.id(), new LessonEntry(course.updatedAt(), l)));
+        return fresh;
     }
 
     public Optional<Course> find(long id) {

@@ -139,7 +139,7 @@ class LearningPages {
             model.addAttribute("preview", true);
         } else {
             try {
-                model.addAttribute("visit", learning.open(code, lesson));
+                model.addAttribute("visit", learning.open(course, lesson));
             } catch (BusinessException e) {
                 if (e.status() != 400) {
                     throw e;
@@ -154,6 +154,11 @@ class LearningPages {
         model.addAttribute("translation", translation);
         model.addAttribute("tr", translation == null ? null : tr);
         model.addAttribute("competencies", competencyNames(course, visit.lesson().competencies()));
+        model.addAttribute("checksHtml", ChecksHtml.fieldsets(visit.lesson().checks(),
+                (CheckResult) model.getAttribute("result"), messages, LocaleContextHolder.getLocale()));
+        List<Course.LessonRef> all = course.lessons();
+        model.addAttribute("lessonCount", all.size());
+        model.addAttribute("lessonNumber", all.indexOf(course.lesson(lesson).orElseThrow()) + 1);
         return "learn/lesson";
     }
 
@@ -249,7 +254,7 @@ class LearningPages {
     }
 
     private Map<String, String> competencyNames(Course course, List<String> codes) {
-        Framework f = frameworks.get(course.frameworkVersion());
+        Framework f = frameworks.content(course.frameworkVersion()).orElseThrow();
         Map<String, String> out = new LinkedHashMap<>();
         codes.forEach(c -> out.put(c, f.competency(c).map(x -> x.title().text()).orElse(c)));
         return out;

@@ -10,6 +10,8 @@ import org.springframework.web.bind.annotation.CookieValue;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import vn.binhdan.shared.CurrentUser;
+import vn.binhdan.shared.Role;
 
 /**
  * Text size and contrast chosen by the reader, kept in cookies so they work without
@@ -34,6 +36,21 @@ class DisplayPrefs {
             css.append(css.isEmpty() ? "" : " ").append("contrast-high");
         }
         return css.toString();
+    }
+
+    /** Which menu entries the signed-in user gets, worked out once per page rather than per link. */
+    public record Nav(boolean author, boolean persons, boolean imports, boolean audit) {
+    }
+
+    @ModelAttribute("nav")
+    Nav nav() {
+        return CurrentUser.find().map(u -> {
+            Set<Role> r = u.roles();
+            boolean admin = r.contains(Role.PROVINCE_ADMIN) || r.contains(Role.SYSTEM_ADMIN);
+            return new Nav(admin || r.contains(Role.CONTENT_AUTHOR),
+                    admin || r.contains(Role.TEAM_MEMBER) || r.contains(Role.COMMUNE_OFFICER) || r.contains(Role.AGENCY_OFFICER),
+                    admin || r.contains(Role.COMMUNE_OFFICER), admin);
+        }).orElse(null);
     }
 
     @PostMapping("/display")
