@@ -43,6 +43,8 @@ import vn.binhdan.shared.tabular.TabularReader;
  * <li>if no row failed, merge the staged rows into the registry in one transaction, matching
  * persons by ID hash so that a re-import changes nothing.</li>
  * </ol>
+ * On PostgreSQL, a file at least as large as the registry takes {@link DirectPersonLoad} instead:
+ * the same checks and outcome, with new persons COPY'd straight into the registry.
  */
 @Component
 public class PersonImporter implements Importer {
@@ -106,6 +108,12 @@ public class PersonImporter implements Importer {
     public ImportOutcome run(ImportRun run) {
         long[] staged = {0};
         try {
+            if (postgres()) {
+                long expected = expectedRows(run);
+                if (DirectPersonLoad.wanted(jdbc, expected)) {
+                    return new DirectPersonLoad(this, dataSource, ids, LocalDate.now(clock)).run(run, expected);
+                }
+            }
             stage(run, staged);
             analyzeStage();
             if (staged[0] > 0) {
@@ -120,6 +128,28 @@ public class PersonImporter implements Importer {
             return apply(run);
         } finally {
             jdbc.sql("DELETE FROM import_person_stage WHERE job_id = ?").param(run.jobId()).update();
+        }
+    }
+
+    /** Lines of a CSV file (an upper bound of its rows); 0 for a workbook, whose rows are not counted ahead. */
+    private static long expectedRows(ImportRun run) {
+        if (run.format() != vn.binhdan.shared.tabular.TabularFormat.CSV) {
+            return 0;
+        }
+        try (java.io.InputStream in = java.nio.file.Files.newInputStream(run.file())) {
+            byte[] buf = new byte[1 << 16];
+            long lines = 0;
+            int n;
+            while ((n = in.read(buf)) > 0) {
+                for (int i = 0; i < n; i++) {
+                    if (buf[i] == '\n') {
+                        lines++;
+                    }
+                }
+            }
+            return lines;
+        } catch (IOException e) {
+            return 0;
         }
     }
 
@@ -180,12 +210,12 @@ public class PersonImporter implements Importer {
         return postgres;
     }
 
-    private record Parsed(String name, LocalDate birth, Sex sex, String id, String unit, String ethnicity,
+    record Parsed(String name, LocalDate birth, Sex sex, String id, String unit, String ethnicity,
                           String disability, String phone, String household, String agency, String school,
                           SchoolLevel level, String enterprise) {
     }
 
-    private Parsed parse(ImportRun run, long rowNo, List<Cell> cells, LocalDate today) {
+    Parsed parse(ImportRun run, long rowNo, List<Cell> cells, LocalDate today) {
         long before = run.errorCount();
         for (ImportField f : fields()) {
             if (run.cell(cells, f.key()).formula()) {
@@ -204,12 +234,7 @@ public class PersonImporter implements Importer {
         if (sex.isEmpty()) {
             run.error(rowNo, "person.sex.invalid", sexText);
         }
-        Cell idCell = run.cell(cells, "id_number");
-        String id = idCell.text().replace(" ", "");
-        if (idCell.numeric() && id.matches("\\d{9,11}")) {
-            // Excel stored the number as a number and dropped its leading zeros (province codes 001–096)
-            id = "0".repeat(12 - id.length()) + id;
-        }
+        String id = idNumber(run, cells);
         String problem = NationalIds.problem(id);
         if (problem != null) {
             run.error(rowNo, problem.equals("person.id.length") ? "import.person.idLength" : problem, id.length());
@@ -249,6 +274,17 @@ public class PersonImporter implements Importer {
                 blankToNull(run.cell(cells, "enterprise_code").text()));
     }
 
+    /** The ID number as the row checks read it: spaces dropped, leading zeros Excel lost put back. */
+    static String idNumber(ImportRun run, List<Cell> cells) {
+        Cell idCell = run.cell(cells, "id_number");
+        String id = idCell.text().replace(" ", "");
+        if (idCell.numeric() && id.matches("\\d{9,11}")) {
+            // Excel stored the number as a number and dropped its leading zeros (province codes 001–096)
+            id = "0".repeat(12 - id.length()) + id;
+        }
+        return id;
+    }
+
     private static LocalDate birthDate(ImportRun run, long rowNo, Cell cell, LocalDate today) {
         String text = cell.text();
         if (text.isEmpty()) {
@@ -278,7 +314,7 @@ public class PersonImporter implements Importer {
         return new org.springframework.context.support.DefaultMessageSourceResolvable("import.field." + key);
     }
 
-    private static String blankToNull(String s) {
+    static String blankToNull(String s) {
         return s == null || s.isEmpty() ? null : s;
     }
 
@@ -372,49 +408,59 @@ public class PersonImporter implements Importer {
                 // joins over a whole file and the trigram index's pending-list merges spill to disk at the default 4 MB
                 jdbc.sql("SET LOCAL work_mem = '64MB'").update();
             }
-            long[] c = jdbc.sql("""
-                    SELECT COUNT(*), SUM(CASE WHEN p.id IS NULL THEN 1 ELSE 0 END),
-                      SUM(CASE WHEN p.id IS NOT NULL AND p.data_hash <> s.data_hash THEN 1 ELSE 0 END)
-                    FROM import_person_stage s LEFT JOIN person p ON p.id_hash = s.id_hash WHERE s.job_id = ?""")
-                    .param(job).query((rs, i) -> new long[]{rs.getLong(1), rs.getLong(2), rs.getLong(3)}).single();
             jdbc.sql("""
                     INSERT INTO household (code, unit_id)
                     SELECT s.household_code, MIN(u.id) FROM import_person_stage s JOIN unit u ON u.code = s.unit_code
                     WHERE s.job_id = ? AND s.household_code IS NOT NULL
                       AND NOT EXISTS (SELECT 1 FROM household h WHERE h.code = s.household_code)
                     GROUP BY s.household_code""").param(job).update();
-            // memberships of changed persons are rebuilt below from the file
-            jdbc.sql("""
-                    DELETE FROM person_group WHERE person_id IN (SELECT p.id FROM person p JOIN import_person_stage s
-                      ON s.id_hash = p.id_hash WHERE s.job_id = ? AND p.data_hash <> s.data_hash)""").param(job).update();
-            jdbc.sql("""
-                    MERGE INTO person p
-                    USING (SELECT s.*, u.id AS unit_id, h.id AS household_id FROM import_person_stage s
-                           JOIN unit u ON u.code = s.unit_code LEFT JOIN household h ON h.code = s.household_code
-                           WHERE s.job_id = ?) s
-                    ON p.id_hash = s.id_hash
-                    WHEN MATCHED AND p.data_hash <> s.data_hash THEN UPDATE SET
-                      full_name = s.full_name, name_folded = s.name_folded, birth_date = s.birth_date, sex = s.sex,
-                      ethnicity = s.ethnicity, disability = s.disability, phone = s.phone,
-                      residence_unit_id = s.unit_id, household_id = s.household_id, data_hash = s.data_hash,
-                      updated_at = CURRENT_TIMESTAMP""").param(job).update();
-            jdbc.sql("""
-                    INSERT INTO person (full_name, name_folded, birth_date, sex, ethnicity, disability, phone, id_hash,
-                      id_last3, residence_unit_id, household_id, data_hash)
-                    SELECT s.full_name, s.name_folded, s.birth_date, s.sex, s.ethnicity, s.disability, s.phone, s.id_hash,
-                      s.id_last3, u.id, h.id, s.data_hash
-                    FROM import_person_stage s JOIN unit u ON u.code = s.unit_code
-                    LEFT JOIN household h ON h.code = s.household_code
-                    WHERE s.job_id = ? AND NOT EXISTS (SELECT 1 FROM person p WHERE p.id_hash = s.id_hash)""")
-                    .param(job).update();
-            membership(job, "CIVIL_SERVANT", "agency_code", "NULL");
-            membership(job, "STUDENT", "school_code", "s.school_level");
-            membership(job, "WORKER", "enterprise_code", "NULL");
+            long[] c = mergeStaged(jdbc, job);
             return new ImportOutcome(c[0], c[1], c[2], c[0] - c[1] - c[2]);
         });
     }
 
-    private void membership(String job, String group, String column, String level) {
+
+    /**
+     * Merges the job's staged rows into the registry (households already exist): counts, then
+     * changed persons updated, new ones inserted, memberships rebuilt. Returns rows, created, updated.
+     */
+    static long[] mergeStaged(JdbcClient jdbc, String job) {
+        long[] c = jdbc.sql("""
+                SELECT COUNT(*), SUM(CASE WHEN p.id IS NULL THEN 1 ELSE 0 END),
+                  SUM(CASE WHEN p.id IS NOT NULL AND p.data_hash <> s.data_hash THEN 1 ELSE 0 END)
+                FROM import_person_stage s LEFT JOIN person p ON p.id_hash = s.id_hash WHERE s.job_id = ?""")
+                .param(job).query((rs, i) -> new long[]{rs.getLong(1), rs.getLong(2), rs.getLong(3)}).single();
+        // memberships of changed persons are rebuilt below from the file
+        jdbc.sql("""
+                DELETE FROM person_group WHERE person_id IN (SELECT p.id FROM person p JOIN import_person_stage s
+                  ON s.id_hash = p.id_hash WHERE s.job_id = ? AND p.data_hash <> s.data_hash)""").param(job).update();
+        jdbc.sql("""
+                MERGE INTO person p
+                USING (SELECT s.*, u.id AS unit_id, h.id AS household_id FROM import_person_stage s
+                   JOIN unit u ON u.code = s.unit_code LEFT JOIN household h ON h.code = s.household_code
+                   WHERE s.job_id = ?) s
+                ON p.id_hash = s.id_hash
+                WHEN MATCHED AND p.data_hash <> s.data_hash THEN UPDATE SET
+                  full_name = s.full_name, name_folded = s.name_folded, birth_date = s.birth_date, sex = s.sex,
+                  ethnicity = s.ethnicity, disability = s.disability, phone = s.phone,
+                  residence_unit_id = s.unit_id, household_id = s.household_id, data_hash = s.data_hash,
+                  updated_at = CURRENT_TIMESTAMP""").param(job).update();
+        jdbc.sql("""
+                INSERT INTO person (full_name, name_folded, birth_date, sex, ethnicity, disability, phone, id_hash,
+                  id_last3, residence_unit_id, household_id, data_hash)
+                SELECT s.full_name, s.name_folded, s.birth_date, s.sex, s.ethnicity, s.disability, s.phone, s.id_hash,
+                  s.id_last3, u.id, h.id, s.data_hash
+                FROM import_person_stage s JOIN unit u ON u.code = s.unit_code
+                LEFT JOIN household h ON h.code = s.household_code
+                WHERE s.job_id = ? AND NOT EXISTS (SELECT 1 FROM person p WHERE p.id_hash = s.id_hash)""")
+                .param(job).update();
+        membership(jdbc, job, "CIVIL_SERVANT", "agency_code", "NULL");
+        membership(jdbc, job, "STUDENT", "school_code", "s.school_level");
+        membership(jdbc, job, "WORKER", "enterprise_code", "NULL");
+        return c;
+    }
+
+    private static void membership(JdbcClient jdbc, String job, String group, String column, String level) {
         jdbc.sql("INSERT INTO person_group (person_id, group_code, org_unit_id, school_level)"
                         + " SELECT p.id, '" + group + "', o.id, " + level
                         + " FROM import_person_stage s JOIN person p ON p.id_hash = s.id_hash"
