@@ -110,6 +110,9 @@ public final class LearningBench {
         }
         Result lessonViews = load(client, base, sessions, seconds,
                 (i, n) -> "/learn/" + COURSE + "/" + lessons.get((int) ((i + n) % lessons.size())));
+        // latency as learners meet it: each reads for a second before the next page (real ones read for minutes)
+        Result reading = load(client, base, sessions, seconds,
+                (i, n) -> "/learn/" + COURSE + "/" + lessons.get((int) ((i + n) % lessons.size())), 1000);
         if (recording != null) {
             recording.stop();
             recording.close();
@@ -124,6 +127,9 @@ public final class LearningBench {
                         + "| the same page as a static file (%s) %.0f req/s (p99 %.1f ms) | **%.2f** | ratio ≥ 0.4, p99 < 100 ms |%n",
                 learners, lessonViews.rps(), lessonViews.stats().pct(50), lessonViews.stats().pct(99), lessonViews.errors(),
                 staticPath, ceiling.rps(), ceiling.stats().pct(99), lessonViews.rps() / ceiling.rps());
+        System.out.printf(Locale.ROOT, "| lesson page latency, %d learners each opening a page every second | p50 %.1f ms, p95 %.1f ms, p99 %.1f ms at %.0f req/s (errors %d) | — | — | p99 < 100 ms |%n",
+                learners, reading.stats().pct(50), reading.stats().pct(95), reading.stats().pct(99), reading.rps(),
+                reading.errors());
         System.out.printf(Locale.ROOT, "also: static /css/app.css %.0f req/s (p99 %.1f ms); the static copy of the lesson page is %d bytes%n",
                 file.rps(), file.stats().pct(99), rendered.body().length);
         System.out.printf("progress rows for the course after the run: %d (%d learners × %d lessons)%n", recorded,
@@ -293,6 +299,15 @@ public final class LearningBench {
     /** Closed loop: each learner sends its next request as soon as the last one is answered. */
     private static Result load(HttpClient client, String base, List<String> sessions, int seconds, PathFor paths)
             throws InterruptedException {
+        return load(client, base, sessions, seconds, paths, 0);
+    }
+
+    /**
+     * Closed loop: each learner sends its next request when the last one is answered, after
+     * {@code thinkMillis} of reading (0: at once, which measures the server's capacity).
+     */
+    private static Result load(HttpClient client, String base, List<String> sessions, int seconds, PathFor paths,
+                               long thinkMillis) throws InterruptedException {
         int warmup = Math.max(3, seconds / 4);
         long start = System.nanoTime();
         long measureFrom = start + Duration.ofSeconds(warmup).toNanos();
@@ -307,6 +322,10 @@ public final class LearningBench {
             Thread.ofVirtual().start(() -> {
                 try {
                     long k = 0;
+                    if (thinkMillis > 0) {
+                        // spread the learners over the first reading interval rather than all at once
+                        Thread.sleep(java.util.concurrent.ThreadLocalRandom.current().nextLong(thinkMillis));
+                    }
                     while (true) {
                         long t0 = System.nanoTime();
                         if (t0 >= end) {
@@ -322,6 +341,9 @@ public final class LearningBench {
                             status = -1;
                         }
                         long t1 = System.nanoTime();
+                        if (thinkMillis > 0) {
+                            Thread.sleep(thinkMillis);
+                        }
                         if (t0 >= measureFrom && t1 <= end) {
                             if (status == 200) {
                                 if (counts[n] == perLearner[n].length) {
@@ -333,6 +355,8 @@ public final class LearningBench {
                             }
                         }
                     }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
                 } finally {
                     done.countDown();
                 }
