@@ -173,17 +173,21 @@ public class LearningService {
     @Transactional
     public LessonVisit open(Course course, String lessonCode) {
         long personId = learner();
-        Enrolment enrolment = progress.enrolment(personId, course.id())
+        ProgressRepository.State state = progress.state(personId, course.id())
                 .orElseThrow(() -> new BusinessException("learning.notEnrolled", course.code()));
+        Enrolment enrolment = state.enrolment();
         Course.LessonRef ref = course.lesson(lessonCode)
                 .orElseThrow(() -> new NotFoundException("lesson.notFound", lessonCode));
-        Set<Long> done = progress.completedLessons(personId, course.id());
+        Set<Long> done = state.completed();
         CourseProgress before = progress(course, enrolment, done);
         if (before.isLocked(ref)) {
             throw new BusinessException("learning.lessonLocked", before.next().title().text());
         }
         Instant now = clock.instant();
-        if (progress.opened(personId, course.id(), ref.id(), now)) {
+        // a lesson view is the hottest write of the platform: one statement when the lesson was seen before
+        if (state.opened().contains(ref.id())) {
+            progress.seen(personId, course.id(), ref.id(), now);
+        } else if (progress.opened(personId, course.id(), ref.id(), now)) {
             statement(personId, "experienced", "lesson", ref.id(), course.id(), course.code() + "/" + ref.code(),
                     null, null, now);
         }

@@ -335,6 +335,33 @@ public abstract class LearningScenarios extends EndToEnd {
                 .anyMatch(t -> t.contains("Bản tiếng Ê Đê của bài."));
     }
 
+    @Test
+    void learnersShareARenderedLessonPageButEachGetsTheirOwnFormToken() {
+        ensureAccount(accounts, "hoa", person("Nguyễn Thị Hoa"), unit("24133.01"));
+        String course = "KNS-HOC-SINH";
+        for (String name : List.of("Nguyễn Văn An", "Nguyễn Thị Hoa")) {
+            http.post("/api/v1/courses/" + course + "/enrolments", officer, World.map("personId", person(name), "override", true));
+        }
+        String first = lessonCodes(course).getFirst();
+        Http an = new Http(port, true);
+        an.formLogin("learner", World.PASSWORD);
+        Http hoa = new Http(port, true);
+        hoa.formLogin("hoa", World.PASSWORD);
+        String pageOfAn = an.getHtml("/learn/" + course + "/" + first).body();
+        String pageOfHoa = hoa.getHtml("/learn/" + course + "/" + first).body();
+        String tokenOfHoa = Http.csrf(pageOfHoa);
+        assertThat(tokenOfHoa).isNotEqualTo(Http.csrf(pageOfAn));
+        assertThat(pageOfHoa.replace(tokenOfHoa, "")).isEqualTo(pageOfAn.replace(Http.csrf(pageOfAn), ""));
+        // the token in Hoa's page is hers: her answers are accepted and graded
+        Http.Response answered = hoa.postForm("/learn/" + course + "/" + first + "/answers",
+                Map.of("_csrf", tokenOfHoa, "q0", "0"));
+        assertThat(answered.status()).isEqualTo(200);
+        assertThat(answered.body()).contains("câu");
+        assertThat(jdbc.sql("SELECT check_attempts FROM lesson_progress lp JOIN lesson l ON l.id = lp.lesson_id "
+                        + "JOIN course c ON c.id = l.course_id WHERE c.code = ? AND l.code = ? AND lp.person_id = ?")
+                .params(course, first, person("Nguyễn Thị Hoa")).query(Integer.class).single()).isEqualTo(1);
+    }
+
     // --- helpers ---
 
     private void refused(Map<String, byte[]> files, String message) {

@@ -71,6 +71,40 @@ public class ProgressRepository {
         return added;
     }
 
+    /** A learner's enrolment in a course with the lessons opened and those completed, in one read. */
+    public record State(Enrolment enrolment, Set<Long> opened, Set<Long> completed) {
+    }
+
+    public Optional<State> state(long personId, long courseId) {
+        Enrolment[] enrolment = new Enrolment[1];
+        Set<Long> opened = new HashSet<>();
+        Set<Long> completed = new HashSet<>();
+        jdbc.sql("""
+                SELECT e.*, lp.lesson_id AS progress_lesson, lp.completed_at AS progress_done
+                FROM enrolment e LEFT JOIN lesson_progress lp ON lp.person_id = e.person_id AND lp.course_id = e.course_id
+                WHERE e.person_id = ? AND e.course_id = ?""")
+                .params(personId, courseId)
+                .query(rs -> {
+                    if (enrolment[0] == null) {
+                        enrolment[0] = enrolment(rs, 0);
+                    }
+                    long lesson = rs.getLong("progress_lesson");
+                    if (!rs.wasNull()) {
+                        opened.add(lesson);
+                        if (rs.getTimestamp("progress_done") != null) {
+                            completed.add(lesson);
+                        }
+                    }
+                });
+        return Optional.ofNullable(enrolment[0]).map(e -> new State(e, opened, completed));
+    }
+
+    /** Records a view of a lesson already opened before: only the last lesson seen moves. */
+    public void seen(long personId, long courseId, long lessonId, Instant now) {
+        jdbc.sql("UPDATE enrolment SET last_lesson_id = ?, last_seen_at = ? WHERE person_id = ? AND course_id = ?")
+                .params(lessonId, Timestamp.from(now), personId, courseId).update();
+    }
+
     /** Records that a lesson was opened; true the first time. */
     public boolean opened(long personId, long courseId, long lessonId, Instant now) {
         Timestamp ts = Timestamp.from(now);

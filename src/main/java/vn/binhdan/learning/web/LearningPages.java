@@ -1,6 +1,7 @@
 package vn.binhdan.learning.web;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -18,6 +19,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import vn.binhdan.learning.CheckResult;
 import vn.binhdan.learning.Course;
@@ -45,10 +47,12 @@ class LearningPages {
     private final FrameworkService frameworks;
     private final MessageSource messages;
     private final UnitService units;
+    private final LessonPageCache pageCache;
 
     LearningPages(CourseService courses, LearningService learning, FrameworkService frameworks, MessageSource messages,
-                  UnitService units) {
+                  UnitService units, LessonPageCache pageCache) {
         this.units = units;
+        this.pageCache = pageCache;
         this.courses = courses;
         this.learning = learning;
         this.frameworks = frameworks;
@@ -124,42 +128,68 @@ class LearningPages {
     }
 
     @GetMapping("/learn/{code}/{lesson}")
-    String lesson(@PathVariable String code, @PathVariable String lesson, @RequestParam(required = false) String tr,
-                  @RequestParam(defaultValue = "false") boolean preview, Model model, RedirectAttributes flash) {
-        Course course = courses.get(code);
+    ModelAndView lesson(@PathVariable String code, @PathVariable String lesson, @RequestParam(required = false) String tr,
+                        @RequestParam(defaultValue = "false") boolean preview, Model model, RedirectAttributes flash,
+                        HttpServletRequest request, HttpServletResponse response) throws Exception {
         AppUser user = CurrentUser.require();
-        boolean previewing = CourseService.isAuthor(user) && (preview || learning.myEnrolment(course).isEmpty());
+        LearningService.LessonVisit visit;
+        boolean previewing = false;
+        if (CourseService.isAuthor(user)) {
+            Course course = courses.get(code);
+            previewing = preview || learning.myEnrolment(course).isEmpty();
+        }
         if (previewing) {
             // authors read drafts as learners will, without recording any progress
+            Course course = courses.get(code);
             Lesson l = courses.lesson(course, lesson);
             List<Course.LessonRef> all = course.lessons();
             int i = all.indexOf(course.lesson(lesson).orElseThrow());
-            model.addAttribute("visit", new LearningService.LessonVisit(course, l, null, i > 0 ? all.get(i - 1) : null,
-                    i + 1 < all.size() ? all.get(i + 1) : null));
-            model.addAttribute("preview", true);
+            visit = new LearningService.LessonVisit(course, l, null, i > 0 ? all.get(i - 1) : null,
+                    i + 1 < all.size() ? all.get(i + 1) : null);
         } else {
             try {
-                model.addAttribute("visit", learning.open(course, lesson));
+                visit = learning.open(code, lesson);
             } catch (BusinessException e) {
                 if (e.status() != 400) {
                     throw e;
                 }
                 flash.addFlashAttribute("error", message(e));
-                return "redirect:/learn/" + code;
+                return new ModelAndView("redirect:/learn/" + code);
             }
-            model.addAttribute("preview", false);
         }
-        LearningService.LessonVisit visit = (LearningService.LessonVisit) model.getAttribute("visit");
+        Course course = visit.course();
         Lesson.Translation translation = tr == null ? null : visit.lesson().translations().get(tr);
+        String trShown = translation == null ? null : tr;
+        CourseProgress p = visit.progress();
+        // a page that only this request shows (a preview, a notice, graded answers) is never cached
+        String key = null;
+        if (!previewing && !model.containsAttribute("notice") && !model.containsAttribute("result")
+                && !model.containsAttribute("error")) {
+            boolean done = p.isDone(visit.lesson().id());
+            boolean nextOpen = visit.next() != null && (!p.isLocked(visit.next()) || done);
+            key = String.join("|", Long.toString(visit.lesson().id()), course.updatedAt().toString(),
+                    LocaleContextHolder.getLocale().toLanguageTag(), String.valueOf(trShown),
+                    String.valueOf(model.getAttribute("displayClass")), String.valueOf(model.getAttribute("nav")),
+                    Boolean.toString(done), Boolean.toString(nextOpen), request.getContextPath());
+            if (pageCache.serveCached(key, request, response)) {
+                return null;
+            }
+        }
+        model.addAttribute("visit", visit);
+        model.addAttribute("preview", previewing);
         model.addAttribute("translation", translation);
-        model.addAttribute("tr", translation == null ? null : tr);
+        model.addAttribute("tr", trShown);
         model.addAttribute("competencies", competencyNames(course, visit.lesson().competencies()));
         model.addAttribute("checksHtml", ChecksHtml.fieldsets(visit.lesson().checks(),
                 (CheckResult) model.getAttribute("result"), messages, LocaleContextHolder.getLocale()));
         List<Course.LessonRef> all = course.lessons();
         model.addAttribute("lessonCount", all.size());
         model.addAttribute("lessonNumber", all.indexOf(course.lesson(lesson).orElseThrow()) + 1);
-        return "learn/lesson";
+        if (key != null && pageCache.serve(key, "learn/lesson", model.asMap(), LocaleContextHolder.getLocale(),
+                request, response)) {
+            return null;
+        }
+        return new ModelAndView("learn/lesson");
     }
 
     @PostMapping("/learn/{code}/{lesson}/done")
