@@ -86,6 +86,15 @@ public class CourseService {
         return course;
     }
 
+    /** A course by the id and edit stamp just read with it; the same visibility as {@link #get(String)}. */
+    Course get(String code, long id, java.time.Instant updatedAt) {
+        Course course = repo.outline(id, updatedAt).orElseThrow(() -> new NotFoundException("course.notFound", code));
+        if (!course.published() && CurrentUser.find().map(u -> !isAuthor(u)).orElse(true)) {
+            throw new NotFoundException("course.notFound", code);
+        }
+        return course;
+    }
+
     public Course get(long id) {
         Course course = repo.find(id).orElseThrow(() -> new NotFoundException("course.notFound", id));
         if (!course.published()) {

@@ -166,14 +166,23 @@ public class LearningService {
 
     @Transactional
     public LessonVisit open(String courseCode, String lessonCode) {
-        return open(courses.get(courseCode), lessonCode);
+        long personId = learner();
+        // one read for the course's edit stamp and the learner's place in it: a lesson view is the hottest page
+        ProgressRepository.CourseState cs = progress.courseState(courseCode, personId)
+                .orElseThrow(() -> new NotFoundException("course.notFound", courseCode));
+        Course course = courses.get(courseCode, cs.courseId(), cs.courseUpdatedAt());
+        return open(course, lessonCode, cs.state());
     }
 
     /** Opens a lesson of a course the caller has already loaded (one read of the outline per page). */
     @Transactional
     public LessonVisit open(Course course, String lessonCode) {
+        return open(course, lessonCode, progress.state(learner(), course.id()));
+    }
+
+    private LessonVisit open(Course course, String lessonCode, Optional<ProgressRepository.State> learnerState) {
         long personId = learner();
-        ProgressRepository.State state = progress.state(personId, course.id())
+        ProgressRepository.State state = learnerState
                 .orElseThrow(() -> new BusinessException("learning.notEnrolled", course.code()));
         Enrolment enrolment = state.enrolment();
         Course.LessonRef ref = course.lesson(lessonCode)

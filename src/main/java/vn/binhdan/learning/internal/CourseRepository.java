@@ -145,15 +145,18 @@ public class CourseRepository {
     public Optional<Course> findByCode(String code) {
         return jdbc.sql("SELECT id, updated_at FROM course WHERE code = ?").param(code)
                 .query((rs, i) -> new Stamp(rs.getLong(1), rs.getTimestamp(2).toInstant())).optional()
-                .flatMap(stamp -> {
-                    Course cached = outlines.get(stamp.id());
-                    if (cached != null && cached.updatedAt().equals(stamp.updatedAt())) {
-                        return Optional.of(cached);
-                    }
-                    Optional<Course> fresh = one("id = ?", stamp.id());
-                    fresh.ifPresent(c -> outlines.put(c.id(), c));
-                    return fresh;
-                });
+                .flatMap(stamp -> outline(stamp.id(), stamp.updatedAt()));
+    }
+
+    /** The outline of a course whose edit stamp the caller has just read. */
+    public Optional<Course> outline(long id, Instant updatedAt) {
+        Course cached = outlines.get(id);
+        if (cached != null && cached.updatedAt().equals(updatedAt)) {
+            return Optional.of(cached);
+        }
+        Optional<Course> fresh = one("id = ?", id);
+        fresh.ifPresent(c -> outlines.put(c.id(), c));
+        return fresh;
     }
 
     private record Stamp(long id, Instant updatedAt) {

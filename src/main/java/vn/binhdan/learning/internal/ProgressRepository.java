@@ -99,6 +99,48 @@ public class ProgressRepository {
         return Optional.ofNullable(enrolment[0]).map(e -> new State(e, opened, completed));
     }
 
+    /** A course's edit stamp with a learner's state in it (empty when not enrolled): a lesson view's one read. */
+    public record CourseState(long courseId, Instant courseUpdatedAt, Optional<State> state) {
+    }
+
+    public Optional<CourseState> courseState(String courseCode, long personId) {
+        long[] courseId = {-1};
+        Instant[] updated = new Instant[1];
+        Enrolment[] enrolment = new Enrolment[1];
+        Set<Long> opened = new HashSet<>();
+        Set<Long> completed = new HashSet<>();
+        jdbc.sql("""
+                SELECT c.id AS the_course, c.updated_at AS course_updated_at, e.*,
+                       lp.lesson_id AS progress_lesson, lp.completed_at AS progress_done
+                FROM course c
+                LEFT JOIN enrolment e ON e.course_id = c.id AND e.person_id = ?
+                LEFT JOIN lesson_progress lp ON lp.person_id = e.person_id AND lp.course_id = e.course_id
+                WHERE c.code = ?""")
+                .params(personId, courseCode)
+                .query(rs -> {
+                    if (courseId[0] < 0) {
+                        courseId[0] = rs.getLong("the_course");
+                        updated[0] = rs.getTimestamp("course_updated_at").toInstant();
+                        rs.getLong("person_id");
+                        if (!rs.wasNull()) {
+                            enrolment[0] = enrolment(rs, 0);
+                        }
+                    }
+                    long lesson = rs.getLong("progress_lesson");
+                    if (!rs.wasNull()) {
+                        opened.add(lesson);
+                        if (rs.getTimestamp("progress_done") != null) {
+                            completed.add(lesson);
+                        }
+                    }
+                });
+        if (courseId[0] < 0) {
+            return Optional.empty();
+        }
+        return Optional.of(new CourseState(courseId[0], updated[0],
+                Optional.ofNullable(enrolment[0]).map(e -> new State(e, opened, completed))));
+    }
+
     /** Records a view of a lesson already opened before: only the last lesson seen moves. */
     public void seen(long personId, long courseId, long lessonId, Instant now) {
         jdbc.sql("UPDATE enrolment SET last_lesson_id = ?, last_seen_at = ? WHERE person_id = ? AND course_id = ?")
