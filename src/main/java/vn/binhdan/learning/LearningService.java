@@ -174,12 +174,6 @@ public class LearningService {
         return open(course, lessonCode, cs.state());
     }
 
-    /** Opens a lesson of a course the caller has already loaded (one read of the outline per page). */
-    @Transactional
-    public LessonVisit open(Course course, String lessonCode) {
-        return open(course, lessonCode, progress.state(learner(), course.id()));
-    }
-
     private LessonVisit open(Course course, String lessonCode, Optional<ProgressRepository.State> learnerState) {
         long personId = learner();
         ProgressRepository.State state = learnerState

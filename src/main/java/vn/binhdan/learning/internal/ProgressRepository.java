@@ -75,30 +75,6 @@ public class ProgressRepository {
     public record State(Enrolment enrolment, Set<Long> opened, Set<Long> completed) {
     }
 
-    public Optional<State> state(long personId, long courseId) {
-        Enrolment[] enrolment = new Enrolment[1];
-        Set<Long> opened = new HashSet<>();
-        Set<Long> completed = new HashSet<>();
-        jdbc.sql("""
-                SELECT e.*, lp.lesson_id AS progress_lesson, lp.completed_at AS progress_done
-                FROM enrolment e LEFT JOIN lesson_progress lp ON lp.person_id = e.person_id AND lp.course_id = e.course_id
-                WHERE e.person_id = ? AND e.course_id = ?""")
-                .params(personId, courseId)
-                .query(rs -> {
-                    if (enrolment[0] == null) {
-                        enrolment[0] = enrolment(rs, 0);
-                    }
-                    long lesson = rs.getLong("progress_lesson");
-                    if (!rs.wasNull()) {
-                        opened.add(lesson);
-                        if (rs.getTimestamp("progress_done") != null) {
-                            completed.add(lesson);
-                        }
-                    }
-                });
-        return Optional.ofNullable(enrolment[0]).map(e -> new State(e, opened, completed));
-    }
-
     /** A course's edit stamp with a learner's state in it (empty when not enrolled): a lesson view's one read. */
     public record CourseState(long courseId, Instant courseUpdatedAt, Optional<State> state) {
     }

@@ -5,10 +5,6 @@ import java.util.List;
 import java.util.Set;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -123,11 +119,7 @@ class AuthoringPages {
     @GetMapping("/author/courses/{id}/package.zip")
     void export(@PathVariable long id, jakarta.servlet.http.HttpServletResponse response) throws IOException {
         courses.checkAuthor();
-        Course course = courses.get(id);
-        response.setContentType("application/zip");
-        response.setHeader(HttpHeaders.CONTENT_DISPOSITION,
-                ContentDisposition.attachment().filename(course.code() + ".zip").build().toString());
-        courses.export(course.code(), response.getOutputStream());
+        CourseDownload.write(courses, courses.get(id).code(), response);
     }
 
     @GetMapping("/author/courses/{id}/lessons/new")

@@ -8,11 +8,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -149,12 +146,6 @@ class LearningApi {
 
     @GetMapping("/courses/{code}/package")
     void export(@PathVariable String code, jakarta.servlet.http.HttpServletResponse response) throws IOException {
-        courses.checkAuthor();
-        Course course = courses.get(code);
-        response.setContentType("application/zip");
-        response.setHeader(HttpHeaders.CONTENT_DISPOSITION,
-                ContentDisposition.attachment().filename(course.code() + ".zip").build().toString());
-        // written in the request's thread, where the author's identity is known
-        courses.export(course.code(), response.getOutputStream());
+        CourseDownload.write(courses, code, response);
     }
 }
