@@ -32,8 +32,4 @@ public record Framework(String version, LocalizedText title, LocalizedText basis
     public Optional<Competency> competency(String code) {
         return competencies().stream().filter(c -> c.code().equals(code)).findFirst();
     }
-
-    public List<Competency> competenciesFor(TargetGroup group) {
-        return competencies().stream().filter(c -> c.isFor(group)).toList();
-    }
 }

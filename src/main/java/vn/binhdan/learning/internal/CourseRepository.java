@@ -105,10 +105,6 @@ public class CourseRepository {
                 .update();
     }
 
-    public void deleteLesson(long lessonId) {
-        jdbc.sql("DELETE FROM lesson WHERE id = ?").param(lessonId).update();
-    }
-
     public void putMedia(long courseId, CourseContent.Media media) {
         jdbc.sql("DELETE FROM course_media WHERE course_id = ? AND path = ?").params(courseId, media.path()).update();
         jdbc.sql("INSERT INTO course_media (course_id, path, content_type, size_bytes, content) VALUES (?, ?, ?, ?, ?)")
@@ -119,10 +115,6 @@ public class CourseRepository {
                              boolean sequential, Instant now) {
         jdbc.sql("UPDATE course SET title = ?, summary = ?, target_groups = ?, sequential = ?, updated_at = ? WHERE id = ?")
                 .params(title.toJson(), summary.toJson(), groups(groups), sequential, Timestamp.from(now), id).update();
-    }
-
-    public void updateModule(long moduleId, LocalizedText title) {
-        jdbc.sql("UPDATE course_module SET title = ? WHERE id = ?").params(title.toJson(), moduleId).update();
     }
 
     public void setStatus(long id, CourseStatus status, Instant now) {
