@@ -110,6 +110,11 @@ public abstract class ScopeWalkScenarios extends EndToEnd {
         walk.put("POST /api/v1/course-packages", t -> denied(http.upload("/api/v1/course-packages", t, Map.of(), "c.zip",
                 "PK".getBytes(StandardCharsets.UTF_8))));
         walk.put("GET /api/v1/courses/{code}/package", t -> denied(http.get("/api/v1/courses/" + STARTER + "/package", t)));
+        walk.put("GET /api/v1/questions", t -> denied(http.get("/api/v1/questions", t)));
+        walk.put("GET /api/v1/questions/{code}", t -> denied(http.get("/api/v1/questions/Q-ANY", t)));
+        walk.put("PUT /api/v1/questions/{code}", t -> denied(http.put("/api/v1/questions/Q-ANY", t, World.map(
+                "competency", "1.1", "targetGroups", List.of("ADULT"), "type", "SINGLE", "difficulty", 1,
+                "prompt", "?", "options", List.of("a", "b"), "answer", "A"))));
         walk.put("POST /api/v1/auth/login", t -> {
             // public by nature; a login cannot widen anyone's scope
         });

@@ -1,0 +1,92 @@
+package vn.binhdan.assessment.internal;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+import vn.binhdan.assessment.Question;
+import vn.binhdan.assessment.QuestionType;
+import vn.binhdan.people.TargetGroup;
+
+@Repository
+public class QuestionRepository {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    public QuestionRepository(JdbcClient jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    public Optional<Question> find(String code) {
+        return jdbc.sql("SELECT * FROM question WHERE code = ?").param(code).query(QuestionRepository::map).optional();
+    }
+
+    public List<Question> list(String competency, TargetGroup group) {
+        StringBuilder sql = new StringBuilder("SELECT * FROM question WHERE active");
+        List<Object> params = new ArrayList<>();
+        if (competency != null && !competency.isBlank()) {
+            sql.append(" AND competency = ?");
+            params.add(competency.trim());
+        }
+        if (group != null) {
+            // groups are a short comma-separated list of enum names
+            sql.append(" AND (',' || target_groups || ',') LIKE ?");
+            params.add("%," + group.name() + ",%");
+        }
+        sql.append(" ORDER BY competency, code");
+        return jdbc.sql(sql.toString()).params(params).query(QuestionRepository::map).list();
+    }
+
+    /** Inserts the question or replaces its content, keeping its statistics; true when it is new. */
+    public boolean upsert(Question q, String by) {
+        Timestamp now = Timestamp.from(clock.instant());
+        String groups = q.targetGroups().stream().sorted().map(Enum::name).collect(Collectors.joining(","));
+        int updated = jdbc.sql("""
+                UPDATE question SET framework_version = ?, competency = ?, target_groups = ?, type = ?, difficulty = ?,
+                       prompt = ?, options = ?, answer = ?, explanation = ?, active = TRUE, created_by = ?, updated_at = ?
+                WHERE code = ?""")
+                .params(q.frameworkVersion(), q.competency(), groups, q.type().name(), q.difficulty(), q.prompt(),
+                        JSON.writeValueAsString(q.options()), JSON.writeValueAsString(q.answer()), q.explanation(), by,
+                        now, q.code())
+                .update();
+        if (updated > 0) {
+            return false;
+        }
+        jdbc.sql("""
+                INSERT INTO question (code, framework_version, competency, target_groups, type, difficulty, prompt, options,
+                                      answer, explanation, created_by, updated_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(q.code(), q.frameworkVersion(), q.competency(), groups, q.type().name(), q.difficulty(),
+                        q.prompt(), JSON.writeValueAsString(q.options()), JSON.writeValueAsString(q.answer()),
+                        q.explanation(), by, now)
+                .update();
+        return true;
+    }
+
+    private static Question map(ResultSet rs, int i) throws SQLException {
+        Set<TargetGroup> groups = EnumSet.noneOf(TargetGroup.class);
+        Arrays.stream(rs.getString("target_groups").split(",")).filter(s -> !s.isBlank())
+                .forEach(g -> groups.add(TargetGroup.valueOf(g)));
+        return new Question(rs.getString("code"), rs.getString("framework_version"), rs.getString("competency"),
+                groups, QuestionType.valueOf(rs.getString("type")), rs.getInt("difficulty"), rs.getString("prompt"),
+                JSON.readValue(rs.getString("options"), new TypeReference<List<String>>() { }),
+                JSON.readValue(rs.getString("answer"), new TypeReference<List<Integer>>() { }),
+                rs.getString("explanation"), rs.getBoolean("active"), rs.getLong("times_used"),
+                rs.getLong("times_correct"));
+    }
+}

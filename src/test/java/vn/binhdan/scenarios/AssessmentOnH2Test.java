@@ -1,0 +1,4 @@
+package vn.binhdan.scenarios;
+
+class AssessmentOnH2Test extends AssessmentScenarios {
+}

@@ -1,0 +1,103 @@
+package vn.binhdan.scenarios;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import vn.binhdan.importing.ImportJob;
+import vn.binhdan.shared.AppUser;
+import vn.binhdan.shared.SystemUser;
+import vn.binhdan.support.EndToEnd;
+import vn.binhdan.support.Http;
+import vn.binhdan.support.World;
+
+/**
+ * The question bank: teachers' Excel sheets imported with every bad row reported and nothing
+ * applied until the file is clean, questions edited one by one, and answers shown to content
+ * authors only.
+ */
+public abstract class AssessmentScenarios extends EndToEnd {
+
+    static final String HEADER = "Mã câu hỏi,Năng lực,Nhóm đối tượng,Loại câu hỏi,Độ khó,Câu hỏi,Lựa chọn A,Lựa chọn B,"
+            + "Lựa chọn C,Lựa chọn D,Đáp án,Giải thích\n";
+
+    @Test
+    void aQuestionSheetIsCheckedRowByRowAndAppliedWhole() {
+        AppUser author = accounts.loadByUsername("province-admin").orElseThrow();
+        String bad = HEADER
+                + "Q-OTP-1,1.1,\"Người dân, Cán bộ\",một lựa chọn,2,Có nên đưa mã OTP cho người gọi xưng là công an?,Có,Không,,,B,OTP chỉ dành cho bạn\n"
+                + "Q-OTP-2,9.9,ADULT,một lựa chọn,2,Câu hỏi,Có,Không,,,A,\n"
+                + "Q-OTP-3,1.1,ADULT,nhiều lựa chọn,7,Chọn các dấu hiệu lừa đảo,Giục chuyển tiền gấp,Gửi đường link lạ,Gọi từ số lạ,,\"A,B,E\",\n"
+                + "Q-OTP-4,1.1,ADULT,đúng/sai,1,Ngân hàng không bao giờ hỏi mã OTP,,,,,Có thể,\n"
+                + "Q-OTP-5,1.1,người ngoài hành tinh,sắp xếp,3,Sắp xếp các bước,Mở ứng dụng,Quét mã,Xác nhận,,\"A,B\",\n"
+                + "Q-OTP-1,1.1,ADULT,một lựa chọn,2,Trùng mã,Có,Không,,,A,\n";
+        long before = count();
+        ImportJob rejected = importSheet(author, bad);
+        assertThat(rejected.status()).isEqualTo(ImportJob.Status.REJECTED);
+        List<String> errors = SystemUser.call(author, () -> imports.errors(rejected.id(), 50));
+        assertThat(String.join("\n", errors))
+                .contains("Năng lực \"9.9\" không có trong khung")
+                .contains("Độ khó phải là số từ 1")
+                .contains("đáp án \"Đúng\" hoặc \"Sai\"")
+                .contains("Thiếu hoặc sai nhóm đối tượng")
+                .contains("thứ tự đủ 3 lựa chọn")
+                .contains("Mã câu hỏi Q-OTP-1 đã có ở dòng 2");
+        assertThat(count()).as("nothing applied from a file with bad rows").isEqualTo(before);
+
+        String good = HEADER
+                + "Q-OTP-1,1.1,\"Người dân, Cán bộ\",một lựa chọn,2,Có nên đưa mã OTP cho người gọi xưng là công an?,Có,Không,,,B,OTP chỉ dành cho bạn\n"
+                + "Q-OTP-3,1.1,ADULT,nhiều lựa chọn,3,Chọn các dấu hiệu lừa đảo,Giục chuyển tiền gấp,Gửi đường link lạ,Người thân gọi hỏi thăm,,\"A, B\",\n"
+                + "Q-OTP-4,1.1,ADULT,đúng/sai,1,Ngân hàng không bao giờ hỏi mã OTP,,,,,Đúng,\n"
+                + "Q-OTP-5,1.1,ADULT,sắp xếp,3,Sắp xếp các bước thanh toán bằng mã QR,Xác nhận,Mở ứng dụng ngân hàng,Quét mã,,\"B, C, A\",\n";
+        ImportJob done = importSheet(author, good);
+        World.expectDone(done);
+        assertThat(done.createdRows()).isEqualTo(4);
+        ImportJob again = importSheet(author, good);
+        assertThat(again.createdRows()).isZero();
+        assertThat(again.updatedRows()).isEqualTo(4);
+        assertThat(count()).isEqualTo(before + 4);
+
+        String admin = token("province-admin");
+        JsonNode ordering = http.get("/api/v1/questions/Q-OTP-5", admin).json();
+        assertThat(ordering.get("type").asText()).isEqualTo("ORDERING");
+        assertThat(ordering.get("answer").toString()).isEqualTo("[1,2,0]");
+        JsonNode trueFalse = http.get("/api/v1/questions/Q-OTP-4", admin).json();
+        assertThat(trueFalse.get("options").toString()).isEqualTo("[\"Đúng\",\"Sai\"]");
+        assertThat(http.get("/api/v1/questions?competency=1.1&group=CIVIL_SERVANT", admin).json().toString())
+                .contains("Q-OTP-1").doesNotContain("Q-OTP-3");
+    }
+
+    @Test
+    void onlyContentAuthorsSeeAndEditTheBank() {
+        String admin = token("province-admin");
+        Http.Response created = http.put("/api/v1/questions/Q-MK-1", admin, World.map("competency", "1.1",
+                "targetGroups", List.of("ADULT"), "type", "SINGLE", "difficulty", 2,
+                "prompt", "Mật khẩu nào mạnh nhất?", "options", List.of("123456", "ngay sinh", "Mua-xoai-chin-2026!"),
+                "answer", "C"));
+        assertThat(created.status()).as(created.body()).isEqualTo(200);
+        assertThat(created.json().get("answer").toString()).isEqualTo("[2]");
+        Http.Response wrong = http.put("/api/v1/questions/Q-MK-2", admin, World.map("competency", "1.1",
+                "targetGroups", List.of("ADULT"), "type", "SINGLE", "difficulty", 2,
+                "prompt", "Câu hỏi", "options", List.of("A", "B"), "answer", "A, B"));
+        assertThat(wrong.status()).isEqualTo(400);
+        assertThat(wrong.json().get("detail").asText()).contains("chỉ có một đáp án đúng");
+        for (String user : List.of("learner", "commune-officer")) {
+            String t = token(user);
+            assertThat(http.get("/api/v1/questions", t).status()).isEqualTo(403);
+            assertThat(http.get("/api/v1/questions/Q-MK-1", t).status()).isEqualTo(403);
+            assertThat(http.put("/api/v1/questions/Q-MK-1", t, World.map("competency", "1.1")).status()).isEqualTo(403);
+        }
+    }
+
+    private ImportJob importSheet(AppUser author, String csv) {
+        return SystemUser.call(author, () -> imports.runNow("QUESTION", "cau-hoi.csv",
+                new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)), null));
+    }
+
+    private long count() {
+        return jdbc.sql("SELECT COUNT(*) FROM question").query(Long.class).single();
+    }
+}
