@@ -68,6 +68,16 @@ public abstract class AssessmentScenarios extends EndToEnd {
         assertThat(trueFalse.get("options").toString()).isEqualTo("[\"Đúng\",\"Sai\"]");
         assertThat(http.get("/api/v1/questions?competency=1.1&group=CIVIL_SERVANT", admin).json().toString())
                 .contains("Q-OTP-1").doesNotContain("Q-OTP-3");
+
+        // the exported sheet goes back in unchanged: teachers correct it in Excel
+        Http.Response sheet = http.get("/api/v1/questions/sheet.xlsx?competency=1.1", admin);
+        assertThat(sheet.status()).isEqualTo(200);
+        ImportJob roundTrip = SystemUser.call(author, () -> imports.runNow("QUESTION", "ngan-hang.xlsx",
+                new ByteArrayInputStream(sheet.bytes()), null));
+        World.expectDone(roundTrip);
+        assertThat(roundTrip.updatedRows()).isGreaterThanOrEqualTo(4);
+        assertThat(roundTrip.createdRows()).isZero();
+        assertThat(http.get("/api/v1/questions/Q-OTP-5", admin).json().get("answer").toString()).isEqualTo("[1,2,0]");
     }
 
     @Test

@@ -111,6 +111,7 @@ public abstract class ScopeWalkScenarios extends EndToEnd {
                 "PK".getBytes(StandardCharsets.UTF_8))));
         walk.put("GET /api/v1/courses/{code}/package", t -> denied(http.get("/api/v1/courses/" + STARTER + "/package", t)));
         walk.put("GET /api/v1/questions", t -> denied(http.get("/api/v1/questions", t)));
+        walk.put("GET /api/v1/questions/sheet.xlsx", t -> denied(http.get("/api/v1/questions/sheet.xlsx", t)));
         walk.put("GET /api/v1/questions/{code}", t -> denied(http.get("/api/v1/questions/Q-ANY", t)));
         walk.put("PUT /api/v1/questions/{code}", t -> denied(http.put("/api/v1/questions/Q-ANY", t, World.map(
                 "competency", "1.1", "targetGroups", List.of("ADULT"), "type", "SINGLE", "difficulty", 1,

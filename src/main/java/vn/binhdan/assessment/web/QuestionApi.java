@@ -11,6 +11,7 @@ import org.springframework.web.bind.annotation.RestController;
 import vn.binhdan.assessment.Question;
 import vn.binhdan.assessment.QuestionBank;
 import vn.binhdan.assessment.QuestionDraft;
+import vn.binhdan.assessment.internal.QuestionSheet;
 import vn.binhdan.people.TargetGroup;
 
 /** The question bank for content authors; questions in bulk come through the import (kind QUESTION). */
@@ -28,6 +29,16 @@ class QuestionApi {
     List<Question> list(@RequestParam(required = false) String competency,
                         @RequestParam(required = false) TargetGroup group) {
         return bank.list(competency, group);
+    }
+
+    /** The bank (or a competency's part of it) as an XLSX sheet that the import reads back. */
+    @GetMapping(value = "/sheet.xlsx")
+    void sheet(@RequestParam(required = false) String competency, @RequestParam(required = false) TargetGroup group,
+               jakarta.servlet.http.HttpServletResponse response) throws java.io.IOException {
+        List<Question> questions = bank.list(competency, group);
+        response.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+        response.setHeader("Content-Disposition", "attachment; filename=\"ngan-hang-cau-hoi.xlsx\"");
+        QuestionSheet.write(questions, response.getOutputStream());
     }
 
     @GetMapping("/{code}")
