@@ -102,6 +102,39 @@ public abstract class AssessmentScenarios extends EndToEnd {
         }
     }
 
+    @Test
+    void administratorsSetTheExamRulesAndSeeWhetherTheBankCanServeThem() {
+        JsonNode defaults = http.get("/api/v1/exam-blueprints/ADULT", token("learner")).json();
+        assertThat(defaults.get("blueprint").get("perArea").size()).isEqualTo(6);
+        assertThat(defaults.get("blueprint").get("passPercent").asInt()).isEqualTo(70);
+
+        String admin = token("province-admin");
+        String rules = "/api/v1/exam-blueprints/WORKER";
+        Http.Response badMix = http.put(rules, admin, World.map("perArea", World.map("1", 2), "easyPercent", 50,
+                "mediumPercent", 40, "hardPercent", 20, "timeLimitMinutes", 20, "passPercent", 80, "maxAttempts", 2,
+                "waitHours", 12));
+        assertThat(badMix.status()).isEqualTo(400);
+        assertThat(badMix.json().get("detail").asText()).contains("cộng lại bằng 100");
+        Http.Response unknownArea = http.put(rules, admin, World.map("perArea", World.map("9", 2), "easyPercent", 50,
+                "mediumPercent", 50, "hardPercent", 0, "timeLimitMinutes", 20, "passPercent", 80, "maxAttempts", 2,
+                "waitHours", 12));
+        assertThat(unknownArea.json().get("detail").asText()).contains("Lĩnh vực \"9\" không có");
+        Object form = World.map("perArea", World.map("1", 2), "easyPercent", 50, "mediumPercent", 50, "hardPercent", 0,
+                "timeLimitMinutes", 20, "passPercent", 80, "maxAttempts", 2, "waitHours", 12);
+        assertThat(http.put(rules, token("commune-officer"), form).status()).isEqualTo(403);
+
+        JsonNode before = http.put(rules, admin, form).json();
+        assertThat(before.get("blueprint").get("perArea").get("2").asInt()).isZero();
+        for (int i = 0; i < 2; i++) {
+            http.put("/api/v1/questions/Q-BP-" + i, admin, World.map("competency", "1.1", "targetGroups",
+                    List.of("WORKER"), "type", "TRUE_FALSE", "difficulty", 1, "prompt", "Câu " + i, "answer", "Đúng"));
+        }
+        JsonNode after = http.get(rules, admin).json();
+        assertThat(after.get("availablePerArea").get("1").asLong()).isGreaterThanOrEqualTo(2);
+        assertThat(after.get("servable").asBoolean()).isTrue();
+        assertThat(after.get("blueprint").get("timeLimitMinutes").asInt()).isEqualTo(20);
+    }
+
     private ImportJob importSheet(AppUser author, String csv) {
         return SystemUser.call(author, () -> imports.runNow("QUESTION", "cau-hoi.csv",
                 new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)), null));

@@ -110,6 +110,11 @@ public abstract class ScopeWalkScenarios extends EndToEnd {
         walk.put("POST /api/v1/course-packages", t -> denied(http.upload("/api/v1/course-packages", t, Map.of(), "c.zip",
                 "PK".getBytes(StandardCharsets.UTF_8))));
         walk.put("GET /api/v1/courses/{code}/package", t -> denied(http.get("/api/v1/courses/" + STARTER + "/package", t)));
+        walk.put("GET /api/v1/exam-blueprints", t -> ok(http.get("/api/v1/exam-blueprints", t)));
+        walk.put("GET /api/v1/exam-blueprints/{group}", t -> ok(http.get("/api/v1/exam-blueprints/ADULT", t)));
+        walk.put("PUT /api/v1/exam-blueprints/{group}", t -> denied(http.put("/api/v1/exam-blueprints/ADULT", t,
+                World.map("perArea", World.map("1", 1), "easyPercent", 100, "mediumPercent", 0, "hardPercent", 0,
+                        "timeLimitMinutes", 10, "passPercent", 50, "maxAttempts", 1, "waitHours", 0))));
         walk.put("GET /api/v1/questions", t -> denied(http.get("/api/v1/questions", t)));
         walk.put("GET /api/v1/questions/sheet.xlsx", t -> denied(http.get("/api/v1/questions/sheet.xlsx", t)));
         walk.put("GET /api/v1/questions/{code}", t -> denied(http.get("/api/v1/questions/Q-ANY", t)));
