@@ -10,6 +10,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
+import vn.binhdan.assessment.internal.QuestionRepository;
 import vn.binhdan.audit.AuditLog;
 import vn.binhdan.people.TargetGroup;
 import vn.binhdan.shared.AppUser;
@@ -34,12 +35,15 @@ public class Blueprints {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final JdbcClient jdbc;
+    private final QuestionRepository questions;
     private final FrameworkService frameworks;
     private final AuditLog audit;
     private final Clock clock;
 
-    public Blueprints(JdbcClient jdbc, FrameworkService frameworks, AuditLog audit, Clock clock) {
+    public Blueprints(JdbcClient jdbc, QuestionRepository questions, FrameworkService frameworks, AuditLog audit,
+                      Clock clock) {
         this.jdbc = jdbc;
+        this.questions = questions;
         this.frameworks = frameworks;
         this.audit = audit;
         this.clock = clock;
@@ -165,11 +169,7 @@ public class Blueprints {
     private WithSupply withSupply(Blueprint b) {
         Map<String, Long> available = new LinkedHashMap<>();
         b.perArea().keySet().forEach(a -> available.put(a, 0L));
-        jdbc.sql("""
-                SELECT competency FROM question
-                WHERE active AND framework_version = ? AND (',' || target_groups || ',') LIKE ?""")
-                .params(b.frameworkVersion(), "%," + b.targetGroup().name() + ",%")
-                .query(String.class).list()
+        questions.activeCompetencies(b.frameworkVersion(), b.targetGroup())
                 .forEach(c -> available.computeIfPresent(c.substring(0, c.indexOf('.') < 0 ? c.length() : c.indexOf('.')),
                         (k, n) -> n + 1));
         boolean servable = b.perArea().entrySet().stream()

@@ -26,6 +26,7 @@ import vn.binhdan.shared.CurrentUser;
 import vn.binhdan.shared.ForbiddenException;
 import vn.binhdan.shared.NotFoundException;
 import vn.binhdan.shared.Role;
+import vn.binhdan.skills.Framework;
 import vn.binhdan.unit.Unit;
 import vn.binhdan.unit.UnitService;
 
@@ -333,27 +334,10 @@ public class LearningService {
             }
         }
         Map<String, CourseProgress.CompetencyProgress> byCompetency = new LinkedHashMap<>();
-        counts.entrySet().stream().sorted(Map.Entry.comparingByKey(LearningService::compareCodes))
+        counts.entrySet().stream().sorted(Map.Entry.comparingByKey(Framework.CODE_ORDER))
                 .forEach(e -> byCompetency.put(e.getKey(), new CourseProgress.CompetencyProgress(e.getKey(),
                         course.frameworkVersion(), e.getValue()[0], e.getValue()[1])));
         return new CourseProgress(course, enrolment, Set.copyOf(done), next, byCompetency);
-    }
-
-    static int compareCodes(String a, String b) {
-        String[] x = a.split("\\.");
-        String[] y = b.split("\\.");
-        for (int i = 0; i < Math.min(x.length, y.length); i++) {
-            int c;
-            try {
-                c = Integer.compare(Integer.parseInt(x[i]), Integer.parseInt(y[i]));
-            } catch (NumberFormatException e) {
-                c = x[i].compareTo(y[i]);
-            }
-            if (c != 0) {
-                return c;
-            }
-        }
-        return Integer.compare(x.length, y.length);
     }
 
     /**

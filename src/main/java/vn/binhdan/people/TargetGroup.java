@@ -9,5 +9,22 @@ public enum TargetGroup {
     /** người lao động trong doanh nghiệp, hợp tác xã — by enterprise */
     WORKER,
     /** người dân trong độ tuổi trưởng thành — derived from age, never stored */
-    ADULT
+    ADULT;
+
+    /** Groups as stored in a text column: enum names, sorted, comma-separated. */
+    public static String codes(java.util.Collection<TargetGroup> groups) {
+        return groups.stream().sorted().map(Enum::name).collect(java.util.stream.Collectors.joining(","));
+    }
+
+    public static java.util.Set<TargetGroup> fromCodes(String codes) {
+        java.util.EnumSet<TargetGroup> set = java.util.EnumSet.noneOf(TargetGroup.class);
+        if (codes != null) {
+            for (String c : codes.split(",")) {
+                if (!c.isBlank()) {
+                    set.add(valueOf(c.trim()));
+                }
+            }
+        }
+        return set;
+    }
 }

@@ -57,6 +57,15 @@ public record LocalizedText(@JsonValue Map<String, String> values) {
         return text();
     }
 
+    /** The texts of a JSON object {"vi": …, "en": …}; anything else gives an empty text. */
+    public static LocalizedText of(tools.jackson.databind.JsonNode node) {
+        Map<String, String> values = new LinkedHashMap<>();
+        if (node != null && node.isObject()) {
+            node.properties().forEach(e -> values.put(e.getKey(), e.getValue().asString("")));
+        }
+        return new LocalizedText(values);
+    }
+
     public String toJson() {
         return JSON.writeValueAsString(new java.util.TreeMap<>(values));
     }

@@ -25,6 +25,21 @@ public record Framework(String version, LocalizedText title, LocalizedText basis
     public record Outcome(String code, LocalizedText text, Set<TargetGroup> targetGroups) {
     }
 
+    /** Codes such as "1.2" and "1.10" in their natural order (numbers compared as numbers). */
+    public static final java.util.Comparator<String> CODE_ORDER = (a, b) -> {
+        String[] x = a.split("\\.");
+        String[] y = b.split("\\.");
+        for (int i = 0; i < Math.min(x.length, y.length); i++) {
+            int c = x[i].length() != y[i].length() && x[i].chars().allMatch(Character::isDigit)
+                    && y[i].chars().allMatch(Character::isDigit)
+                    ? Integer.compare(x[i].length(), y[i].length()) : x[i].compareTo(y[i]);
+            if (c != 0) {
+                return c;
+            }
+        }
+        return Integer.compare(x.length, y.length);
+    };
+
     public List<Competency> competencies() {
         return areas.stream().flatMap(a -> a.competencies().stream()).toList();
     }

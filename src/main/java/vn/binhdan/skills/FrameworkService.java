@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -225,11 +224,7 @@ public class FrameworkService {
     }
 
     private static LocalizedText text(JsonNode node, String where) {
-        Map<String, String> values = new LinkedHashMap<>();
-        if (node.isObject()) {
-            node.properties().forEach(e -> values.put(e.getKey(), e.getValue().asString("")));
-        }
-        LocalizedText t = new LocalizedText(values);
+        LocalizedText t = LocalizedText.of(node);
         if (!t.hasVietnamese()) {
             throw new BusinessException("skills.missingVietnamese", where);
         }

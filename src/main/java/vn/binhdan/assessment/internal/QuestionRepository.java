@@ -5,12 +5,9 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import tools.jackson.core.type.TypeReference;
@@ -32,6 +29,19 @@ public class QuestionRepository {
         this.clock = clock;
     }
 
+    // target_groups is a short comma-separated list of enum names
+    private static final String FOR_GROUP = "(',' || target_groups || ',') LIKE ?";
+
+    private static String groupPattern(TargetGroup group) {
+        return "%," + group.name() + ",%";
+    }
+
+    /** The competency of every active question of a framework version meant for a group (one per question). */
+    public List<String> activeCompetencies(String frameworkVersion, TargetGroup group) {
+        return jdbc.sql("SELECT competency FROM question WHERE active AND framework_version = ? AND " + FOR_GROUP)
+                .params(frameworkVersion, groupPattern(group)).query(String.class).list();
+    }
+
     public Optional<Question> find(String code) {
         return jdbc.sql("SELECT * FROM question WHERE code = ?").param(code).query(QuestionRepository::map).optional();
     }
@@ -44,9 +54,8 @@ public class QuestionRepository {
             params.add(competency.trim());
         }
         if (group != null) {
-            // groups are a short comma-separated list of enum names
-            sql.append(" AND (',' || target_groups || ',') LIKE ?");
-            params.add("%," + group.name() + ",%");
+            sql.append(" AND ").append(FOR_GROUP);
+            params.add(groupPattern(group));
         }
         sql.append(" ORDER BY competency, code");
         return jdbc.sql(sql.toString()).params(params).query(QuestionRepository::map).list();
@@ -55,7 +64,7 @@ public class QuestionRepository {
     /** Inserts the question or replaces its content, keeping its statistics; true when it is new. */
     public boolean upsert(Question q, String by) {
         Timestamp now = Timestamp.from(clock.instant());
-        String groups = q.targetGroups().stream().sorted().map(Enum::name).collect(Collectors.joining(","));
+        String groups = TargetGroup.codes(q.targetGroups());
         int updated = jdbc.sql("""
                 UPDATE question SET framework_version = ?, competency = ?, target_groups = ?, type = ?, difficulty = ?,
                        prompt = ?, options = ?, answer = ?, explanation = ?, active = TRUE, created_by = ?, updated_at = ?
@@ -79,9 +88,7 @@ public class QuestionRepository {
     }
 
     private static Question map(ResultSet rs, int i) throws SQLException {
-        Set<TargetGroup> groups = EnumSet.noneOf(TargetGroup.class);
-        Arrays.stream(rs.getString("target_groups").split(",")).filter(s -> !s.isBlank())
-                .forEach(g -> groups.add(TargetGroup.valueOf(g)));
+        Set<TargetGroup> groups = TargetGroup.fromCodes(rs.getString("target_groups"));
         return new Question(rs.getString("code"), rs.getString("framework_version"), rs.getString("competency"),
                 groups, QuestionType.valueOf(rs.getString("type")), rs.getInt("difficulty"), rs.getString("prompt"),
                 JSON.readValue(rs.getString("options"), new TypeReference<List<String>>() { }),

@@ -301,9 +301,7 @@ public final class CoursePackage {
     }
 
     private static LocalizedText text(JsonNode node, String where) {
-        Map<String, String> values = new LinkedHashMap<>();
-        node.properties().forEach(e -> values.put(e.getKey(), e.getValue().asString("")));
-        LocalizedText t = new LocalizedText(values);
+        LocalizedText t = LocalizedText.of(node);
         if (!t.hasVietnamese()) {
             throw new BusinessException("course.missingVietnamese", where);
         }

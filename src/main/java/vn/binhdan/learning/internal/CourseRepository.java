@@ -5,8 +5,6 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -50,7 +48,7 @@ public class CourseRepository {
                 INSERT INTO course (code, language, title, summary, target_groups, sequential, framework_version, status,
                                     created_by, created_at, updated_at, published_at)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(c.code(), c.language(), c.title().toJson(), c.summary().toJson(), groups(c.targetGroups()),
+                .params(c.code(), c.language(), c.title().toJson(), c.summary().toJson(), TargetGroup.codes(c.targetGroups()),
                         c.sequential(), c.frameworkVersion(), status.name(), by, ts, ts,
                         status == CourseStatus.PUBLISHED ? ts : null)
                 .update(key, "id");
@@ -114,7 +112,7 @@ public class CourseRepository {
     public void updateCourse(long id, LocalizedText title, LocalizedText summary, Set<TargetGroup> groups,
                              boolean sequential, Instant now) {
         jdbc.sql("UPDATE course SET title = ?, summary = ?, target_groups = ?, sequential = ?, updated_at = ? WHERE id = ?")
-                .params(title.toJson(), summary.toJson(), groups(groups), sequential, Timestamp.from(now), id).update();
+                .params(title.toJson(), summary.toJson(), TargetGroup.codes(groups), sequential, Timestamp.from(now), id).update();
     }
 
     public void setStatus(long id, CourseStatus status, Instant now) {
@@ -199,7 +197,7 @@ public class CourseRepository {
     private static Row row(ResultSet rs, int i) throws SQLException {
         return new Row(rs.getLong("id"), rs.getString("code"), rs.getString("language"),
                 LocalizedText.fromJson(rs.getString("title")), LocalizedText.fromJson(rs.getString("summary")),
-                parseGroups(rs.getString("target_groups")), rs.getBoolean("sequential"),
+                TargetGroup.fromCodes(rs.getString("target_groups")), rs.getBoolean("sequential"),
                 rs.getString("framework_version"), CourseStatus.valueOf(rs.getString("status")),
                 rs.getTimestamp("updated_at").toInstant());
     }
@@ -282,17 +280,5 @@ public class CourseRepository {
 
     static List<String> competencies(String csv) {
         return csv == null || csv.isBlank() ? List.of() : List.of(csv.split(","));
-    }
-
-    static String groups(Set<TargetGroup> groups) {
-        return groups.stream().sorted().map(Enum::name).collect(Collectors.joining(","));
-    }
-
-    static Set<TargetGroup> parseGroups(String csv) {
-        EnumSet<TargetGroup> set = EnumSet.noneOf(TargetGroup.class);
-        if (csv != null && !csv.isBlank()) {
-            Arrays.stream(csv.split(",")).map(TargetGroup::valueOf).forEach(set::add);
-        }
-        return set;
     }
 }

@@ -240,7 +240,7 @@ class LearningPages {
             });
         }
         List<CompetencyRow> sorted = new ArrayList<>(rows.values());
-        sorted.sort((a, b) -> compareCodes(a.code(), b.code()));
+        sorted.sort(java.util.Comparator.comparing(CompetencyRow::code, Framework.CODE_ORDER));
         model.addAttribute("mine", mine);
         model.addAttribute("competencies", sorted);
         model.addAttribute("history", CurrentUser.require().personId() == null ? List.of() : learning.history(50));
@@ -288,18 +288,6 @@ class LearningPages {
         Map<String, String> out = new LinkedHashMap<>();
         codes.forEach(c -> out.put(c, f.competency(c).map(x -> x.title().text()).orElse(c)));
         return out;
-    }
-
-    private static int compareCodes(String a, String b) {
-        String[] x = a.split("\\.");
-        String[] y = b.split("\\.");
-        for (int i = 0; i < Math.min(x.length, y.length); i++) {
-            int c = x[i].length() != y[i].length() ? Integer.compare(x[i].length(), y[i].length()) : x[i].compareTo(y[i]);
-            if (c != 0) {
-                return c;
-            }
-        }
-        return Integer.compare(x.length, y.length);
     }
 
     private String message(String key, Object... args) {
