@@ -42,6 +42,11 @@ public class QuestionRepository {
                 .params(frameworkVersion, groupPattern(group)).query(String.class).list();
     }
 
+    public long countForVersion(String frameworkVersion) {
+        return jdbc.sql("SELECT COUNT(*) FROM question WHERE framework_version = ?").param(frameworkVersion)
+                .query(Long.class).single();
+    }
+
     public Optional<Question> find(String code) {
         return jdbc.sql("SELECT * FROM question WHERE code = ?").param(code).query(QuestionRepository::map).optional();
     }

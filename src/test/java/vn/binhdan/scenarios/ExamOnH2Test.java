@@ -1,0 +1,4 @@
+package vn.binhdan.scenarios;
+
+class ExamOnH2Test extends ExamScenarios {
+}
