@@ -148,6 +148,100 @@ class BrowserAccessibilityTest extends EndToEnd {
         }
     }
 
+    /**
+     * The issue's "done when": a learner takes the citizens' exam on a phone, passes, downloads the
+     * PDF, the QR code on it opens the public verification page, which says valid; an administrator
+     * revokes the certificate there and the page says revoked.
+     */
+    @Test
+    void aLearnerPassesTheExamAndTheCertificatesQrCodeOpensItsVerification() throws Exception {
+        long hoa = person("Nguyễn Thị Hoa");
+        LearningScenarios.ensureAccount(accounts, "hoa", hoa, unit("24133.01"));
+        var bank = new java.util.HashMap<String, tools.jackson.databind.JsonNode>();
+        for (var q : http.get("/api/v1/questions?group=ADULT", token("province-admin")).json()) {
+            bank.put(q.get("prompt").asText(), q);
+        }
+        String base = "http://localhost:" + port;
+        String verifyPath;
+        try (BrowserContext ctx = phone()) {
+            Page page = ctx.newPage();
+            page.onDialog(com.microsoft.playwright.Dialog::accept);
+            signIn(page, "hoa");
+            page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Thi").setExact(true)).click();
+            check(page);
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Bắt đầu làm bài")).click();
+            assertThat(page.url()).contains("/exam/attempt/");
+            check(page);
+            var questions = page.locator("fieldset.question");
+            int count = questions.count();
+            for (int i = 0; i < count; i++) {
+                var fieldset = questions.nth(i);
+                String prompt = fieldset.locator("legend span").nth(1).textContent();
+                var q = bank.get(prompt);
+                assertThat(q).as(prompt).isNotNull();
+                List<String> right = new java.util.ArrayList<>();
+                q.get("answer").forEach(a -> right.add(q.get("options").get(a.asInt()).asText()));
+                if ("ORDERING".equals(q.get("type").asText())) {
+                    var selects = fieldset.locator("select");
+                    for (int k = 0; k < right.size(); k++) {
+                        selects.nth(k).selectOption(new com.microsoft.playwright.options.SelectOption().setLabel(right.get(k)));
+                    }
+                } else {
+                    for (String option : right) {
+                        fieldset.getByText(option, new com.microsoft.playwright.Locator.GetByTextOptions().setExact(true)).click();
+                    }
+                }
+            }
+            // every answer was saved as it was given: a reload (a dropped connection) keeps them
+            page.waitForLoadState(com.microsoft.playwright.options.LoadState.NETWORKIDLE);
+            page.reload();
+            assertThat(page.locator("main").textContent()).contains("đã trả lời " + count + "/" + count);
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Nộp bài")).click();
+            assertThat(page.locator("main").textContent()).contains("Chúc mừng").contains("100%");
+            check(page);
+            page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Xem và tải giấy chứng nhận")).click();
+            page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Kỹ năng số cơ bản dành cho người dân")).click();
+            check(page);
+            String pdfHref = page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions()
+                    .setName("Tải giấy chứng nhận (PDF)")).getAttribute("href");
+            byte[] pdf = ctx.request().get(base + pdfHref).body();
+            String scanned = scanQr(pdf);
+            assertThat(scanned).matches("https?://[^/]+/verify/[0-9a-f-]{36}");
+            verifyPath = java.net.URI.create(scanned).getPath();
+        }
+        try (BrowserContext stranger = phone()) {
+            Page page = stranger.newPage();
+            page.navigate(base + verifyPath);
+            assertThat(page.locator("#verdict").getAttribute("data-status")).isEqualTo("VALID");
+            assertThat(page.locator("#verdict").textContent()).contains("Hợp lệ");
+            assertThat(page.locator("main").textContent()).contains("Nguyễn T. H.").doesNotContain("Nguyễn Thị Hoa");
+            check(page);
+        }
+        try (BrowserContext admin = phone()) {
+            Page page = admin.newPage();
+            signIn(page, "province-admin");
+            page.navigate(base + verifyPath);
+            page.getByLabel("Lý do thu hồi").fill("Kiểm tra quy trình thu hồi");
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Thu hồi giấy chứng nhận")).click();
+            assertThat(page.locator("#verdict").getAttribute("data-status")).isEqualTo("REVOKED");
+        }
+        try (BrowserContext stranger = phone()) {
+            Page page = stranger.newPage();
+            page.navigate(base + verifyPath);
+            assertThat(page.locator("#verdict").textContent()).contains("Đã bị thu hồi");
+            assertThat(page.locator("main").textContent()).contains("Kiểm tra quy trình thu hồi");
+        }
+    }
+
+    private static String scanQr(byte[] pdf) throws Exception {
+        try (var doc = org.apache.pdfbox.Loader.loadPDF(pdf)) {
+            var image = new org.apache.pdfbox.rendering.PDFRenderer(doc).renderImageWithDPI(0, 150);
+            var bitmap = new com.google.zxing.BinaryBitmap(new com.google.zxing.common.HybridBinarizer(
+                    new com.google.zxing.client.j2se.BufferedImageLuminanceSource(image)));
+            return new com.google.zxing.MultiFormatReader().decode(bitmap).getText();
+        }
+    }
+
     private BrowserContext phone() {
         return browser.newContext(new Browser.NewContextOptions().setViewportSize(360, 740).setLocale("vi-VN"));
     }

@@ -14,6 +14,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+import vn.binhdan.assessment.AttemptPassed;
+import vn.binhdan.certification.Certificates;
+import vn.binhdan.people.TargetGroup;
+import vn.binhdan.shared.SystemUser;
 import vn.binhdan.support.EndToEnd;
 import vn.binhdan.support.Http;
 import vn.binhdan.support.World;
@@ -26,6 +30,9 @@ import vn.binhdan.support.World;
 public abstract class ScopeWalkScenarios extends EndToEnd {
 
     static final String STARTER = LearningScenarios.STARTER;
+
+    @Autowired
+    Certificates certificates;
 
     @Autowired
     @Qualifier("requestMappingHandlerMapping")
@@ -42,6 +49,7 @@ public abstract class ScopeWalkScenarios extends EndToEnd {
                 "code,name,type,parent_code\n24175.09,Buôn Mới,buôn,24175\n".getBytes(StandardCharsets.UTF_8))
                 .json().get("job").get("id").asText();
         String firstLesson = firstLesson();
+        String cert = hensCertificate();
         String before = snapshot();
 
         Map<String, Consumer<String>> walk = new LinkedHashMap<>();
@@ -121,6 +129,23 @@ public abstract class ScopeWalkScenarios extends EndToEnd {
         walk.put("PUT /api/v1/questions/{code}", t -> denied(http.put("/api/v1/questions/Q-ANY", t, World.map(
                 "competency", "1.1", "targetGroups", List.of("ADULT"), "type", "SINGLE", "difficulty", 1,
                 "prompt", "?", "options", List.of("a", "b"), "answer", "A"))));
+        walk.put("GET /api/v1/me/exams", t -> noLearner(http.get("/api/v1/me/exams", t)));
+        walk.put("POST /api/v1/me/exams/{group}/attempts", t -> noLearner(http.post("/api/v1/me/exams/ADULT/attempts", t, null)));
+        walk.put("GET /api/v1/me/exam-attempts/{id}", t -> noLearner(http.get("/api/v1/me/exam-attempts/x", t)));
+        walk.put("PUT /api/v1/me/exam-attempts/{id}/items/{position}", t -> noLearner(http.put(
+                "/api/v1/me/exam-attempts/x/items/1", t, World.map("choice", List.of(0)))));
+        walk.put("POST /api/v1/me/exam-attempts/{id}/submit", t -> noLearner(http.post("/api/v1/me/exam-attempts/x/submit", t, null)));
+        walk.put("GET /api/v1/me/exam-attempts/{id}/result", t -> noLearner(http.get("/api/v1/me/exam-attempts/x/result", t)));
+        walk.put("GET /api/v1/me/certificates", t -> assertThat(ok(http.get("/api/v1/me/certificates", t)).body()).isEqualTo("[]"));
+        walk.put("GET /api/v1/certificates/{id}", t -> denied(http.get("/api/v1/certificates/" + cert, t)));
+        walk.put("GET /api/v1/certificates/{id}/credential", t -> denied(http.get("/api/v1/certificates/" + cert + "/credential", t)));
+        walk.put("GET /api/v1/certificates/{id}/pdf", t -> denied(http.get("/api/v1/certificates/" + cert + "/pdf", t)));
+        walk.put("POST /api/v1/certificates/{id}/revoke", t -> denied(http.post("/api/v1/certificates/" + cert + "/revoke", t,
+                World.map("reason", "thử"))));
+        walk.put("GET /api/v1/credentials/{id}/verify", t -> assertThat(ok(http.get("/api/v1/credentials/" + cert + "/verify", t))
+                .body()).contains("\"VALID\"").doesNotContain("H'Hen Niê"));
+        walk.put("POST /api/v1/credentials/verify", t -> ok(http.post("/api/v1/credentials/verify", t, World.map("id", "x"))));
+        walk.put("POST /api/v1/issuers/{code}/keys", t -> denied(http.post("/api/v1/issuers/66/keys", t, null)));
         walk.put("POST /api/v1/auth/login", t -> {
             // public by nature; a login cannot widen anyone's scope
         });
@@ -146,6 +171,7 @@ public abstract class ScopeWalkScenarios extends EndToEnd {
         String adminsImport = http.upload("/api/v1/imports", admin, Map.of("kind", "PERSON"), "p.csv",
                 "Họ và tên,Ngày sinh,Giới tính,Số CCCD,Mã đơn vị\nAi Đó,01/01/1990,Nam,066090777777,24175.01\n"
                         .getBytes(StandardCharsets.UTF_8)).json().get("job").get("id").asText();
+        String cert = hensCertificate();
         String before = snapshot();
         Http officer = new Http(port, true);
         officer.formLogin("commune-officer", World.PASSWORD);
@@ -215,6 +241,32 @@ public abstract class ScopeWalkScenarios extends EndToEnd {
         walk.put("GET /author/lessons/{id}", () -> pageDenied(officer.getHtml("/author/lessons/" + lessonId)));
         walk.put("POST /author/lessons/{id}", () -> pageDenied(officer.postForm("/author/lessons/" + lessonId,
                 Map.of("_csrf", csrf, "titleVi", "Đổi", "body", "<p>x</p>"))));
+        walk.put("GET /exam", () -> assertThat(officer.getHtml("/exam").status()).isEqualTo(200));
+        walk.put("POST /exam/{group}/start", () -> assertThat(officer.postForm("/exam/ADULT/start", Map.of("_csrf", csrf))
+                .body()).contains("chưa gắn với hồ sơ người học"));
+        walk.put("GET /exam/attempt/{id}", () -> assertThat(officer.getHtml("/exam/attempt/x").status()).isEqualTo(400));
+        walk.put("POST /exam/attempt/{id}/items/{position}", () -> assertThat(officer.postForm("/exam/attempt/x/items/1",
+                Map.of("_csrf", csrf, "choice", "0")).status()).isEqualTo(400));
+        walk.put("POST /exam/attempt/{id}", () -> assertThat(officer.postForm("/exam/attempt/x",
+                Map.of("_csrf", csrf, "q1", "0")).status()).isEqualTo(400));
+        walk.put("GET /exam/attempt/{id}/result", () -> assertThat(officer.getHtml("/exam/attempt/x/result").status())
+                .isEqualTo(400));
+        walk.put("GET /certificates", () -> assertThat(officer.getHtml("/certificates").body()).doesNotContain("H&#39;Hen"));
+        walk.put("GET /certificates/{id}", () -> pageDenied(officer.getHtml("/certificates/" + cert)));
+        walk.put("GET /certificates/{id}/certificate.pdf", () -> pageDenied(officer.getHtml("/certificates/" + cert
+                + "/certificate.pdf")));
+        walk.put("GET /certificates/{id}/credential.json", () -> pageDenied(officer.getHtml("/certificates/" + cert
+                + "/credential.json")));
+        walk.put("GET /verify/{id}", () -> assertThat(officer.getHtml("/verify/" + cert).body())
+                .doesNotContain("H&#39;Hen Niê", "/revoke"));
+        walk.put("GET /verify", () -> assertThat(officer.getHtml("/verify").status()).isEqualTo(200));
+        walk.put("POST /verify", () -> assertThat(officer.postForm("/verify", Map.of("_csrf", csrf, "credential", "{}"))
+                .body()).contains("không do nền tảng"));
+        walk.put("POST /verify/{id}/revoke", () -> assertThat(officer.postForm("/verify/" + cert + "/revoke",
+                Map.of("_csrf", csrf, "reason", "thử")).body()).contains("Chỉ quản trị viên cấp tỉnh"));
+        walk.put("GET /issuers/{code}", () -> assertThat(officer.getHtml("/issuers/66").body()).contains("Multikey"));
+        walk.put("GET /credentials/status/{code}", () -> assertThat(officer.getHtml("/credentials/status/66").body())
+                .contains("BitstringStatusList"));
 
         TreeSet<String> mapped = new TreeSet<>();
         mappings.getHandlerMethods().forEach((info, method) -> info.getPatternValues().stream()
@@ -242,6 +294,17 @@ public abstract class ScopeWalkScenarios extends EndToEnd {
                 .param(STARTER).query(String.class).single();
     }
 
+    /** A certificate of H'Hen Niê (Xã Hòa Phú), outside the officer's ward, issued as a pass would issue it. */
+    private String hensCertificate() {
+        long hen = person("H'Hen Niê");
+        return jdbc.sql("SELECT id FROM certificate WHERE person_id = ? AND attempt_id = 'scope-walk'").param(hen)
+                .query(String.class).optional().orElseGet(() -> {
+                    SystemUser.run(SystemUser.SYSTEM, () -> certificates.onPass(new AttemptPassed("scope-walk", "scope-walk",
+                            hen, TargetGroup.WORKER, "1.0", 90, java.time.Instant.now())));
+                    return jdbc.sql("SELECT id FROM certificate WHERE attempt_id = 'scope-walk'").query(String.class).single();
+                });
+    }
+
     private static void noLearner(Http.Response r) {
         assertThat(r.status()).as(r.body()).isEqualTo(400);
         assertThat(r.json().get("detail").asText()).contains("chưa gắn với hồ sơ người học");
@@ -260,6 +323,9 @@ public abstract class ScopeWalkScenarios extends EndToEnd {
                 + jdbc.sql("SELECT COUNT(*) FROM person").query(Long.class).single() + "/"
                 + jdbc.sql("SELECT full_name FROM person WHERE full_name LIKE 'H''Hen%'").query(String.class).single() + "/"
                 + jdbc.sql("SELECT COUNT(*) FROM population_denominator").query(Long.class).single() + "/"
+                + jdbc.sql("SELECT COUNT(*) FROM certificate WHERE revoked_at IS NOT NULL").query(Long.class).single() + "/"
+                + jdbc.sql("SELECT COUNT(*) FROM issuer_key").query(Long.class).single() + "/"
+                + jdbc.sql("SELECT COUNT(*) FROM exam_attempt").query(Long.class).single() + "/"
                 + jdbc.sql("SELECT status FROM import_job WHERE created_by = 'province-admin' ORDER BY created_at DESC LIMIT 1")
                 .query(String.class).single();
     }

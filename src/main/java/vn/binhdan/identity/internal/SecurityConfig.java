@@ -6,6 +6,7 @@ import java.util.Locale;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
+import org.springframework.http.HttpMethod;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
@@ -83,6 +84,8 @@ public class SecurityConfig {
         http.securityMatcher("/api/**")
                 .authorizeHttpRequests(a -> a
                         .requestMatchers("/api/v1/auth/login", "/api/docs", "/api/docs/**", "/api/swagger-ui/**").permitAll()
+                        // anyone may check a certificate they are shown
+                        .requestMatchers("/api/v1/credentials/*/verify", "/api/v1/credentials/verify").permitAll()
                         .anyRequest().authenticated())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(c -> c.disable())
@@ -119,6 +122,11 @@ public class SecurityConfig {
                         .requestMatchers("/login", "/error", "/css/**", "/js/**", "/img/**", "/webjars/**",
                                 "/favicon.ico", "/actuator/health", "/actuator/health/**", "/v3/api-docs/**",
                                 "/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll()
+                        // the public verification page the certificate's QR code opens, the
+                        // issuers' published keys and the revocation status lists
+                        .requestMatchers(HttpMethod.GET, "/verify", "/verify/*", "/issuers/*", "/credentials/status/*")
+                        .permitAll()
+                        .requestMatchers(HttpMethod.POST, "/verify").permitAll()
                         .anyRequest().authenticated())
                 .formLogin(f -> f.loginPage("/login").failureHandler(failureHandler()).permitAll())
                 .logout(l -> l.logoutSuccessUrl("/login?logout").permitAll());

@@ -1,0 +1,86 @@
+package vn.binhdan.certification.internal;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import vn.binhdan.people.TargetGroup;
+
+@Repository
+public class CertificateRepository {
+
+    private final JdbcClient jdbc;
+
+    public CertificateRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public record Row(String id, String number, String issuerCode, int statusIndex, long personId,
+                      TargetGroup targetGroup, String unitPath, String attemptId, String frameworkVersion,
+                      Integer scorePercent, Instant issuedAt, String credential, Instant revokedAt, String revokedBy,
+                      String revocationReason) {
+    }
+
+    public void insert(Row r) {
+        jdbc.sql("""
+                INSERT INTO certificate (id, number, issuer_code, status_index, person_id, target_group, unit_path,
+                                         attempt_id, framework_version, score_percent, issued_at, credential)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(r.id(), r.number(), r.issuerCode(), r.statusIndex(), r.personId(), r.targetGroup().name(),
+                        r.unitPath(), r.attemptId(), r.frameworkVersion(), r.scorePercent(),
+                        Timestamp.from(r.issuedAt()), r.credential())
+                .update();
+    }
+
+    public Optional<Row> find(String id) {
+        return jdbc.sql("SELECT * FROM certificate WHERE id = ?").param(id).query(CertificateRepository::map).optional();
+    }
+
+    public Optional<Row> byAttempt(String attemptId) {
+        return jdbc.sql("SELECT * FROM certificate WHERE attempt_id = ?").param(attemptId)
+                .query(CertificateRepository::map).optional();
+    }
+
+    public List<Row> ofPerson(long personId) {
+        return jdbc.sql("SELECT * FROM certificate WHERE person_id = ? ORDER BY issued_at DESC").param(personId)
+                .query(CertificateRepository::map).list();
+    }
+
+    public boolean activeFor(long personId, TargetGroup group) {
+        return jdbc.sql("""
+                SELECT COUNT(*) FROM certificate WHERE person_id = ? AND target_group = ? AND revoked_at IS NULL""")
+                .params(personId, group.name()).query(Long.class).single() > 0;
+    }
+
+    public boolean statusIndexTaken(String issuerCode, int index) {
+        return jdbc.sql("SELECT COUNT(*) FROM certificate WHERE issuer_code = ? AND status_index = ?")
+                .params(issuerCode, index).query(Long.class).single() > 0;
+    }
+
+    public List<Integer> revokedIndexes(String issuerCode) {
+        return jdbc.sql("SELECT status_index FROM certificate WHERE issuer_code = ? AND revoked_at IS NOT NULL")
+                .param(issuerCode).query(Integer.class).list();
+    }
+
+    /** True when this call revoked it; a certificate is revoked once. */
+    public boolean revoke(String id, Instant at, String by, String reason) {
+        return jdbc.sql("""
+                UPDATE certificate SET revoked_at = ?, revoked_by = ?, revocation_reason = ?
+                WHERE id = ? AND revoked_at IS NULL""")
+                .params(Timestamp.from(at), by, reason, id).update() == 1;
+    }
+
+    private static Row map(ResultSet rs, int i) throws SQLException {
+        Timestamp revoked = rs.getTimestamp("revoked_at");
+        return new Row(rs.getString("id"), rs.getString("number"), rs.getString("issuer_code"),
+                rs.getInt("status_index"), rs.getLong("person_id"), TargetGroup.valueOf(rs.getString("target_group")),
+                rs.getString("unit_path"), rs.getString("attempt_id"), rs.getString("framework_version"),
+                (Integer) rs.getObject("score_percent"), rs.getTimestamp("issued_at").toInstant(),
+                rs.getString("credential"), revoked == null ? null : revoked.toInstant(), rs.getString("revoked_by"),
+                rs.getString("revocation_reason"));
+    }
+}

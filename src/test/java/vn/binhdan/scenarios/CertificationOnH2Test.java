@@ -1,0 +1,4 @@
+package vn.binhdan.scenarios;
+
+class CertificationOnH2Test extends CertificationScenarios {
+}
