@@ -38,7 +38,7 @@ import vn.binhdan.certification.internal.Multikey;
  * skipped with a message. {@code node_modules} is installed once with {@code npm ci} (from the
  * committed, pinned {@code package-lock.json}) and reused by later runs.
  */
-class IndependentVerifierTest {
+public class IndependentVerifierTest {
 
     static final Path VERIFIER = Path.of("src", "test", "node", "vc-verify").toAbsolutePath();
     static final boolean WINDOWS = System.getProperty("os.name", "").toLowerCase(Locale.ROOT).contains("win");
@@ -48,7 +48,7 @@ class IndependentVerifierTest {
     static final DataIntegrity INTEGRITY = new DataIntegrity();
 
     @BeforeAll
-    static void nodeAndItsModules() throws Exception {
+    public static void nodeAndItsModules() throws Exception {
         assertThat(VERIFIER.resolve("verify.mjs")).as("run from the project directory").exists();
         requireTool("node");
         Path installed = VERIFIER.resolve("node_modules").resolve(".package-lock.json");
@@ -119,7 +119,7 @@ class IndependentVerifierTest {
 
     // --- helpers -------------------------------------------------------------------------------
 
-    static JsonNode verify(Path credential, Path controllerDocument, int expectedExitCode) throws Exception {
+    public static JsonNode verify(Path credential, Path controllerDocument, int expectedExitCode) throws Exception {
         Result result = run(List.of(WINDOWS ? "node.exe" : "node", "verify.mjs",
                 credential.toString(), controllerDocument.toString()), NODE_TIMEOUT, null);
         assertThat(result.exitCode()).as("exit code; stdout: %s", result.stdout()).isEqualTo(expectedExitCode);

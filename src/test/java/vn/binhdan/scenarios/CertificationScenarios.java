@@ -30,6 +30,10 @@ public abstract class CertificationScenarios extends EndToEnd {
 
     @Autowired
     Certificates certificates;
+    @Autowired
+    vn.binhdan.certification.Confirmations confirmations;
+    @Autowired
+    vn.binhdan.certification.ConfirmationProperties confirmationProps;
 
     @BeforeAll
     void holders() {
@@ -126,6 +130,112 @@ public abstract class CertificationScenarios extends EndToEnd {
         byte[] gz = Base64.getUrlDecoder().decode(encodedList.substring(1));
         byte[] bits = new GZIPInputStream(new ByteArrayInputStream(gz)).readAllBytes();
         return (bits[index / 8] & (0x80 >>> (index % 8))) != 0;
+    }
+
+    /** Digital Bazaar's verifier (Node.js), given only the credential and the issuer's published keys. */
+    @Test
+    void anIndependentVerifierAcceptsTheIssuedCredentialAndRejectsAnAlteredCopy(
+            @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        vn.binhdan.certification.IndependentVerifierTest.nodeAndItsModules();
+        String id = issue("Lò Thị Kiểm", "cert-test-4");
+        String vc = http.get("/api/v1/certificates/" + id + "/credential", token("commune-officer")).body();
+        java.nio.file.Path credential = java.nio.file.Files.writeString(dir.resolve("vc.json"), vc);
+        java.nio.file.Path issuer = java.nio.file.Files.writeString(dir.resolve("issuer.json"),
+                http.getHtml("/issuers/66").body());
+        JsonNode genuine = vn.binhdan.certification.IndependentVerifierTest.verify(credential, issuer, 0);
+        assertThat(genuine.get("verified").asBoolean()).isTrue();
+        ObjectNode tampered = (ObjectNode) Http.JSON.readTree(vc);
+        tampered.put("name", "Chứng nhận chuyên gia");
+        java.nio.file.Path altered = java.nio.file.Files.writeString(dir.resolve("altered.json"),
+                Http.JSON.writeValueAsString(tampered));
+        JsonNode refused = vn.binhdan.certification.IndependentVerifierTest.verify(altered, issuer, 1);
+        assertThat(refused.get("verified").asBoolean()).isFalse();
+    }
+
+    @Test
+    void everyCertificateReachesTheNationalPlatformEvenWhenItIsDownForAWhile() throws Exception {
+        String id = issue("Hồ Văn Khai", "cert-test-5");
+        long outbox = jdbc.sql("SELECT id FROM confirmation_outbox WHERE certificate_id = ?").param(id)
+                .query(Long.class).single();
+        // the hand-over folder cannot be written (a file stands where it should be): delivery fails
+        java.nio.file.Path dir = confirmationProps.dir();
+        deleteTree(dir);
+        java.nio.file.Files.createDirectories(dir.getParent());
+        java.nio.file.Files.writeString(dir, "not a folder");
+        confirmations.dispatch();
+        var failed = jdbc.sql("SELECT status, attempts, last_error FROM confirmation_outbox WHERE id = ?").param(outbox)
+                .query().singleRow();
+        assertThat(failed.get("status")).isEqualTo("PENDING");
+        assertThat(((Number) failed.get("attempts")).intValue()).isEqualTo(1);
+        assertThat((String) failed.get("last_error")).isNotBlank();
+        String officer = token("commune-officer");
+        JsonNode status = http.get("/api/v1/confirmations", officer).json();
+        assertThat(status.get("notSent").toString()).contains(id);
+
+        java.nio.file.Files.delete(dir);
+        assertThat(http.post("/api/v1/confirmations/" + outbox + "/retry", officer, null).status()).isEqualTo(204);
+        confirmations.dispatch();
+        assertThat(jdbc.sql("SELECT status FROM confirmation_outbox WHERE id = ?").param(outbox).query(String.class)
+                .single()).isEqualTo("SENT");
+        String written;
+        try (var files = java.nio.file.Files.list(dir)) {
+            written = java.nio.file.Files.readString(files.findFirst().orElseThrow());
+        }
+        assertThat(written).contains(id).contains("DigitalSkillsConfirmation");
+        confirmations.dispatch();
+        try (var files = java.nio.file.Files.list(dir)) {
+            assertThat(java.nio.file.Files.readAllLines(files.findFirst().orElseThrow()).stream()
+                    .filter(line -> line.contains(id))).as("sent once").hasSize(1);
+        }
+    }
+
+    private static void deleteTree(java.nio.file.Path dir) throws java.io.IOException {
+        if (java.nio.file.Files.isDirectory(dir)) {
+            try (var files = java.nio.file.Files.walk(dir)) {
+                for (java.nio.file.Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    java.nio.file.Files.delete(p);
+                }
+            }
+        } else {
+            java.nio.file.Files.deleteIfExists(dir);
+        }
+    }
+
+    @Test
+    void officersDeclarePeopleConfirmedElsewhereAndNobodyIsCountedTwice() {
+        if (jdbc.sql("SELECT COUNT(*) FROM certificate WHERE person_id = ?").param(person("Hồ Văn Khai"))
+                .query(Long.class).single() == 0) {
+            issue("Hồ Văn Khai", "cert-test-6");
+        }
+        String header = "Số CCCD,Nhóm đối tượng,Ngày xác nhận,Nguồn\n";
+        String bad = header
+                + "066212000003,học sinh sinh viên,15/10/2025,Nền tảng MOOC quốc gia\n"
+                + "066999999999,người dân,15/10/2025,MOOC\n"
+                + "066081200005,người dân,15/10/2025,MOOC\n"
+                + "066212000003,người dân,15/10/2025,MOOC\n"
+                + "066212000003,học sinh,01/01/2099,MOOC\n"
+                + "066212000003,học sinh,15/10/2025,MOOC\n";
+        var admin = accounts.loadByUsername("province-admin").orElseThrow();
+        var rejected = SystemUser.call(admin, () -> imports.runNow("DECLARED", "da-xac-nhan.csv",
+                new ByteArrayInputStream(bad.getBytes(java.nio.charset.StandardCharsets.UTF_8)), null));
+        assertThat(rejected.status()).isEqualTo(vn.binhdan.importing.ImportJob.Status.REJECTED);
+        String errors = String.join("\n", SystemUser.call(admin, () -> imports.errors(rejected.id(), 20)));
+        assertThat(errors).contains("Không có người mang số CCCD ***999")
+                .contains("Hồ Văn Khai đã được xác nhận cho nhóm này")
+                .contains("không thuộc nhóm đối tượng")
+                .contains("Ngày xác nhận \"01/01/2099\" không hợp lệ")
+                .contains("đã có ở dòng 2");
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM declared_certification").query(Long.class).single()).isZero();
+
+        String good = header + "066212000003,học sinh sinh viên,15/10/2025,Nền tảng MOOC quốc gia\n";
+        var done = SystemUser.call(admin, () -> imports.runNow("DECLARED", "da-xac-nhan.csv",
+                new ByteArrayInputStream(good.getBytes(java.nio.charset.StandardCharsets.UTF_8)), null));
+        World.expectDone(done);
+        var again = SystemUser.call(admin, () -> imports.runNow("DECLARED", "da-xac-nhan.csv",
+                new ByteArrayInputStream(good.getBytes(java.nio.charset.StandardCharsets.UTF_8)), null));
+        assertThat(again.status()).as("declared twice is refused").isEqualTo(vn.binhdan.importing.ImportJob.Status.REJECTED);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM declared_certification WHERE person_id = ?")
+                .param(person("Nguyễn Minh Khôi")).query(Long.class).single()).isEqualTo(1);
     }
 
     @Test

@@ -129,6 +129,12 @@ public abstract class ScopeWalkScenarios extends EndToEnd {
         walk.put("PUT /api/v1/questions/{code}", t -> denied(http.put("/api/v1/questions/Q-ANY", t, World.map(
                 "competency", "1.1", "targetGroups", List.of("ADULT"), "type", "SINGLE", "difficulty", 1,
                 "prompt", "?", "options", List.of("a", "b"), "answer", "A"))));
+        long hensConfirmation = jdbc.sql("SELECT id FROM confirmation_outbox WHERE certificate_id = ?").param(cert)
+                .query(Long.class).single();
+        walk.put("GET /api/v1/confirmations", t -> assertThat(ok(http.get("/api/v1/confirmations", t)).body())
+                .doesNotContain(cert));
+        walk.put("POST /api/v1/confirmations/{id}/retry", t -> denied(http.post("/api/v1/confirmations/"
+                + hensConfirmation + "/retry", t, null)));
         walk.put("GET /api/v1/me/exams", t -> noLearner(http.get("/api/v1/me/exams", t)));
         walk.put("POST /api/v1/me/exams/{group}/attempts", t -> noLearner(http.post("/api/v1/me/exams/ADULT/attempts", t, null)));
         walk.put("GET /api/v1/me/exam-attempts/{id}", t -> noLearner(http.get("/api/v1/me/exam-attempts/x", t)));
@@ -241,6 +247,12 @@ public abstract class ScopeWalkScenarios extends EndToEnd {
         walk.put("GET /author/lessons/{id}", () -> pageDenied(officer.getHtml("/author/lessons/" + lessonId)));
         walk.put("POST /author/lessons/{id}", () -> pageDenied(officer.postForm("/author/lessons/" + lessonId,
                 Map.of("_csrf", csrf, "titleVi", "Đổi", "body", "<p>x</p>"))));
+        long hensConfirmation = jdbc.sql("SELECT id FROM confirmation_outbox WHERE certificate_id = ?").param(cert)
+                .query(Long.class).single();
+        walk.put("GET /confirmations", () -> assertThat(officer.getHtml("/confirmations").body()).contains("<h1>")
+                .doesNotContain(jdbc.sql("SELECT number FROM certificate WHERE id = ?").param(cert).query(String.class).single()));
+        walk.put("POST /confirmations/{id}/retry", () -> pageDenied(officer.postForm("/confirmations/" + hensConfirmation
+                + "/retry", Map.of("_csrf", csrf))));
         walk.put("GET /exam", () -> assertThat(officer.getHtml("/exam").status()).isEqualTo(200));
         walk.put("POST /exam/{group}/start", () -> assertThat(officer.postForm("/exam/ADULT/start", Map.of("_csrf", csrf))
                 .body()).contains("chưa gắn với hồ sơ người học"));
@@ -325,6 +337,7 @@ public abstract class ScopeWalkScenarios extends EndToEnd {
                 + jdbc.sql("SELECT COUNT(*) FROM population_denominator").query(Long.class).single() + "/"
                 + jdbc.sql("SELECT COUNT(*) FROM certificate WHERE revoked_at IS NOT NULL").query(Long.class).single() + "/"
                 + jdbc.sql("SELECT COUNT(*) FROM issuer_key").query(Long.class).single() + "/"
+                + jdbc.sql("SELECT COUNT(*) FROM confirmation_outbox WHERE next_attempt_at > created_at").query(Long.class).single() + "/"
                 + jdbc.sql("SELECT COUNT(*) FROM exam_attempt").query(Long.class).single() + "/"
                 + jdbc.sql("SELECT status FROM import_job WHERE created_by = 'province-admin' ORDER BY created_at DESC LIMIT 1")
                 .query(String.class).single();
