@@ -224,6 +224,7 @@ public final class ExamBench {
         final Map<Integer, LongAdder> statuses = new ConcurrentHashMap<>();
         final LongAdder notSent = new LongAdder();
         double seconds;
+        long t0;
         Usage usage;
 
         Phase(String label, int expected, int capacity) {
@@ -512,7 +513,7 @@ public final class ExamBench {
                 System.out.println();
                 System.out.printf(Locale.ROOT, "== ceiling: GET %s, same generator, same rate (%d clients × 1 per 10 s) ==%n",
                         CEILING_PATH, n);
-                same = staticLoad(n, PERIOD, opt.warmup, opt.seconds, "static file at the autosave rate");
+                same = staticLoad(n, PERIOD, opt.warmup, Math.min(opt.seconds, 30), "static file at the autosave rate");
                 ceilingRamp = ceilingRamp(Math.max(500, n / 10));
             }
 
@@ -725,7 +726,8 @@ public final class ExamBench {
                     t.attempt = Attempt.of(t.startBody);
                 } else {
                     HttpResponse<String> mine = client.send(get("/api/v1/me/exams", t.token), HttpResponse.BodyHandlers.ofString());
-                    JsonNode active = mine.statusCode() == 200 ? JSON.readTree(mine.body()).get(0).get("activeAttemptId") : null;
+                    JsonNode options = mine.statusCode() == 200 ? JSON.readTree(mine.body()) : null;
+                    JsonNode active = options != null && options.size() > 0 ? options.get(0).get("activeAttemptId") : null;
                     if (active != null && !active.isNull()) {
                         HttpResponse<String> form = client.send(get("/api/v1/me/exam-attempts/" + active.asString(), t.token),
                                 HttpResponse.BodyHandlers.ofString());

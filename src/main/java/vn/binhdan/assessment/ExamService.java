@@ -178,7 +178,7 @@ public class ExamService {
                     now, now.plus(Duration.ofMinutes(b.timeLimitMinutes())), b.passPercent(), form.size(), null,
                     null, null, null, null);
             try {
-                attempts.insert(row, clientIp, device, form);
+                attempts.insert(row, unitPathOf(personId), clientIp, device, form);
             } catch (DuplicateKeyException e) {
                 // a second start raced this one: the unique active-attempt key refused it
                 throw new ConflictException("exam.alreadyActive", "");

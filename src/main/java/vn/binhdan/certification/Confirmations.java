@@ -156,7 +156,7 @@ public class Confirmations {
                 .params(params).query((rs, i) -> counts.put(rs.getString(1), rs.getLong(2))).list();
         List<Entry> notSent = jdbc.sql("""
                 SELECT o.*, c.number FROM confirmation_outbox o JOIN certificate c ON c.id = o.certificate_id
-                WHERE o.status <> 'SENT' AND """ + where + " ORDER BY o.status, o.next_attempt_at LIMIT 100")
+                WHERE o.status <> 'SENT' AND""" + " " + where + " ORDER BY o.status, o.next_attempt_at LIMIT 100")
                 .params(params)
                 .query((rs, i) -> new Entry(rs.getLong("id"), rs.getString("certificate_id"), rs.getString("number"),
                         rs.getString("status"), rs.getInt("attempts"), rs.getTimestamp("next_attempt_at").toInstant(),

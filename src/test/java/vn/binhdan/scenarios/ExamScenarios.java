@@ -42,7 +42,7 @@ public abstract class ExamScenarios extends EndToEnd {
             if (accounts.loadByUsername("taker-1").isEmpty()) {
                 World.expectDone(imports.runNow("PERSON", "exam-takers.csv", World.fixture("exam-takers.csv"), null));
                 String[] names = {"Trần Thị Thi Một", "Lê Văn Thi Hai", "Y Thi Ba Mlô", "Phạm Thị Thi Bốn",
-                        "Đỗ Văn Thi Năm"};
+                        "Đỗ Văn Thi Năm", "Bùi Thị Thi Sáu", "Hà Văn Thi Bảy", "Mai Thị Thi Tám", "Lý Văn Thi Chín"};
                 for (int i = 0; i < names.length; i++) {
                     accounts.create("taker-" + (i + 1), names[i], World.PASSWORD, person(names[i]),
                             List.of(new GrantSpec(Role.LEARNER, unit("24133.01"))));
@@ -256,6 +256,57 @@ public abstract class ExamScenarios extends EndToEnd {
         Map<Long, Long> after = usage();
         long counted = after.keySet().stream().mapToLong(q -> after.get(q) - before.getOrDefault(q, 0L)).sum();
         assertThat(counted).isEqualTo(http.get(ATTEMPTS + id + "/result", t).json().get("total").asLong());
+    }
+
+    @Test
+    void suspiciousAttemptsAreFlaggedForReviewAndNothingIsBlocked() {
+        // four people finish exams from the same device (the test client), one of them passing in seconds
+        for (String taker : List.of("taker-6", "taker-7", "taker-8", "taker-9")) {
+            String t = token(taker);
+            JsonNode form = http.post(EXAMS + "/ADULT/attempts", t, null).json();
+            String id = form.get("attemptId").asText();
+            if (taker.equals("taker-6")) {
+                for (JsonNode item : form.get("items")) {
+                    http.put(ATTEMPTS + id + "/items/" + item.get("position").asInt(), t,
+                            World.map("choice", rightChoice(item)));
+                }
+            }
+            assertThat(http.post(ATTEMPTS + id + "/submit", t, null).status()).isEqualTo(200);
+        }
+        // two people's attempts with the same three wrong answers (written as grading leaves them)
+        List<Long> questions = jdbc.sql("SELECT id FROM question ORDER BY id LIMIT 3").query(Long.class).list();
+        for (String taker : List.of("Mai Thị Thi Tám", "Lý Văn Thi Chín")) {
+            String id = java.util.UUID.randomUUID().toString();
+            jdbc.sql("""
+                    INSERT INTO exam_attempt (id, person_id, target_group, framework_version, status, started_at, deadline,
+                                              pass_percent, question_count, finished_at, finished_how, correct_count,
+                                              score_percent, passed, unit_path)
+                    SELECT ?, p.id, 'ADULT', '1.0', 'GRADED', ?, ?, 70, 3, ?, 'SUBMITTED', 0, 0, FALSE, u.path
+                    FROM person p JOIN unit u ON u.id = p.residence_unit_id WHERE p.full_name = ?""")
+                    .params(id, java.sql.Timestamp.from(java.time.Instant.now().minusSeconds(900)),
+                            java.sql.Timestamp.from(java.time.Instant.now().plusSeconds(900)),
+                            java.sql.Timestamp.from(java.time.Instant.now().minusSeconds(60)), taker)
+                    .update();
+            for (int i = 0; i < questions.size(); i++) {
+                jdbc.sql("""
+                        INSERT INTO exam_item (attempt_id, position, question_id, option_order, choice, original_choice, correct)
+                        VALUES (?, ?, ?, '1,0', '0', '1', FALSE)""").params(id, i + 1, questions.get(i)).update();
+            }
+        }
+
+        assertThat(http.get("/api/v1/exam-integrity-flags", token("commune-officer")).status()).isEqualTo(403);
+        JsonNode flags = http.get("/api/v1/exam-integrity-flags?days=1", token("province-admin")).json();
+        Map<String, List<String>> byKind = new HashMap<>();
+        for (JsonNode f : flags) {
+            List<String> names = byKind.computeIfAbsent(f.get("kind").asText(), k -> new ArrayList<>());
+            f.get("attempts").forEach(a -> names.add(a.get("personName").asText()));
+        }
+        assertThat(byKind.get("SHARED_DEVICE")).contains("Bùi Thị Thi Sáu", "Hà Văn Thi Bảy", "Mai Thị Thi Tám",
+                "Lý Văn Thi Chín");
+        assertThat(byKind.get("TOO_FAST")).contains("Bùi Thị Thi Sáu");
+        assertThat(byKind.get("SAME_ANSWERS")).contains("Mai Thị Thi Tám", "Lý Văn Thi Chín");
+        assertThat(exam(token("taker-6"), "ADULT").get("passedAttemptId").isNull())
+                .as("a flag blocks nothing: the pass stands").isFalse();
     }
 
     private List<Integer> race(Callable<Integer> call) throws Exception {

@@ -135,6 +135,7 @@ public abstract class ScopeWalkScenarios extends EndToEnd {
                 .doesNotContain(cert));
         walk.put("POST /api/v1/confirmations/{id}/retry", t -> denied(http.post("/api/v1/confirmations/"
                 + hensConfirmation + "/retry", t, null)));
+        walk.put("GET /api/v1/exam-integrity-flags", t -> denied(http.get("/api/v1/exam-integrity-flags", t)));
         walk.put("GET /api/v1/me/exams", t -> noLearner(http.get("/api/v1/me/exams", t)));
         walk.put("POST /api/v1/me/exams/{group}/attempts", t -> noLearner(http.post("/api/v1/me/exams/ADULT/attempts", t, null)));
         walk.put("GET /api/v1/me/exam-attempts/{id}", t -> noLearner(http.get("/api/v1/me/exam-attempts/x", t)));
@@ -253,6 +254,7 @@ public abstract class ScopeWalkScenarios extends EndToEnd {
                 .doesNotContain(jdbc.sql("SELECT number FROM certificate WHERE id = ?").param(cert).query(String.class).single()));
         walk.put("POST /confirmations/{id}/retry", () -> pageDenied(officer.postForm("/confirmations/" + hensConfirmation
                 + "/retry", Map.of("_csrf", csrf))));
+        walk.put("GET /exam/integrity", () -> pageDenied(officer.getHtml("/exam/integrity")));
         walk.put("GET /exam", () -> assertThat(officer.getHtml("/exam").status()).isEqualTo(200));
         walk.put("POST /exam/{group}/start", () -> assertThat(officer.postForm("/exam/ADULT/start", Map.of("_csrf", csrf))
                 .body()).contains("chưa gắn với hồ sơ người học"));

@@ -62,14 +62,15 @@ public class AttemptRepository {
                 WHERE a.person_id = ?""").param(personId).query(Long.class).list());
     }
 
-    public void insert(AttemptRow a, String clientIp, String device, List<FormDraw.Drawn> form) {
+    public void insert(AttemptRow a, String unitPath, String clientIp, String device, List<FormDraw.Drawn> form) {
         jdbc.sql("""
                 INSERT INTO exam_attempt (id, person_id, target_group, framework_version, status, active_person_id,
-                                          started_at, deadline, pass_percent, question_count, client_ip, device)
-                VALUES (?, ?, ?, ?, 'ACTIVE', ?, ?, ?, ?, ?, ?, ?)""")
+                                          started_at, deadline, pass_percent, question_count, unit_path, client_ip,
+                                          device)
+                VALUES (?, ?, ?, ?, 'ACTIVE', ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(a.id(), a.personId(), a.targetGroup().name(), a.frameworkVersion(), a.personId(),
                         Timestamp.from(a.startedAt()), Timestamp.from(a.deadline()), a.passPercent(),
-                        a.questionCount(), clientIp, device)
+                        a.questionCount(), unitPath, clientIp, device)
                 .update();
         List<Object[]> rows = new ArrayList<>();
         for (int i = 0; i < form.size(); i++) {
@@ -135,12 +136,20 @@ public class AttemptRepository {
                 .update();
     }
 
+    /** Marks each item right or wrong and keeps its answer in the question's own option order. */
     public void markItems(String attemptId, List<ItemRow> items, boolean[] correct) {
         List<Object[]> rows = new ArrayList<>();
         for (int i = 0; i < items.size(); i++) {
-            rows.add(new Object[] {correct[i], attemptId, items.get(i).position()});
+            ItemRow item = items.get(i);
+            List<Integer> original = new ArrayList<>();
+            item.choice().forEach(shown -> original.add(item.optionOrder()[shown]));
+            if (item.type() != QuestionType.ORDERING) {
+                original.sort(null);
+            }
+            rows.add(new Object[] {correct[i], original.isEmpty() ? null : join(original), attemptId, item.position()});
         }
-        template.batchUpdate("UPDATE exam_item SET correct = ? WHERE attempt_id = ? AND position = ?", rows);
+        template.batchUpdate("UPDATE exam_item SET correct = ?, original_choice = ? WHERE attempt_id = ? AND position = ?",
+                rows);
     }
 
     /** Usage statistics, in question-id order so concurrent gradings never wait on each other in a cycle. */

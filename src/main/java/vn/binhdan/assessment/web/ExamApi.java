@@ -26,9 +26,18 @@ import vn.binhdan.people.TargetGroup;
 class ExamApi {
 
     private final ExamService exams;
+    private final vn.binhdan.assessment.ExamIntegrity integrity;
 
-    ExamApi(ExamService exams) {
+    ExamApi(ExamService exams, vn.binhdan.assessment.ExamIntegrity integrity) {
         this.exams = exams;
+        this.integrity = integrity;
+    }
+
+    /** Attempts to review (shared devices, too fast, same wrong answers), for provincial administrators. */
+    @GetMapping("/exam-integrity-flags")
+    List<vn.binhdan.assessment.ExamIntegrity.Flag> flags(
+            @org.springframework.web.bind.annotation.RequestParam(defaultValue = "30") int days) {
+        return integrity.flags(days);
     }
 
     @GetMapping("/me/exams")

@@ -34,11 +34,20 @@ import vn.binhdan.shared.BusinessException;
 class ExamPages {
 
     private final ExamService exams;
+    private final vn.binhdan.assessment.ExamIntegrity integrity;
     private final MessageSource messages;
 
-    ExamPages(ExamService exams, MessageSource messages) {
+    ExamPages(ExamService exams, vn.binhdan.assessment.ExamIntegrity integrity, MessageSource messages) {
         this.exams = exams;
+        this.integrity = integrity;
         this.messages = messages;
+    }
+
+    @GetMapping("/exam/integrity")
+    String integrity(@RequestParam(defaultValue = "30") int days, Model model) {
+        model.addAttribute("flags", integrity.flags(days));
+        model.addAttribute("days", days);
+        return "exam/integrity";
     }
 
     @GetMapping("/exam")
