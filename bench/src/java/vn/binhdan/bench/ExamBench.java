@@ -350,11 +350,18 @@ public final class ExamBench {
     /** CPU of the JVM (platform + load generator) and of PostgreSQL, the machine's busy time, GC. */
     record Usage(double seconds, double jvmCpu, double pgCpu, double machineBusy, double gcSeconds) {
 
-        static Snapshot snapshot(EmbeddedPostgres pg) {
+        /** {@code pgData}: the data directory, whose postmaster.pid names the server (started through pg_ctl, not our child). */
+        static Snapshot snapshot(Path pgData) {
             long jvm = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
                     .getProcessCpuTime();
-            ProcessHandle postmaster = pg.getProcess().toHandle();
-            long pgCpu = cpuOf(postmaster) + postmaster.descendants().mapToLong(ExamBench::cpuOf).sum();
+            long pgCpu = 0;
+            try {
+                long pid = Long.parseLong(Files.readAllLines(pgData.resolve("postmaster.pid")).getFirst().strip());
+                ProcessHandle postmaster = ProcessHandle.of(pid).orElseThrow();
+                pgCpu = cpuOf(postmaster) + postmaster.descendants().mapToLong(ExamBench::cpuOf).sum();
+            } catch (Exception e) {
+                pgCpu = 0;
+            }
             long busy = 0;
             try {
                 String[] f = Files.readAllLines(Path.of("/proc/stat")).getFirst().trim().split("\\s+");
@@ -467,6 +474,7 @@ public final class ExamBench {
         final ConfigurableApplicationContext ctx;
         final Path work;
         final Path staticDir;
+        final Path pgData;
         final String base;
         final HttpClient client;
         final Duration timeout;
@@ -480,6 +488,7 @@ public final class ExamBench {
             this.ctx = ctx;
             this.work = work;
             this.staticDir = staticDir;
+            this.pgData = work.resolve("pgdata");
             this.base = "http://127.0.0.1:" + ctx.getEnvironment().getProperty("local.server.port");
             this.client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                     .connectTimeout(Duration.ofSeconds(10)).followRedirects(HttpClient.Redirect.NEVER)
@@ -702,7 +711,7 @@ public final class ExamBench {
         /** Starts attempts for takers [from, to), spread evenly over {@code window} seconds. */
         Phase start(int from, int to, int window, String label) throws Exception {
             int count = to - from;
-            Snapshot before = Usage.snapshot(pg);
+            Snapshot before = Usage.snapshot(pgData);
             Phase p = openLoop(label, 201, count, TimeUnit.SECONDS.toNanos(window), 0, 1,
                     TimeUnit.SECONDS.toNanos(opt.timeout * 2L), (c, r) -> {
                         Taker t = takers[from + c];
@@ -715,7 +724,7 @@ public final class ExamBench {
                         return resp.statusCode();
                     });
             p.seconds = window;
-            p.usage = Usage.between(before, Usage.snapshot(pg));
+            p.usage = Usage.between(before, Usage.snapshot(pgData));
             // forms of the attempts started (and of those whose start answered late but did start)
             int recovered = 0;
             int missing = 0;
@@ -765,7 +774,7 @@ public final class ExamBench {
         Phase steady(List<Taker> ts, int warmup, int seconds, String label, boolean detail) throws Exception {
             int warmRounds = (warmup + 9) / 10;
             int rounds = warmRounds + Math.max(1, (seconds + 9) / 10);
-            Snapshot before = Usage.snapshot(pg);
+            Snapshot before = Usage.snapshot(pgData);
             long[] pgBefore = pgCounters();
             Phase p = openLoop(label, 200, ts.size(), PERIOD, warmRounds, rounds, TimeUnit.SECONDS.toNanos(opt.timeout),
                     (c, r) -> {
@@ -795,7 +804,7 @@ public final class ExamBench {
                         }
                         return status;
                     });
-            p.usage = Usage.between(before, Usage.snapshot(pg));
+            p.usage = Usage.between(before, Usage.snapshot(pgData));
             long[] pgAfter = pgCounters();
             System.out.println(p.line());
             if (detail) {
@@ -810,7 +819,7 @@ public final class ExamBench {
         }
 
         Phase submit(List<Taker> ts, int window, String label) throws Exception {
-            Snapshot before = Usage.snapshot(pg);
+            Snapshot before = Usage.snapshot(pgData);
             Phase p = openLoop(label, 200, ts.size(), TimeUnit.SECONDS.toNanos(window), 0, 1,
                     TimeUnit.SECONDS.toNanos(opt.timeout * 2L), (c, r) -> {
                         Taker t = ts.get(c);
@@ -828,7 +837,7 @@ public final class ExamBench {
                 }
             }
             p.seconds = window;
-            p.usage = Usage.between(before, Usage.snapshot(pg));
+            p.usage = Usage.between(before, Usage.snapshot(pgData));
             System.out.println(p.line());
             System.out.println(p.usage.line(p.count()));
             return p;
@@ -849,10 +858,10 @@ public final class ExamBench {
             int warmRounds = (int) Math.ceil(warmup * 1e9 / period);
             int rounds = warmRounds + (int) Math.max(1, Math.ceil(seconds * 1e9 / period));
             HttpRequest req = HttpRequest.newBuilder(URI.create(base + CEILING_PATH)).timeout(timeout).build();
-            Snapshot before = Usage.snapshot(pg);
+            Snapshot before = Usage.snapshot(pgData);
             Phase p = openLoop(label, 200, clients, period, warmRounds, rounds, TimeUnit.SECONDS.toNanos(opt.timeout),
                     (c, r) -> client.send(req, HttpResponse.BodyHandlers.discarding()).statusCode());
-            p.usage = Usage.between(before, Usage.snapshot(pg));
+            p.usage = Usage.between(before, Usage.snapshot(pgData));
             System.out.println(p.line());
             System.out.println(p.usage.line(p.count()));
             return p;
@@ -1072,7 +1081,8 @@ public final class ExamBench {
             File pgDir = (File) f.get(pg);
             Path log = work.resolve("pg-restart.log");
             long t = System.nanoTime();
-            Process p = new ProcessBuilder(new File(pgDir, "bin/pg_ctl").getAbsolutePath(), "-D",
+            // as zonky runs it: in a user namespace (unshare -U), where root is "nobody", the data directory's owner
+            Process p = new ProcessBuilder("unshare", "-U", new File(pgDir, "bin/pg_ctl").getAbsolutePath(), "-D",
                     work.resolve("pgdata").toAbsolutePath().toString(), "-m", "immediate", "-w", "-t", "120",
                     "-l", log.toString(), "restart").redirectErrorStream(true).start();
             String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

@@ -81,6 +81,38 @@ public abstract class AssessmentScenarios extends EndToEnd {
     }
 
     @Test
+    void authorsWriteQuestionsInTheBrowserAndARefusedFormKeepsWhatWasTyped() {
+        Http author = new Http(port, true);
+        author.formLogin("province-admin", World.PASSWORD);
+        String csrf = Http.csrf(author.getHtml("/author/questions/new").body());
+        java.util.Map<String, String> typed = new java.util.LinkedHashMap<>(java.util.Map.of("_csrf", csrf,
+                "creating", "true", "code", "Q-WEB-1", "competency", "4.2", "targetGroups", "ADULT", "type", "SINGLE",
+                "difficulty", "2", "prompt", "Ai được biết mã OTP của bạn?", "options", "Chỉ mình bạn",
+                "answer", "A, B"));
+        Http.Response refused = author.postForm("/author/questions", typed);
+        assertThat(refused.status()).isEqualTo(200);
+        assertThat(refused.body()).contains("Câu hỏi cần từ 2 đến 6 lựa chọn").contains("Ai được biết mã OTP của bạn?");
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM question WHERE code = 'Q-WEB-1'").query(Long.class).single()).isZero();
+
+        String body = "_csrf=" + enc(csrf) + "&creating=true&code=Q-WEB-1&competency=4.2&targetGroups=ADULT"
+                + "&targetGroups=WORKER&type=SINGLE&difficulty=2&prompt=" + enc("Ai được biết mã OTP của bạn?")
+                + "&options=" + enc("Nhân viên ngân hàng") + "&options=" + enc("Chỉ mình bạn") + "&options="
+                + "&answer=B&explanation=" + enc("OTP là chìa khóa giao dịch, chỉ bạn được biết.");
+        Http.Response saved = author.postRaw("/author/questions", body);
+        assertThat(saved.body()).contains("Đã lưu câu hỏi Q-WEB-1");
+        JsonNode q = http.get("/api/v1/questions/Q-WEB-1", token("province-admin")).json();
+        assertThat(q.get("answer").toString()).isEqualTo("[1]");
+        assertThat(q.get("targetGroups").toString()).contains("ADULT", "WORKER");
+        assertThat(author.getHtml("/author/questions?competency=4.2").body()).contains("Q-WEB-1");
+        Http.Response duplicate = author.postRaw("/author/questions", body);
+        assertThat(duplicate.body()).contains("Mã câu hỏi Q-WEB-1 đã có");
+    }
+
+    private static String enc(String s) {
+        return java.net.URLEncoder.encode(s, java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    @Test
     void onlyContentAuthorsSeeAndEditTheBank() {
         String admin = token("province-admin");
         Http.Response created = http.put("/api/v1/questions/Q-MK-1", admin, World.map("competency", "1.1",

@@ -89,6 +89,16 @@ class BrowserAccessibilityTest extends EndToEnd {
             check(page);
             page.navigate(base + "/audit");
             check(page);
+            page.navigate(base + "/author/questions?competency=4.2");
+            check(page);
+            page.navigate(base + "/author/questions/new");
+            check(page);
+            page.navigate(base + "/exam/integrity");
+            check(page);
+            page.navigate(base + "/confirmations");
+            check(page);
+            page.navigate(base + "/verify");
+            check(page);
         }
     }
 

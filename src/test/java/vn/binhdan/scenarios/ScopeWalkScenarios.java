@@ -254,6 +254,13 @@ public abstract class ScopeWalkScenarios extends EndToEnd {
                 .doesNotContain(jdbc.sql("SELECT number FROM certificate WHERE id = ?").param(cert).query(String.class).single()));
         walk.put("POST /confirmations/{id}/retry", () -> pageDenied(officer.postForm("/confirmations/" + hensConfirmation
                 + "/retry", Map.of("_csrf", csrf))));
+        walk.put("GET /author/questions", () -> pageDenied(officer.getHtml("/author/questions")));
+        walk.put("GET /author/questions/sheet.xlsx", () -> pageDenied(officer.getHtml("/author/questions/sheet.xlsx")));
+        walk.put("GET /author/questions/new", () -> pageDenied(officer.getHtml("/author/questions/new")));
+        walk.put("GET /author/questions/{code}", () -> pageDenied(officer.getHtml("/author/questions/KNS-1.1-01")));
+        walk.put("POST /author/questions", () -> pageDenied(officer.postForm("/author/questions", Map.of("_csrf", csrf,
+                "code", "KNS-1.1-01", "competency", "1.1", "targetGroups", "ADULT", "type", "SINGLE", "difficulty", "1",
+                "prompt", "Đổi?", "options", "a", "answer", "A"))));
         walk.put("GET /exam/integrity", () -> pageDenied(officer.getHtml("/exam/integrity")));
         walk.put("GET /exam", () -> assertThat(officer.getHtml("/exam").status()).isEqualTo(200));
         walk.put("POST /exam/{group}/start", () -> assertThat(officer.postForm("/exam/ADULT/start", Map.of("_csrf", csrf))
@@ -339,6 +346,7 @@ public abstract class ScopeWalkScenarios extends EndToEnd {
                 + jdbc.sql("SELECT COUNT(*) FROM population_denominator").query(Long.class).single() + "/"
                 + jdbc.sql("SELECT COUNT(*) FROM certificate WHERE revoked_at IS NOT NULL").query(Long.class).single() + "/"
                 + jdbc.sql("SELECT COUNT(*) FROM issuer_key").query(Long.class).single() + "/"
+                + jdbc.sql("SELECT prompt FROM question WHERE code = 'KNS-1.1-01'").query(String.class).single() + "/"
                 + jdbc.sql("SELECT COUNT(*) FROM confirmation_outbox WHERE next_attempt_at > created_at").query(Long.class).single() + "/"
                 + jdbc.sql("SELECT COUNT(*) FROM exam_attempt").query(Long.class).single() + "/"
                 + jdbc.sql("SELECT status FROM import_job WHERE created_by = 'province-admin' ORDER BY created_at DESC LIMIT 1")

@@ -87,6 +87,13 @@ public final class Http {
                 .header("Accept", "text/html").POST(HttpRequest.BodyPublishers.ofString(sb.toString())).build());
     }
 
+    /** A form posted as already-encoded text, for repeated fields (several options, several groups). */
+    public Response postRaw(String path, String encodedForm) {
+        return send(HttpRequest.newBuilder(URI.create(path.startsWith("http") ? path : base + path))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Accept", "text/html").POST(HttpRequest.BodyPublishers.ofString(encodedForm)).build());
+    }
+
     public Response upload(String path, String token, Map<String, String> fields, String fileName, byte[] content) {
         String boundary = "----binhdan" + UUID.randomUUID();
         ByteArrayOutputStream out = new ByteArrayOutputStream();

@@ -39,7 +39,7 @@ class DisplayPrefs {
     }
 
     /** Which menu entries the signed-in user gets, worked out once per page rather than per link. */
-    public record Nav(boolean author, boolean persons, boolean imports, boolean audit) {
+    public record Nav(boolean author, boolean persons, boolean imports, boolean audit, boolean confirmations) {
     }
 
     @ModelAttribute("nav")
@@ -49,7 +49,8 @@ class DisplayPrefs {
             boolean admin = r.contains(Role.PROVINCE_ADMIN) || r.contains(Role.SYSTEM_ADMIN);
             return new Nav(admin || r.contains(Role.CONTENT_AUTHOR),
                     admin || r.contains(Role.TEAM_MEMBER) || r.contains(Role.COMMUNE_OFFICER) || r.contains(Role.AGENCY_OFFICER),
-                    admin || r.contains(Role.COMMUNE_OFFICER), admin);
+                    admin || r.contains(Role.COMMUNE_OFFICER), admin,
+                    admin || r.contains(Role.COMMUNE_OFFICER) || r.contains(Role.AGENCY_OFFICER));
         }).orElse(null);
     }
 
