@@ -74,11 +74,12 @@ import vn.binhdan.shared.SystemUser;
 public final class ExamBench {
 
     static final String USAGE = """
-            options: --warmup=S (autosaves before measuring, default 10) --level-seconds=S (measured per level, default 30)
-              --start-window=S (starts spread over S s, default 10) --submit-window=S (default 10)
-              --step-seconds=S (per ceiling ramp step, default 10) --timeout=S (request timeout, default 30)
+            options: --warmup=S (autosaves before measuring, default 10) --level-seconds=S (measured per level, default 20)
+              --start-window=S (the figure's starts spread over S s, default 60) --submit-window=S (default 60)
+              --step-seconds=S (per ceiling ramp step, default 8) --timeout=S (request timeout, default 30)
               --pgconf=key=value (repeatable; fsync=on and synchronous_commit=on unless overridden)
-              --no-sweep --no-ceiling --no-crash --setup-threads=N (default 8)""";
+              --warmup-takers=N (default 1000) --connections=N (most requests in flight, default 4000)
+              --jfr=FILE (profile of the figure's autosaves) --no-sweep --no-ceiling --no-crash --setup-threads=N (default 8)""";
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final long PERIOD = TimeUnit.SECONDS.toNanos(10);
@@ -93,7 +94,7 @@ public final class ExamBench {
 
     record Options(int takers, int seconds, int[] levels, int warmup, int levelSeconds, int startWindow,
                    int submitWindow, int stepSeconds, int timeout, Map<String, String> pgConf, boolean sweep,
-                   boolean ceiling, boolean crash, int setupThreads) {
+                   boolean ceiling, boolean crash, int setupThreads, int warmupTakers, int connections, String jfr) {
 
         static Options parse(String[] args) {
             List<String> positional = new ArrayList<>();
@@ -117,13 +118,15 @@ public final class ExamBench {
             int[] levels = Arrays.stream((positional.size() > 2 ? positional.get(2) : "2000,5000,10000,15000,20000")
                     .split(",")).mapToInt(Integer::parseInt).sorted().toArray();
             return new Options(takers, seconds, levels, Integer.parseInt(o.getOrDefault("warmup", "10")),
-                    Integer.parseInt(o.getOrDefault("level-seconds", "30")),
-                    Integer.parseInt(o.getOrDefault("start-window", "10")),
-                    Integer.parseInt(o.getOrDefault("submit-window", "10")),
-                    Integer.parseInt(o.getOrDefault("step-seconds", "10")),
+                    Integer.parseInt(o.getOrDefault("level-seconds", "20")),
+                    Integer.parseInt(o.getOrDefault("start-window", "60")),
+                    Integer.parseInt(o.getOrDefault("submit-window", "60")),
+                    Integer.parseInt(o.getOrDefault("step-seconds", "8")),
                     Integer.parseInt(o.getOrDefault("timeout", "30")), pg, !o.containsKey("no-sweep"),
                     !o.containsKey("no-ceiling"), !o.containsKey("no-crash"),
-                    Integer.parseInt(o.getOrDefault("setup-threads", "8")));
+                    Integer.parseInt(o.getOrDefault("setup-threads", "8")),
+                    Integer.parseInt(o.getOrDefault("warmup-takers", "1000")),
+                    Integer.parseInt(o.getOrDefault("connections", "4000")), o.get("jfr"));
         }
 
         int maxTakers() {
@@ -497,22 +500,23 @@ public final class ExamBench {
         }
 
         void run() throws Exception {
-            setUp(opt.maxTakers());
-            String adminToken = login("bench-admin");
-            relaxBlueprint(adminToken);
-
-            // ---- the figure: N takers ----
             int n = opt.takers;
+            setUp(opt.maxTakers() + opt.warmupTakers);
+            warmUp();
+
+            // ---- the figure: N takers start, save one answer every 10 s each (submits come at the end) ----
             System.out.println();
-            System.out.printf("== %d takers: start, %d s of autosaves (one every 10 s each), submit ==%n", n, opt.seconds);
+            System.out.printf("== %,d takers: start, then %d s of autosaves (one every 10 s each); they submit at the end ==%n",
+                    n, opt.seconds);
             Phase starts = start(0, n, opt.startWindow, "start attempt (POST …/attempts)");
+            settle();
             List<Taker> main = active(0, n);
             resetStatements();
+            jdk.jfr.Recording jfr = startJfr();
             Phase saves = steady(main, opt.warmup, opt.seconds, "autosave (PUT …/items/{p})", true);
+            stopJfr(jfr);
             printStatements();
-            Phase submits = submit(main, opt.submitWindow, "submit (POST …/submit)");
-            Durability d1 = durability(main.stream().map(t -> t.attempt).toList(), null);
-            System.out.println("durability (live, " + n + " takers): " + d1);
+            settle();
 
             // ---- the ceiling: the same generator against a static file of the same server ----
             Phase same = null;
@@ -520,14 +524,20 @@ public final class ExamBench {
             if (opt.ceiling) {
                 writeCeilingFile();
                 System.out.println();
-                System.out.printf(Locale.ROOT, "== ceiling: GET %s, same generator, same rate (%d clients × 1 per 10 s) ==%n",
+                System.out.printf(Locale.ROOT, "== ceiling: GET %s, same generator, same rate (%,d clients × 1 per 10 s) ==%n",
                         CEILING_PATH, n);
-                same = staticLoad(n, PERIOD, opt.warmup, Math.min(opt.seconds, 30), "static file at the autosave rate");
+                same = staticLoad(n, PERIOD, opt.warmup, Math.min(opt.seconds, 20), "static file at the autosave rate");
+                settle();
                 ceilingRamp = ceilingRamp(Math.max(500, n / 10));
             }
 
             // ---- the breaking point ----
             Sweep sweep = opt.sweep ? sweep() : null;
+
+            // ---- the takers of the figure submit ----
+            System.out.println();
+            System.out.printf("== the %,d takers of the figure submit ==%n", n);
+            Phase submits = submit(active(0, n), opt.submitWindow, "submit (POST …/submit)");
 
             // ---- durability of everything, then again after an immediate (crash) restart of PostgreSQL ----
             System.out.println();
@@ -545,45 +555,106 @@ public final class ExamBench {
 
             // ---- summary ----
             System.out.println();
+            System.out.printf(Locale.ROOT, "load average at the end %s (the load generator shares the 2 cores with the platform and PostgreSQL)%n",
+                    Files.readString(Path.of("/proc/loadavg")).trim());
+            System.out.println();
             System.out.println("| figure | measured | baseline in the same run | ratio | target |");
             System.out.println("|---|---|---|---|---|");
             Stats ss = saves.stats();
-            System.out.printf(Locale.ROOT, "| autosave, %,d takers × 1 answer / 10 s (%.0f/s offered), %d s | p50 %.1f ms, p99 **%.1f ms**, max %.1f ms; "
-                            + "%,d saves, %d errors | %s | %s | p99 < 200 ms, 0 errors — %s |%n",
+            System.out.printf(Locale.ROOT, "| autosave, %,d takers × 1 answer / 10 s (%,.0f/s offered), %d s | p50 %.1f ms, p99 **%.1f ms**, max %.1f ms; "
+                            + "%,d answered, %,d errors | %s | %s | p99 < 200 ms, 0 errors — %s |%n",
                     n, n / 10.0, opt.seconds, ss.pct(50), ss.pct(99), ss.max(), saves.count(), saves.errors(),
-                    same == null ? "—" : String.format(Locale.ROOT, "static file, same rate: p50 %.1f ms, p99 %.1f ms",
+                    same == null ? "—" : String.format(Locale.ROOT, "static file, same generator and rate: p50 %.1f ms, p99 %.1f ms",
                             same.stats().pct(50), same.stats().pct(99)),
                     same == null ? "—" : String.format(Locale.ROOT, "p99 ×%.1f", ss.pct(99) / same.stats().pct(99)),
                     saves.passes() ? "**met**" : "**not met**");
             if (sweep != null && ceilingRamp != null) {
                 double autosaveRate = sweep.lastPass / 10.0;
-                System.out.printf(Locale.ROOT, "| sustainable rate with p99 < 200 ms, 0 errors | autosaves: %s | static file: %s | **%.2f** | — |%n",
+                System.out.printf(Locale.ROOT, "| highest rate with p99 < 200 ms, 0 errors | autosaves %s | static file %s | **%.2f** | — |%n",
                         sweep.lastPass == 0 ? "below the first level" : String.format(Locale.ROOT, "%,.0f/s (%,d takers)%s",
-                                autosaveRate, sweep.lastPass, sweep.firstFail == 0 ? " — every level passed" : ""),
+                                autosaveRate, sweep.lastPass, sweep.firstFail == 0 ? ", every level passed" : ""),
                         String.format(Locale.ROOT, "%,.0f/s%s", ceilingRamp.lastPass,
-                                ceilingRamp.firstFail == 0 ? " (generator cap reached)" : ""),
+                                ceilingRamp.firstFail == 0 ? " (ramp's cap)" : ""),
                         autosaveRate / Math.max(1, ceilingRamp.lastPass));
             }
             if (sweep != null) {
-                System.out.printf(Locale.ROOT, "| breaking point (first level with p99 > 200 ms or errors) | %s | — | — | ≥ 10,000 takers |%n",
-                        sweep.firstFail == 0 ? "none up to " + String.format(Locale.ROOT, "%,d", opt.levels[opt.levels.length - 1])
-                                + " takers" : String.format(Locale.ROOT, "**%,d takers** (%s); last level passing %,d takers",
-                                sweep.firstFail, sweep.failWhy, sweep.lastPass));
+                System.out.printf(Locale.ROOT, "| breaking point: first load with autosave p99 > 200 ms or an error | %s | — | — | > %,d takers |%n",
+                        sweep.firstFail == 0 ? String.format(Locale.ROOT, "none up to %,d takers", opt.levels[opt.levels.length - 1])
+                                : String.format(Locale.ROOT, "**%,d takers** = %,d autosaves/s (%s); %s", sweep.firstFail,
+                                sweep.firstFail / 10, sweep.failWhy, sweep.lastPass == 0 ? "no level passed"
+                                        : String.format(Locale.ROOT, "%,d takers passed", sweep.lastPass)), n);
             }
             Stats st = starts.stats();
-            System.out.printf(Locale.ROOT, "| start attempt, %,d over %d s (%.0f/s offered) | p50 %.1f ms, p99 %.1f ms, max %.1f ms, %d errors | — | — | — |%n",
+            System.out.printf(Locale.ROOT, "| start attempt, %,d over %d s (%,.0f/s offered) | p50 %.1f ms, p99 %.1f ms, max %.1f ms, %,d errors | — | — | — |%n",
                     n, opt.startWindow, n / (double) opt.startWindow, st.pct(50), st.pct(99), st.max(), starts.errors());
             Stats sb = submits.stats();
-            System.out.printf(Locale.ROOT, "| submit (grading), %,d over %d s (%.0f/s offered) | p50 %.1f ms, p99 %.1f ms, max %.1f ms, %d errors | — | — | — |%n",
-                    n, opt.submitWindow, n / (double) opt.submitWindow, sb.pct(50), sb.pct(99), sb.max(), submits.errors());
-            System.out.printf(Locale.ROOT, "| answers durable (%s) | %s | — | — | every acknowledged answer in PostgreSQL — %s |%n",
+            System.out.printf(Locale.ROOT, "| submit (grading), %,d over %d s (%,.0f/s offered) | p50 %.1f ms, p99 %.1f ms, max %.1f ms, %,d errors | — | — | — |%n",
+                    submits.count(), opt.submitWindow, submits.count() / (double) opt.submitWindow, sb.pct(50), sb.pct(99), sb.max(),
+                    submits.errors());
+            Durability d = crashed != null ? crashed : all;
+            System.out.printf(Locale.ROOT, "| answers durable (%s)%s | %s | — | — | every acknowledged answer in PostgreSQL — %s |%n",
                     opt.pgConf.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(", ")),
-                    (crashed != null ? crashed : all).brief(), (crashed != null ? crashed : all).ok() ? "**met**" : "**not met**");
+                    crashed != null ? ", checked after a crash restart" : "", d.brief(), d.ok() ? "**met**" : "**not met**");
             System.out.println();
-            System.out.printf(Locale.ROOT, "cpu per autosave at %,d takers: JVM %.3f ms (platform + generator), PostgreSQL %.3f ms; "
-                            + "per static-file request at the same rate: JVM %.3f ms%n", n,
-                    saves.usage.jvmCpu * 1e3 / saves.count(), saves.usage.pgCpu * 1e3 / saves.count(),
-                    same == null ? Double.NaN : same.usage.jvmCpu * 1e3 / same.count());
+            System.out.printf(Locale.ROOT, "cpu per autosave at %,d takers: JVM %.2f ms (platform + generator), PostgreSQL %.2f ms; "
+                            + "per static-file request at the same rate: JVM %.2f ms, PostgreSQL %.2f ms%n", n,
+                    saves.usage.jvmCpu * 1e3 / Math.max(1, saves.count()), saves.usage.pgCpu * 1e3 / Math.max(1, saves.count()),
+                    same == null ? Double.NaN : same.usage.jvmCpu * 1e3 / same.count(),
+                    same == null ? Double.NaN : same.usage.pgCpu * 1e3 / same.count());
+            if (sweep != null && sweep.lastLine != null) {
+                System.out.println("cpu at the highest passing level: " + sweep.lastLine);
+            }
+        }
+
+        /** A JVM that has served: warm-up takers start, save and submit before anything is measured. */
+        void warmUp() throws Exception {
+            if (opt.warmupTakers == 0) {
+                return;
+            }
+            System.out.println();
+            System.out.printf("== warm-up (not measured): %,d other takers start, save 3 answers each and submit ==%n", opt.warmupTakers);
+            int from = opt.maxTakers();
+            int to = from + opt.warmupTakers;
+            start(from, to, 10, "warm-up: start");
+            steady(active(from, to), 0, 30, "warm-up: autosave", false);
+            submit(active(from, to), 10, "warm-up: submit");
+            settle();
+        }
+
+        /** Waits (at most 30 s) until the machine is mostly idle, so a phase does not pay for the last one's backlog. */
+        void settle() throws Exception {
+            long t = System.nanoTime();
+            for (int i = 0; i < 30; i++) {
+                Snapshot a = Usage.snapshot(pgData);
+                Thread.sleep(1000);
+                Usage u = Usage.between(a, Usage.snapshot(pgData));
+                if (u.jvmCpu + u.pgCpu < 0.3 * u.seconds) {
+                    break;
+                }
+            }
+            System.gc();
+            double waited = (System.nanoTime() - t) / 1e9;
+            if (waited > 5) {
+                System.out.printf(Locale.ROOT, "settle  waited %.0f s for the platform and PostgreSQL to go quiet%n", waited);
+            }
+        }
+
+        jdk.jfr.Recording startJfr() throws Exception {
+            if (opt.jfr == null) {
+                return null;
+            }
+            jdk.jfr.Recording r = new jdk.jfr.Recording(jdk.jfr.Configuration.getConfiguration("profile"));
+            r.setDestination(Path.of(opt.jfr));
+            r.start();
+            return r;
+        }
+
+        void stopJfr(jdk.jfr.Recording r) {
+            if (r != null) {
+                r.stop();
+                r.close();
+                System.out.println("profile of the autosaves: " + opt.jfr + " (jfr view hot-methods " + opt.jfr + ")");
+            }
         }
 
         // ---- setup --------------------------------------------------------------------------

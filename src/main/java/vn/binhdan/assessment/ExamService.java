@@ -196,12 +196,26 @@ public class ExamService {
             gradeAsSystem(attemptId, "TIMED_OUT");
             a = own(attemptId);
         }
+        Map<Integer, Map<Integer, String>> pictures = attempts.pictures(attemptId);
         List<ExamForm.Item> items = attempts.items(attemptId).stream()
-                .map(i -> new ExamForm.Item(i.position(), i.type(), i.prompt(), shown(i), i.choice()))
+                .map(i -> new ExamForm.Item(i.position(), i.type(), i.prompt(), shown(i), i.choice(),
+                        shownPictures(i, pictures.get(i.position()))))
                 .toList();
         long left = a.active() ? Math.max(0, Duration.between(clock.instant(), a.deadline()).toSeconds()) : 0;
         return new ExamForm(a.id(), a.targetGroup(), a.active(), a.startedAt(), a.deadline(), left, a.passPercent(),
                 items);
+    }
+
+    private static List<String> shownPictures(ItemRow i, Map<Integer, String> byOption) {
+        if (byOption == null || byOption.isEmpty()) {
+            return List.of();
+        }
+        List<String> out = new ArrayList<>(i.optionOrder().length);
+        for (int original : i.optionOrder()) {
+            String sha = byOption.get(original);
+            out.add(sha == null ? null : "/media/questions/" + sha);
+        }
+        return out;
     }
 
     private static List<String> shown(ItemRow i) {

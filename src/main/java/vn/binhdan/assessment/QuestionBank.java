@@ -74,6 +74,67 @@ public class QuestionBank {
         return repo.find(q.code()).orElseThrow();
     }
 
+    /** A picture for an option of a question; the option's text is its alt text. */
+    public record Picture(String mediaType, byte[] content) {
+    }
+
+    /** Cheap phones on slow links download every picture of an exam: keep them small. */
+    public static final int MAX_PICTURE_BYTES = 300 * 1024;
+
+    /** Sets the picture of one option (PNG, JPEG or WebP, at most 300 KB). */
+    @Transactional
+    public void setPicture(String code, int optionIndex, byte[] content) {
+        AppUser user = CurrentUser.require();
+        checkAuthor(user);
+        Question q = get(code);
+        if (optionIndex < 0 || optionIndex >= q.options().size()) {
+            throw new BusinessException("question.pictureNoOption", (char) ('A' + optionIndex));
+        }
+        if (content == null || content.length == 0 || content.length > MAX_PICTURE_BYTES) {
+            throw new BusinessException("question.pictureSize", MAX_PICTURE_BYTES / 1024);
+        }
+        String type = mediaType(content);
+        if (type == null) {
+            throw new BusinessException("question.pictureType");
+        }
+        repo.setPicture(q.code(), optionIndex, type, content, user.username());
+        audit.record("UPDATE", "question", q.code(), "/", "picture " + (char) ('A' + optionIndex));
+    }
+
+    @Transactional
+    public void removePicture(String code, int optionIndex) {
+        AppUser user = CurrentUser.require();
+        checkAuthor(user);
+        repo.removePicture(get(code).code(), optionIndex);
+    }
+
+    /** Option index → picture id, for authors. */
+    public java.util.Map<Integer, String> pictures(String code) {
+        checkAuthor(CurrentUser.require());
+        return repo.pictures(get(code).code());
+    }
+
+    /** A picture by its id (content hash), for anyone signed in: exams show them. */
+    public java.util.Optional<Picture> picture(String sha) {
+        CurrentUser.require();
+        return repo.picture(sha);
+    }
+
+    /** The type read from the file's first bytes, never from what the browser claims. */
+    static String mediaType(byte[] b) {
+        if (b.length > 8 && (b[0] & 0xFF) == 0x89 && b[1] == 'P' && b[2] == 'N' && b[3] == 'G') {
+            return "image/png";
+        }
+        if (b.length > 3 && (b[0] & 0xFF) == 0xFF && (b[1] & 0xFF) == 0xD8 && (b[2] & 0xFF) == 0xFF) {
+            return "image/jpeg";
+        }
+        if (b.length > 12 && b[0] == 'R' && b[1] == 'I' && b[2] == 'F' && b[3] == 'F' && b[8] == 'W' && b[9] == 'E'
+                && b[10] == 'B' && b[11] == 'P') {
+            return "image/webp";
+        }
+        return null;
+    }
+
     /** A problem with a draft: a message key and its arguments. */
     public record Problem(String key, Object... args) {
     }

@@ -108,6 +108,54 @@ public abstract class AssessmentScenarios extends EndToEnd {
         assertThat(duplicate.body()).contains("Mã câu hỏi Q-WEB-1 đã có");
     }
 
+    @Test
+    void pickTheSafeOneShowsAPicturePerOptionWithItsTextAsAltText() throws Exception {
+        String admin = token("province-admin");
+        assertThat(http.put("/api/v1/questions/Q-PIC-1", admin, World.map("competency", "4.2", "targetGroups",
+                List.of("ADULT"), "type", "PICK_SAFE", "difficulty", 2, "prompt", "Tin nhắn nào an toàn?",
+                "options", List.of("Tin nhắn ngân hàng đòi mã OTP qua đường link lạ",
+                        "Thông báo biến động số dư không kèm đường link"), "answer", "B")).status()).isEqualTo(200);
+        java.awt.image.BufferedImage image = new java.awt.image.BufferedImage(40, 20, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        java.io.ByteArrayOutputStream png = new java.io.ByteArrayOutputStream();
+        javax.imageio.ImageIO.write(image, "png", png);
+        Http author = new Http(port, true);
+        author.formLogin("province-admin", World.PASSWORD);
+        String csrf = Http.csrf(author.getHtml("/author/questions/Q-PIC-1").body());
+        Http.Response wrongType = author.upload("/author/questions/Q-PIC-1/pictures", null,
+                java.util.Map.of("_csrf", csrf, "option", "1"), "x.png", "<svg onload=alert(1)>".getBytes());
+        assertThat(wrongType.body()).contains("Chỉ nhận hình PNG, JPEG hoặc WebP");
+        Http.Response tooBig = author.upload("/author/questions/Q-PIC-1/pictures", null,
+                java.util.Map.of("_csrf", csrf, "option", "1"), "big.png", new byte[400 * 1024]);
+        assertThat(tooBig.body()).contains("không quá 300 KB");
+        Http.Response saved = author.upload("/author/questions/Q-PIC-1/pictures", null,
+                java.util.Map.of("_csrf", csrf, "option", "1"), "safe.png", png.toByteArray());
+        assertThat(saved.body()).contains("Đã cập nhật hình").contains("alt=\"Thông báo biến động số dư không kèm đường link\"");
+        String sha = jdbc.sql("""
+                SELECT m.media_sha FROM question_option_image m JOIN question q ON q.id = m.question_id
+                WHERE q.code = 'Q-PIC-1' AND m.option_index = 1""").query(String.class).single();
+        Http.Response picture = author.getHtml("/media/questions/" + sha);
+        assertThat(picture.header("Content-Type")).isEqualTo("image/png");
+        assertThat(picture.bytes()).isEqualTo(png.toByteArray());
+
+        // in an exam form the picture follows its option wherever the shuffle put it
+        String attempt = java.util.UUID.randomUUID().toString();
+        jdbc.sql("""
+                INSERT INTO exam_attempt (id, person_id, target_group, framework_version, status, started_at, deadline,
+                                          pass_percent, question_count, finished_at, finished_how, correct_count,
+                                          score_percent, passed, unit_path)
+                VALUES (?, ?, 'ADULT', '1.0', 'GRADED', ?, ?, 70, 1, ?, 'SUBMITTED', 0, 0, FALSE, '/')""")
+                .params(attempt, person("Nguyễn Văn An"), java.sql.Timestamp.from(java.time.Instant.now()),
+                        java.sql.Timestamp.from(java.time.Instant.now()), java.sql.Timestamp.from(java.time.Instant.now()))
+                .update();
+        jdbc.sql("""
+                INSERT INTO exam_item (attempt_id, position, question_id, option_order)
+                SELECT ?, 1, id, '1,0' FROM question WHERE code = 'Q-PIC-1'""").param(attempt).update();
+        JsonNode item = http.get("/api/v1/me/exam-attempts/" + attempt, token("learner")).json().get("items").get(0);
+        assertThat(item.get("options").get(0).asText()).isEqualTo("Thông báo biến động số dư không kèm đường link");
+        assertThat(item.get("pictures").get(0).asText()).isEqualTo("/media/questions/" + sha);
+        assertThat(item.get("pictures").get(1).isNull()).isTrue();
+    }
+
     private static String enc(String s) {
         return java.net.URLEncoder.encode(s, java.nio.charset.StandardCharsets.UTF_8);
     }

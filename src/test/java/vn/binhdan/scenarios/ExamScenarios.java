@@ -132,7 +132,7 @@ public abstract class ExamScenarios extends EndToEnd {
         for (JsonNode item : form.get("items")) {
             Set<String> fields = new TreeSet<>();
             item.propertyNames().forEach(fields::add);
-            assertThat(fields).containsExactly("choice", "options", "position", "prompt", "type");
+            assertThat(fields).containsExactly("choice", "options", "pictures", "position", "prompt", "type");
         }
 
         Http.Response second = http.post(EXAMS + "/ADULT/attempts", t, null);

@@ -261,6 +261,9 @@ public abstract class ScopeWalkScenarios extends EndToEnd {
         walk.put("POST /author/questions", () -> pageDenied(officer.postForm("/author/questions", Map.of("_csrf", csrf,
                 "code", "KNS-1.1-01", "competency", "1.1", "targetGroups", "ADULT", "type", "SINGLE", "difficulty", "1",
                 "prompt", "Đổi?", "options", "a", "answer", "A"))));
+        walk.put("POST /author/questions/{code}/pictures", () -> pageDenied(officer.upload("/author/questions/KNS-1.1-01/pictures",
+                null, Map.of("_csrf", csrf, "option", "0"), "p.png", new byte[] {(byte) 0x89, 'P', 'N', 'G', 0, 0, 0, 0, 0, 0})));
+        walk.put("GET /media/questions/{sha}", () -> pageDenied(officer.getHtml("/media/questions/" + "0".repeat(64))));
         walk.put("GET /exam/integrity", () -> pageDenied(officer.getHtml("/exam/integrity")));
         walk.put("GET /exam", () -> assertThat(officer.getHtml("/exam").status()).isEqualTo(200));
         walk.put("POST /exam/{group}/start", () -> assertThat(officer.postForm("/exam/ADULT/start", Map.of("_csrf", csrf))

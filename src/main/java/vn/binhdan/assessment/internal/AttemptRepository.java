@@ -118,6 +118,19 @@ public class AttemptRepository {
                 .list();
     }
 
+    /** Pictures of the attempt's options: position → (option index in the question's order → picture id). */
+    public java.util.Map<Integer, java.util.Map<Integer, String>> pictures(String attemptId) {
+        java.util.Map<Integer, java.util.Map<Integer, String>> out = new java.util.HashMap<>();
+        jdbc.sql("""
+                SELECT i.position, m.option_index, m.media_sha FROM exam_item i
+                JOIN question_option_image m ON m.question_id = i.question_id WHERE i.attempt_id = ?""")
+                .param(attemptId)
+                .query((rs, n) -> out.computeIfAbsent(rs.getInt(1), p -> new java.util.HashMap<>())
+                        .put(rs.getInt(2), rs.getString(3)))
+                .list();
+        return out;
+    }
+
     /**
      * Marks the attempt as saved now if it is still open; false when it is graded or past its
      * deadline. Taking the attempt's row lock here orders the save against grading.

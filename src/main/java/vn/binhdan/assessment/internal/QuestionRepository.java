@@ -42,6 +42,44 @@ public class QuestionRepository {
                 .params(frameworkVersion, groupPattern(group)).query(String.class).list();
     }
 
+    public void setPicture(String code, int optionIndex, String mediaType, byte[] content, String by) {
+        String sha;
+        try {
+            sha = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(content));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+        if (jdbc.sql("SELECT COUNT(*) FROM question_media WHERE sha = ?").param(sha).query(Long.class).single() == 0) {
+            jdbc.sql("INSERT INTO question_media (sha, media_type, content, created_by, created_at) VALUES (?, ?, ?, ?, ?)")
+                    .params(sha, mediaType, content, by, Timestamp.from(clock.instant())).update();
+        }
+        long id = jdbc.sql("SELECT id FROM question WHERE code = ?").param(code).query(Long.class).single();
+        jdbc.sql("DELETE FROM question_option_image WHERE question_id = ? AND option_index = ?").params(id, optionIndex)
+                .update();
+        jdbc.sql("INSERT INTO question_option_image (question_id, option_index, media_sha) VALUES (?, ?, ?)")
+                .params(id, optionIndex, sha).update();
+    }
+
+    public void removePicture(String code, int optionIndex) {
+        jdbc.sql("""
+                DELETE FROM question_option_image WHERE option_index = ?
+                AND question_id = (SELECT id FROM question WHERE code = ?)""").params(optionIndex, code).update();
+    }
+
+    public java.util.Map<Integer, String> pictures(String code) {
+        java.util.Map<Integer, String> out = new java.util.TreeMap<>();
+        jdbc.sql("""
+                SELECT m.option_index, m.media_sha FROM question_option_image m JOIN question q ON q.id = m.question_id
+                WHERE q.code = ?""").param(code).query((rs, i) -> out.put(rs.getInt(1), rs.getString(2))).list();
+        return out;
+    }
+
+    public Optional<vn.binhdan.assessment.QuestionBank.Picture> picture(String sha) {
+        return jdbc.sql("SELECT media_type, content FROM question_media WHERE sha = ?").param(sha)
+                .query((rs, i) -> new vn.binhdan.assessment.QuestionBank.Picture(rs.getString(1), rs.getBytes(2)))
+                .optional();
+    }
+
     public long countForVersion(String frameworkVersion) {
         return jdbc.sql("SELECT COUNT(*) FROM question WHERE framework_version = ?").param(frameworkVersion)
                 .query(Long.class).single();

@@ -100,12 +100,50 @@ class QuestionPages {
     String edit(@PathVariable String code, Model model) {
         Question q = bank.get(code);
         model.addAttribute("stats", q);
+        model.addAttribute("pictures", bank.pictures(code));
+        model.addAttribute("optionTexts", q.options());
         return form(model, Form.of(q), null, false);
+    }
+
+    /** One option's picture: a new file replaces it, "remove" takes it away. */
+    @PostMapping("/author/questions/{code}/pictures")
+    String picture(@PathVariable String code, @RequestParam int option,
+                   @RequestParam(required = false) org.springframework.web.multipart.MultipartFile file,
+                   @RequestParam(defaultValue = "false") boolean remove, RedirectAttributes flash) throws IOException {
+        try {
+            if (remove) {
+                bank.removePicture(code, option);
+            } else {
+                bank.setPicture(code, option, file == null ? null : file.getBytes());
+            }
+            flash.addFlashAttribute("notice", messages.getMessage("question.pictureSaved", null,
+                    LocaleContextHolder.getLocale()));
+        } catch (BusinessException e) {
+            if (e.status() == 403) {
+                throw e;
+            }
+            flash.addFlashAttribute("error", messages.getMessage(e.messageKey(), e.args(), LocaleContextHolder.getLocale()));
+        }
+        return "redirect:/author/questions/" + code;
+    }
+
+    /** Pictures are addressed by their content hash, so they never change and cache for good. */
+    @GetMapping("/media/questions/{sha}")
+    org.springframework.http.ResponseEntity<byte[]> media(@PathVariable String sha) {
+        return bank.picture(sha).map(p -> org.springframework.http.ResponseEntity.ok()
+                        .contentType(org.springframework.http.MediaType.parseMediaType(p.mediaType()))
+                        .cacheControl(org.springframework.http.CacheControl.maxAge(java.time.Duration.ofDays(365))
+                                .cachePrivate().immutable())
+                        .body(p.content()))
+                .orElseThrow(() -> new vn.binhdan.shared.NotFoundException("error.notFound"));
     }
 
     private String form(Model model, Form form, String error, boolean creating) {
         model.addAttribute("form", form);
-        model.addAttribute("error", error);
+        if (error != null) {
+            // otherwise an error carried over from a redirect (a refused picture) stays shown
+            model.addAttribute("error", error);
+        }
         model.addAttribute("creating", creating);
         model.addAttribute("framework", frameworks.current());
         model.addAttribute("groups", TargetGroup.values());
