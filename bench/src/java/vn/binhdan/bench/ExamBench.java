@@ -86,6 +86,8 @@ public final class ExamBench {
     private static final double TARGET_MS = 200;
     private static final String PASSWORD = "bench-password-1";
     private static final String CEILING_PATH = "/css/bench-ceiling.json";
+    /** Requests in flight at most (each holds one HTTP/1.1 connection): the client's and server's open files. */
+    private static java.util.concurrent.Semaphore INFLIGHT = new java.util.concurrent.Semaphore(4000);
 
     private ExamBench() {
     }
@@ -325,10 +327,13 @@ public final class ExamBench {
                             Thread.sleep(Duration.ofNanos(due - now));
                         }
                         int status;
+                        INFLIGHT.acquire();
                         try {
                             status = action.send(client, r);
                         } catch (Exception e) {
                             status = -1;
+                        } finally {
+                            INFLIGHT.release();
                         }
                         long end = System.nanoTime();
                         if (r >= warmRounds) {
@@ -410,6 +415,7 @@ public final class ExamBench {
         // below Tomcat's keep-alive timeout (20 s), so the client never reuses a connection the server closed
         System.setProperty("jdk.httpclient.keepalive.timeout", "15");
         Options opt = Options.parse(args);
+        INFLIGHT = new java.util.concurrent.Semaphore(opt.connections);
         Path work = Files.createTempDirectory("binhdan-exam-bench");
         Path staticDir = Files.createDirectories(work.resolve("static").resolve("css"));
         System.setProperty("spring.web.resources.static-locations",
@@ -418,9 +424,10 @@ public final class ExamBench {
                 Runtime.getRuntime().availableProcessors(), Runtime.version(),
                 Runtime.getRuntime().maxMemory() >> 20, Files.readString(Path.of("/proc/loadavg")).trim());
         System.out.printf(Locale.ROOT, "bench   %d takers, %d s measured autosaves after %d s warm-up; starts over %d s, "
-                        + "submits over %d s; breaking-point levels %s (%d s each); request timeout %d s%n",
+                        + "submits over %d s; breaking-point levels %s (%d s each); request timeout %d s; "
+                        + "at most %d requests in flight (open files: %s)%n",
                 opt.takers, opt.seconds, opt.warmup, opt.startWindow, opt.submitWindow, Arrays.toString(opt.levels),
-                opt.levelSeconds, opt.timeout);
+                opt.levelSeconds, opt.timeout, opt.connections, openFilesLimit());
         System.out.println("note    the load generator runs in the platform's JVM and shares the 2 cores with it and PostgreSQL");
         System.out.printf(Locale.ROOT, "disk    %s%n", fsyncProbe(work));
         try (EmbeddedPostgres pg = Harness.startPostgres(work, null, opt.pgConf, null)) {
@@ -435,6 +442,15 @@ public final class ExamBench {
             }
         } finally {
             Harness.deleteTree(work);
+        }
+    }
+
+    private static String openFilesLimit() {
+        try {
+            return Files.readAllLines(Path.of("/proc/self/limits")).stream().filter(l -> l.startsWith("Max open files"))
+                    .map(l -> l.replaceAll("\\s+", " ").replace("Max open files ", "")).findFirst().orElse("?");
+        } catch (Exception e) {
+            return "?";
         }
     }
 
@@ -502,6 +518,7 @@ public final class ExamBench {
         void run() throws Exception {
             int n = opt.takers;
             setUp(opt.maxTakers() + opt.warmupTakers);
+            printBlueprint();
             warmUp();
 
             // ---- the figure: N takers start, save one answer every 10 s each (submits come at the end) ----
@@ -679,7 +696,6 @@ public final class ExamBench {
                         new java.io.ByteArrayInputStream(persons.toString().getBytes(StandardCharsets.UTF_8)), null);
             });
             long unit = jdbc.sql("SELECT id FROM unit WHERE code = '24133.01'").query(Long.class).single();
-            long province = jdbc.sql("SELECT id FROM unit WHERE code = '66'").query(Long.class).single();
             long[] personOf = new long[count];
             jdbc.sql("SELECT id, full_name FROM person WHERE full_name LIKE 'Thí Sinh %'").query(rs -> {
                 personOf[Integer.parseInt(rs.getString(2).substring("Thí Sinh ".length()))] = rs.getLong(1);
@@ -691,10 +707,6 @@ public final class ExamBench {
             // accounts through the platform's AccountService: a learner grant on the taker's village each; the
             // takers have no password (as accounts made at a VNeID login), so no bcrypt for 10,000s of them
             long ta = System.nanoTime();
-            SystemUser.run(SystemUser.SYSTEM, () -> {
-                accounts.create("bench-admin", "Quản trị bench", PASSWORD, null, List.of(new GrantSpec(Role.PROVINCE_ADMIN,
-                        province)));
-            });
             takers = new Taker[count];
             try (ExecutorService pool = Executors.newFixedThreadPool(opt.setupThreads)) {
                 List<Future<?>> fs = new ArrayList<>();
@@ -744,32 +756,18 @@ public final class ExamBench {
             return JSON.readTree(r.body()).get("token").asString();
         }
 
-        /** As an administrator would: no wait between attempts, so takers of the figure can take the exam again in the sweep. */
-        void relaxBlueprint(String adminToken) throws Exception {
-            HttpResponse<String> r = client.send(get("/api/v1/exam-blueprints/ADULT", adminToken),
+        /** The blueprint the takers meet (read as a learner): the run must end before their deadline. */
+        void printBlueprint() throws Exception {
+            HttpResponse<String> r = client.send(get("/api/v1/exam-blueprints/ADULT", takers[0].token),
                     HttpResponse.BodyHandlers.ofString());
             JsonNode b = JSON.readTree(r.body()).get("blueprint");
-            ObjectNode form = JSON.createObjectNode();
-            form.set("perArea", b.get("perArea"));
-            for (String f : List.of("easyPercent", "mediumPercent", "hardPercent", "timeLimitMinutes", "passPercent")) {
-                form.set(f, b.get(f));
-            }
-            form.put("maxAttempts", Math.max(3, b.get("maxAttempts").asInt()));
-            form.put("waitHours", 0);
-            HttpResponse<String> put = client.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/exam-blueprints/ADULT"))
-                    .header("Authorization", "Bearer " + adminToken).header("Content-Type", "application/json")
-                    .PUT(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(form))).build(),
-                    HttpResponse.BodyHandlers.ofString());
-            if (put.statusCode() != 200) {
-                throw new IllegalStateException("blueprint: " + put.statusCode() + " " + put.body());
-            }
             int questions = 0;
             for (JsonNode v : b.get("perArea")) {
                 questions += v.asInt();
             }
-            System.out.printf("blueprint ADULT: %d questions, %d min, pass %d %%, %d attempts; wait between attempts %d h → 0 h "
-                            + "(PUT /api/v1/exam-blueprints/ADULT as an administrator)%n", questions, b.get("timeLimitMinutes").asInt(),
-                    b.get("passPercent").asInt(), form.get("maxAttempts").asInt(), b.get("waitHours").asInt());
+            System.out.printf("blueprint ADULT (as shipped): %d questions, %d min, pass %d %%; the figure's attempts stay open "
+                    + "through the ceiling and the breaking point and are submitted at the end%n", questions,
+                    b.get("timeLimitMinutes").asInt(), b.get("passPercent").asInt());
         }
 
         HttpRequest get(String path, String token) {
@@ -978,50 +976,62 @@ public final class ExamBench {
 
         // ---- the breaking point ---------------------------------------------------------------
 
-        record Sweep(int lastPass, int firstFail, String failWhy) {
+        record Sweep(int lastPass, int firstFail, String failWhy, String lastLine) {
         }
 
+        /**
+         * Autosaves at each level of takers: the figure's attempts (still open) and, above N, more takers
+         * started at the figure's start rate. Stops at the first level that fails, then tries one level
+         * half-way between the last that passed and it.
+         */
         Sweep sweep() throws Exception {
             System.out.println();
-            System.out.printf("== breaking point: autosaves at increasing takers (new attempts; %d s warm-up + %d s measured per level) ==%n",
+            System.out.printf("== breaking point: autosaves at increasing takers (%d s warm-up + %d s measured per level) ==%n",
                     opt.warmup, opt.levelSeconds);
             double startRate = opt.takers / (double) opt.startWindow;
-            int started = 0;
+            int started = opt.takers;
             int lastPass = 0;
             int firstFail = 0;
             String why = null;
+            String lastLine = null;
             for (int level : opt.levels) {
                 if (level > started) {
                     int window = (int) Math.max(1, Math.ceil((level - started) / startRate));
-                    start(started, level, window, String.format(Locale.ROOT, "start %,d attempts", level - started));
+                    start(started, level, window, String.format(Locale.ROOT, "start %,d more attempts", level - started));
                     started = level;
+                    settle();
                 }
                 Phase p = steady(active(0, level), opt.warmup, opt.levelSeconds,
                         String.format(Locale.ROOT, "autosave, %,d takers", level), false);
+                settle();
                 if (p.passes()) {
                     lastPass = level;
+                    lastLine = p.usage.line(p.count());
                 } else {
                     firstFail = level;
-                    why = p.errors() > 0 ? String.format(Locale.ROOT, "p99 %.0f ms, %d errors", p.stats().pct(99), p.errors())
-                            : String.format(Locale.ROOT, "p99 %.0f ms", p.stats().pct(99));
+                    why = failure(p);
                     break;
                 }
             }
-            if (firstFail > 0 && lastPass > 0 && firstFail - lastPass >= 1000) {
+            if (firstFail > 0 && firstFail - lastPass >= 1000) {
                 int mid = (lastPass + firstFail) / 2 / 500 * 500;
                 Phase p = steady(active(0, mid), opt.warmup, opt.levelSeconds,
                         String.format(Locale.ROOT, "autosave, %,d takers (between)", mid), false);
+                settle();
                 if (p.passes()) {
                     lastPass = mid;
+                    lastLine = p.usage.line(p.count());
                 } else {
                     firstFail = mid;
-                    why = String.format(Locale.ROOT, "p99 %.0f ms, %d errors", p.stats().pct(99), p.errors());
+                    why = failure(p);
                 }
             }
-            List<Taker> open = active(0, started);
-            submit(open, (int) Math.max(1, Math.ceil(open.size() / (opt.takers / (double) opt.submitWindow))),
-                    String.format(Locale.ROOT, "submit %,d attempts", open.size()));
-            return new Sweep(lastPass, firstFail, why);
+            return new Sweep(lastPass, firstFail, why, lastLine);
+        }
+
+        static String failure(Phase p) {
+            return p.errors() > 0 ? String.format(Locale.ROOT, "p99 %.0f ms, %,d errors", p.stats().pct(99), p.errors())
+                    : String.format(Locale.ROOT, "p99 %.0f ms", p.stats().pct(99));
         }
 
         // ---- PostgreSQL -----------------------------------------------------------------------
