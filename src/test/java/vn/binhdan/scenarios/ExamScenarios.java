@@ -159,10 +159,19 @@ public abstract class ExamScenarios extends EndToEnd {
         }
         Http.Response resumed = http.get(ATTEMPTS + id, t);
         assertNoAnswerIn(resumed);
+        // the same through the browser's page and its autosave
+        Http browser = new Http(port, true);
+        browser.formLogin("taker-1", World.PASSWORD);
+        Http.Response page = browser.getHtml("/exam/attempt/" + id);
+        assertThat(page.body()).contains("fieldset");
+        assertNoAnswerIn(page);
+        JsonNode last = items.get(count - 1);
+        Http.Response saved = browser.postForm("/exam/attempt/" + id + "/items/" + last.get("position").asInt(),
+                Map.of("_csrf", Http.csrf(page.body()), "choice", "0"));
+        assertNoAnswerIn(saved);
         assertThat(resumed.json().get("items").get(0).get("choice")).isNotEmpty();
         assertThat(resumed.json().get("items").get(count - 1).get("choice")).isEmpty();
-        Http.Response page = http.get("/api/v1/me/exams", t);
-        assertThat(page.json().get(0).get("activeAttemptId").asText()).isEqualTo(id);
+        assertThat(http.get("/api/v1/me/exams", t).json().get(0).get("activeAttemptId").asText()).isEqualTo(id);
         for (JsonNode item : items.subList(count / 2, count)) {
             http.put(ATTEMPTS + id + "/items/" + item.get("position").asInt(), t, World.map("choice", rightChoice(item)));
         }
