@@ -82,7 +82,7 @@ public class ExamService {
     }
 
     /** {@code open}: the attempt was running when this was read (a cached shape always is). */
-    private record Shape(long personId, boolean open, Map<Integer, ItemShape> items) {
+    private record Shape(long personId, boolean open, Instant deadline, Map<Integer, ItemShape> items) {
     }
 
     private record ItemShape(QuestionType type, int optionCount) {
@@ -253,8 +253,7 @@ public class ExamService {
         if (!Boolean.TRUE.equals(saved)) {
             throw refusal(attemptId);
         }
-        AttemptRow a = attempts.find(attemptId).orElseThrow();
-        return new Saved(position, now, Math.max(0, Duration.between(now, a.deadline()).toSeconds()));
+        return new Saved(position, now, Math.max(0, Duration.between(now, shape.deadline()).toSeconds()));
     }
 
     /** Saves several answers at once (the form posted without JavaScript), all or none. */
@@ -297,7 +296,7 @@ public class ExamService {
             Map<Integer, ItemShape> items = new LinkedHashMap<>();
             attempts.items(attemptId).forEach(i -> items.put(i.position(),
                     new ItemShape(i.type(), i.optionOrder().length)));
-            shape = new Shape(a.personId(), a.active(), Map.copyOf(items));
+            shape = new Shape(a.personId(), a.active(), a.deadline(), Map.copyOf(items));
             if (a.active()) {
                 if (shapes.size() > 100_000) {
                     shapes.clear();

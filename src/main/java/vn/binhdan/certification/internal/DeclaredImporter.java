@@ -4,8 +4,6 @@ import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,9 +36,6 @@ import vn.binhdan.shared.tabular.TabularReader;
  */
 @Component
 class DeclaredImporter implements Importer {
-
-    private static final DateTimeFormatter DMY = DateTimeFormatter.ofPattern("d/M/uuuu");
-    private static final LocalDate EXCEL_EPOCH = LocalDate.of(1899, 12, 30);
 
     private final JdbcClient jdbc;
     private final PersonDirectory persons;
@@ -95,11 +90,7 @@ class DeclaredImporter implements Importer {
             @Override
             public void row(long rowNo, List<Cell> cells) {
                 run.rowRead();
-                Cell idCell = run.cell(cells, "id_number");
-                String id = idCell.text().replace(" ", "");
-                if (idCell.numeric() && id.matches("\\d{9,11}")) {
-                    id = "0".repeat(12 - id.length()) + id;
-                }
+                String id = run.cell(cells, "id_number").idNumber();
                 String problem = NationalIds.problem(id);
                 if (problem != null) {
                     run.error(rowNo, problem, id);
@@ -123,7 +114,7 @@ class DeclaredImporter implements Importer {
                     run.error(rowNo, "declared.notInGroup", person.fullName());
                     return;
                 }
-                LocalDate on = date(run.cell(cells, "confirmed_on"));
+                LocalDate on = run.cell(cells, "confirmed_on").date().orElse(null);
                 if (on == null || on.isAfter(today) || on.getYear() < 2020) {
                     run.error(rowNo, "declared.badDate", run.cell(cells, "confirmed_on").text());
                     return;
@@ -169,18 +160,6 @@ class DeclaredImporter implements Importer {
                 SELECT (SELECT COUNT(*) FROM certificate WHERE person_id = ? AND target_group = ? AND revoked_at IS NULL)
                      + (SELECT COUNT(*) FROM declared_certification WHERE person_id = ? AND target_group = ?)""")
                 .params(personId, group.name(), personId, group.name()).query(Long.class).single() > 0;
-    }
-
-    private static LocalDate date(Cell cell) {
-        String text = cell.text().trim();
-        if (cell.numeric() && text.matches("\\d{1,6}")) {
-            return EXCEL_EPOCH.plusDays(Long.parseLong(text));
-        }
-        try {
-            return text.matches("\\d{4}-\\d{2}-\\d{2}") ? LocalDate.parse(text) : LocalDate.parse(text, DMY);
-        } catch (DateTimeParseException e) {
-            return null;
-        }
     }
 
     static TargetGroup group(String text) {

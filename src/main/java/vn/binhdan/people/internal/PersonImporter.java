@@ -6,9 +6,6 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
-import java.time.format.ResolverStyle;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -49,8 +46,6 @@ import vn.binhdan.shared.tabular.TabularReader;
 @Component
 public class PersonImporter implements Importer {
 
-    static final DateTimeFormatter DMY = DateTimeFormatter.ofPattern("d/M/uuuu").withResolverStyle(ResolverStyle.STRICT);
-    private static final LocalDate EXCEL_EPOCH = LocalDate.of(1899, 12, 30);
     static final List<String> ADMIN_TYPES = List.of("PROVINCE", "DISTRICT", "COMMUNE", "WARD", "SPECIAL_ZONE", "VILLAGE");
 
     private final DataSource dataSource;
@@ -276,13 +271,7 @@ public class PersonImporter implements Importer {
 
     /** The ID number as the row checks read it: spaces dropped, leading zeros Excel lost put back. */
     static String idNumber(ImportRun run, List<Cell> cells) {
-        Cell idCell = run.cell(cells, "id_number");
-        String id = idCell.text().replace(" ", "");
-        if (idCell.numeric() && id.matches("\\d{9,11}")) {
-            // Excel stored the number as a number and dropped its leading zeros (province codes 001–096)
-            id = "0".repeat(12 - id.length()) + id;
-        }
-        return id;
+        return run.cell(cells, "id_number").idNumber();
     }
 
     private static LocalDate birthDate(ImportRun run, long rowNo, Cell cell, LocalDate today) {
@@ -291,16 +280,10 @@ public class PersonImporter implements Importer {
             run.error(rowNo, "person.birth.required");
             return null;
         }
-        LocalDate date;
-        if (cell.numeric() && text.matches("\\d{1,6}")) {
-            date = EXCEL_EPOCH.plusDays(Long.parseLong(text));
-        } else {
-            try {
-                date = LocalDate.parse(text, DMY);
-            } catch (DateTimeParseException e) {
-                run.error(rowNo, "import.person.birthInvalid", text);
-                return null;
-            }
+        LocalDate date = cell.date().orElse(null);
+        if (date == null) {
+            run.error(rowNo, "import.person.birthInvalid", text);
+            return null;
         }
         if (date.isAfter(today) || date.getYear() < 1900) {
             run.error(rowNo, "person.birth.outOfRange");
