@@ -67,18 +67,18 @@ import vn.binhdan.shared.SystemUser;
  * same JVM as the platform, on the same two cores as PostgreSQL.
  *
  * <pre>./mvnw -Pbench -DbuildDir=target-bench2 -DskipTests test-compile exec:exec \
- *     -Dbench.main=vn.binhdan.bench.ExamBench -Dbench.args="10000 60 2000,5000,10000,15000,20000"</pre>
+ *     -Dbench.main=vn.binhdan.bench.ExamBench -Dbench.args="10000 60"</pre>
  * Arguments: takers (default 10,000), seconds of measured autosaves (default 60), takers per
- * breaking-point level (default 2000,5000,10000,15000,20000). Options: see {@link #USAGE}.
+ * breaking-point level (default 2000,4000,6000,8000,10000,15000,20000). Options: see {@link #USAGE}.
  */
 public final class ExamBench {
 
     static final String USAGE = """
             options: --warmup=S (autosaves before measuring, default 10) --level-seconds=S (measured per level, default 20)
-              --start-window=S (the figure's starts spread over S s, default 60) --submit-window=S (default 60)
+              --start-window=S (the figure's starts spread over S s, default 100) --submit-window=S (default 100)
               --step-seconds=S (per ceiling ramp step, default 8) --timeout=S (request timeout, default 30)
               --pgconf=key=value (repeatable; fsync=on and synchronous_commit=on unless overridden)
-              --warmup-takers=N (default 1000) --connections=N (most requests in flight, default 4000)
+              --warmup-takers=N (default 500) --connections=N (most requests in flight, default 4000)
               --jfr=FILE (profile of the figure's autosaves) --no-sweep --no-ceiling --no-crash --setup-threads=N (default 8)""";
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -117,17 +117,17 @@ public final class ExamBench {
             }
             int takers = positional.size() > 0 ? Integer.parseInt(positional.get(0)) : 10_000;
             int seconds = positional.size() > 1 ? Integer.parseInt(positional.get(1)) : 60;
-            int[] levels = Arrays.stream((positional.size() > 2 ? positional.get(2) : "2000,5000,10000,15000,20000")
+            int[] levels = Arrays.stream((positional.size() > 2 ? positional.get(2) : "2000,4000,6000,8000,10000,15000,20000")
                     .split(",")).mapToInt(Integer::parseInt).sorted().toArray();
             return new Options(takers, seconds, levels, Integer.parseInt(o.getOrDefault("warmup", "10")),
                     Integer.parseInt(o.getOrDefault("level-seconds", "20")),
-                    Integer.parseInt(o.getOrDefault("start-window", "60")),
-                    Integer.parseInt(o.getOrDefault("submit-window", "60")),
+                    Integer.parseInt(o.getOrDefault("start-window", "100")),
+                    Integer.parseInt(o.getOrDefault("submit-window", "100")),
                     Integer.parseInt(o.getOrDefault("step-seconds", "8")),
                     Integer.parseInt(o.getOrDefault("timeout", "30")), pg, !o.containsKey("no-sweep"),
                     !o.containsKey("no-ceiling"), !o.containsKey("no-crash"),
                     Integer.parseInt(o.getOrDefault("setup-threads", "8")),
-                    Integer.parseInt(o.getOrDefault("warmup-takers", "1000")),
+                    Integer.parseInt(o.getOrDefault("warmup-takers", "500")),
                     Integer.parseInt(o.getOrDefault("connections", "4000")), o.get("jfr"));
         }
 
@@ -328,6 +328,13 @@ public final class ExamBench {
                         }
                         int status;
                         INFLIGHT.acquire();
+                        if (System.nanoTime() > hardStop) {
+                            INFLIGHT.release();
+                            if (r >= warmRounds) {
+                                phase.notSent.increment();
+                            }
+                            continue;
+                        }
                         try {
                             status = action.send(client, r);
                         } catch (Exception e) {
@@ -414,6 +421,10 @@ public final class ExamBench {
     public static void main(String[] args) throws Exception {
         // below Tomcat's keep-alive timeout (20 s), so the client never reuses a connection the server closed
         System.setProperty("jdk.httpclient.keepalive.timeout", "15");
+        if (Arrays.asList(args).contains("--help")) {
+            System.out.println("arguments: [takers] [seconds] [level,level,...]\n" + USAGE);
+            return;
+        }
         Options opt = Options.parse(args);
         INFLIGHT = new java.util.concurrent.Semaphore(opt.connections);
         Path work = Files.createTempDirectory("binhdan-exam-bench");

@@ -243,14 +243,7 @@ public class ExamService {
         }
         List<Integer> clean = validChoice(item, choice);
         Instant now = clock.instant();
-        Boolean saved = tx.execute(s -> {
-            if (!attempts.touchOpen(attemptId, now, now.minus(GRACE))) {
-                return false;
-            }
-            attempts.saveChoice(attemptId, position, clean, now);
-            return true;
-        });
-        if (!Boolean.TRUE.equals(saved)) {
+        if (!attempts.saveIfOpen(attemptId, position, clean, now, now.minus(GRACE))) {
             throw refusal(attemptId);
         }
         return new Saved(position, now, Math.max(0, Duration.between(now, shape.deadline()).toSeconds()));
@@ -270,10 +263,12 @@ public class ExamService {
         });
         Instant now = clock.instant();
         Boolean saved = tx.execute(s -> {
-            if (!attempts.touchOpen(attemptId, now, now.minus(GRACE))) {
-                return false;
+            for (Map.Entry<Integer, List<Integer>> e : clean.entrySet()) {
+                if (!attempts.saveIfOpen(attemptId, e.getKey(), e.getValue(), now, now.minus(GRACE))) {
+                    s.setRollbackOnly();
+                    return false;
+                }
             }
-            clean.forEach((position, choice) -> attempts.saveChoice(attemptId, position, choice, now));
             return true;
         });
         if (!Boolean.TRUE.equals(saved)) {
@@ -436,6 +431,7 @@ public class ExamService {
             if (!a.active()) {
                 throw new ConflictException("exam.alreadyGraded");
             }
+            attempts.lockItems(attemptId);
             List<ItemRow> items = attempts.items(attemptId);
             boolean[] correct = new boolean[items.size()];
             int right = 0;

@@ -103,6 +103,33 @@ public class AccountService {
                 .map(accounts::load);
     }
 
+    /** How long a token's account, once checked, is trusted without reading it again. */
+    static final java.time.Duration TOKEN_ACCOUNT_TTL = java.time.Duration.ofSeconds(10);
+
+    private record Checked(Optional<AppUser> user, java.time.Instant until) {
+    }
+
+    private final java.util.concurrent.ConcurrentHashMap<Long, Checked> checked = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /**
+     * The account behind an API token, read at most every ten seconds: an app saving an exam
+     * answer every few seconds should not cost two database reads a request. A disabled or locked
+     * account loses its tokens within that time.
+     */
+    public Optional<AppUser> loadForToken(long accountId) {
+        java.time.Instant now = clock.instant();
+        Checked c = checked.get(accountId);
+        if (c != null && c.until().isAfter(now)) {
+            return c.user();
+        }
+        Optional<AppUser> user = load(accountId);
+        if (checked.size() > 200_000) {
+            checked.clear();
+        }
+        checked.put(accountId, new Checked(user, now.plus(TOKEN_ACCOUNT_TTL)));
+        return user;
+    }
+
     public Optional<AppUser> loadByUsername(String username) {
         return accounts.byUsername(username).map(accounts::load);
     }

@@ -132,21 +132,25 @@ public class AttemptRepository {
     }
 
     /**
-     * Marks the attempt as saved now if it is still open; false when it is graded or past its
-     * deadline. Taking the attempt's row lock here orders the save against grading.
+     * Saves one answer if the attempt is still open: one statement. Grading locks the items
+     * before reading them and marks every one right or wrong, so an answer arriving while an
+     * attempt is graded either lands before the grading reads it or finds the item marked
+     * ({@code correct} no longer null, re-checked on the row's latest version) and is refused.
      */
-    public boolean touchOpen(String attemptId, Instant now, Instant deadlineAfter) {
+    public boolean saveIfOpen(String attemptId, int position, List<Integer> choice, Instant at, Instant deadlineAfter) {
         return jdbc.sql("""
-                UPDATE exam_attempt SET last_saved_at = ?
-                WHERE id = ? AND status = 'ACTIVE' AND deadline > ?""")
-                .params(Timestamp.from(now), attemptId, Timestamp.from(deadlineAfter)).update() == 1;
+                UPDATE exam_item SET choice = ?, answered_at = ?
+                WHERE attempt_id = ? AND position = ? AND correct IS NULL
+                  AND EXISTS (SELECT 1 FROM exam_attempt a WHERE a.id = ? AND a.status = 'ACTIVE' AND a.deadline > ?)""")
+                .params(choice.isEmpty() ? null : join(choice), choice.isEmpty() ? null : Timestamp.from(at),
+                        attemptId, position, attemptId, Timestamp.from(deadlineAfter))
+                .update() == 1;
     }
 
-    public void saveChoice(String attemptId, int position, List<Integer> choice, Instant at) {
-        jdbc.sql("UPDATE exam_item SET choice = ?, answered_at = ? WHERE attempt_id = ? AND position = ?")
-                .params(choice.isEmpty() ? null : join(choice), choice.isEmpty() ? null : Timestamp.from(at),
-                        attemptId, position)
-                .update();
+    /** Waits for answers being saved to the attempt right now, and holds off later ones until grading ends. */
+    public void lockItems(String attemptId) {
+        jdbc.sql("SELECT position FROM exam_item WHERE attempt_id = ? FOR UPDATE").param(attemptId).query(Integer.class)
+                .list();
     }
 
     /** Marks each item right or wrong and keeps its answer in the question's own option order. */

@@ -109,7 +109,7 @@ public class SecurityConfig {
         if (!(uid instanceof Number n)) {
             throw new InvalidBearerTokenException("no account in token");
         }
-        AppUser user = accounts.load(n.longValue())
+        AppUser user = accounts.loadForToken(n.longValue())
                 .orElseThrow(() -> new InvalidBearerTokenException("account disabled or locked"));
         return token(user);
     }
