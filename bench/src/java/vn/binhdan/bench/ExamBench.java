@@ -36,14 +36,12 @@ import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.stream.Collectors;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ObjectNode;
 import vn.binhdan.identity.AccountService;
 import vn.binhdan.identity.AccountService.GrantSpec;
 import vn.binhdan.identity.internal.TokenService;
@@ -69,16 +67,16 @@ import vn.binhdan.shared.SystemUser;
  * <pre>./mvnw -Pbench -DbuildDir=target-bench2 -DskipTests test-compile exec:exec \
  *     -Dbench.main=vn.binhdan.bench.ExamBench -Dbench.args="10000 60"</pre>
  * Arguments: takers (default 10,000), seconds of measured autosaves (default 60), takers per
- * breaking-point level (default 2000,4000,6000,8000,10000,15000,20000). Options: see {@link #USAGE}.
+ * breaking-point level (default 2000,5000,10000,15000,20000). Options: see {@link #USAGE}.
  */
 public final class ExamBench {
 
     static final String USAGE = """
             options: --warmup=S (autosaves before measuring, default 10) --level-seconds=S (measured per level, default 20)
-              --start-window=S (the figure's starts spread over S s, default 100) --submit-window=S (default 100)
+              --start-window=S (the figure's starts spread over S s, default 60) --submit-window=S (default 60)
               --step-seconds=S (per ceiling ramp step, default 8) --timeout=S (request timeout, default 30)
               --pgconf=key=value (repeatable; fsync=on and synchronous_commit=on unless overridden)
-              --warmup-takers=N (default 500) --connections=N (most requests in flight, default 4000)
+              --warmup-takers=N (default 500) --connections=N (most requests in flight, default 1000)
               --jfr=FILE (profile of the figure's autosaves) --no-sweep --no-ceiling --no-crash --setup-threads=N (default 8)""";
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -87,7 +85,8 @@ public final class ExamBench {
     private static final String PASSWORD = "bench-password-1";
     private static final String CEILING_PATH = "/css/bench-ceiling.json";
     /** Requests in flight at most (each holds one HTTP/1.1 connection): the client's and server's open files. */
-    private static java.util.concurrent.Semaphore INFLIGHT = new java.util.concurrent.Semaphore(4000);
+    private static java.util.concurrent.Semaphore INFLIGHT = new java.util.concurrent.Semaphore(1000);
+    private static int MAX_IN_FLIGHT = 1000;
 
     private ExamBench() {
     }
@@ -117,18 +116,18 @@ public final class ExamBench {
             }
             int takers = positional.size() > 0 ? Integer.parseInt(positional.get(0)) : 10_000;
             int seconds = positional.size() > 1 ? Integer.parseInt(positional.get(1)) : 60;
-            int[] levels = Arrays.stream((positional.size() > 2 ? positional.get(2) : "2000,4000,6000,8000,10000,15000,20000")
+            int[] levels = Arrays.stream((positional.size() > 2 ? positional.get(2) : "2000,5000,10000,15000,20000")
                     .split(",")).mapToInt(Integer::parseInt).sorted().toArray();
             return new Options(takers, seconds, levels, Integer.parseInt(o.getOrDefault("warmup", "10")),
                     Integer.parseInt(o.getOrDefault("level-seconds", "20")),
-                    Integer.parseInt(o.getOrDefault("start-window", "100")),
-                    Integer.parseInt(o.getOrDefault("submit-window", "100")),
+                    Integer.parseInt(o.getOrDefault("start-window", "60")),
+                    Integer.parseInt(o.getOrDefault("submit-window", "60")),
                     Integer.parseInt(o.getOrDefault("step-seconds", "8")),
                     Integer.parseInt(o.getOrDefault("timeout", "30")), pg, !o.containsKey("no-sweep"),
                     !o.containsKey("no-ceiling"), !o.containsKey("no-crash"),
                     Integer.parseInt(o.getOrDefault("setup-threads", "8")),
                     Integer.parseInt(o.getOrDefault("warmup-takers", "500")),
-                    Integer.parseInt(o.getOrDefault("connections", "4000")), o.get("jfr"));
+                    Integer.parseInt(o.getOrDefault("connections", "1000")), o.get("jfr"));
         }
 
         int maxTakers() {
@@ -416,6 +415,81 @@ public final class ExamBench {
         return p.info().totalCpuDuration().map(Duration::toNanos).orElse(0L);
     }
 
+    /**
+     * Samples the heap and the requests in flight every 200 ms during a phase; the first time the heap
+     * is over 85 % full after a collection, prints the JVM's class histogram (what fills it).
+     */
+    static final class HeapWatch {
+        private final Thread thread;
+        private volatile boolean running = true;
+        private long peakUsed;
+        private long peakAfterGc;
+        private int peakInFlight;
+        private static boolean histogramShown;
+
+        private HeapWatch() {
+            thread = Thread.ofPlatform().daemon().name("heap-watch").start(this::loop);
+        }
+
+        static HeapWatch start() {
+            return new HeapWatch();
+        }
+
+        private void loop() {
+            long max = Runtime.getRuntime().maxMemory();
+            while (running) {
+                long used = 0;
+                long afterGc = 0;
+                for (java.lang.management.MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+                    if (pool.getType() == java.lang.management.MemoryType.HEAP) {
+                        used += pool.getUsage().getUsed();
+                        if (pool.getCollectionUsage() != null) {
+                            afterGc += pool.getCollectionUsage().getUsed();
+                        }
+                    }
+                }
+                peakUsed = Math.max(peakUsed, used);
+                peakAfterGc = Math.max(peakAfterGc, afterGc);
+                peakInFlight = Math.max(peakInFlight, MAX_IN_FLIGHT - INFLIGHT.availablePermits());
+                if (!histogramShown && afterGc > 0.85 * max) {
+                    histogramShown = true;
+                    histogram();
+                }
+                try {
+                    Thread.sleep(200);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        }
+
+        void stop() throws InterruptedException {
+            running = false;
+            thread.join();
+        }
+
+        String line() {
+            return String.format(Locale.ROOT, "heap    peak %d MB used, %d MB live after a collection (of %d MB); at most %d requests in flight",
+                    peakUsed >> 20, peakAfterGc >> 20, Runtime.getRuntime().maxMemory() >> 20, peakInFlight);
+        }
+
+        private static void histogram() {
+            try {
+                Object out = ManagementFactory.getPlatformMBeanServer().invoke(
+                        new javax.management.ObjectName("com.sun.management:type=DiagnosticCommand"), "gcClassHistogram",
+                        new Object[] {null}, new String[] {String[].class.getName()});
+                System.out.println("heap    over 85 % full after a collection, with "
+                        + (MAX_IN_FLIGHT - INFLIGHT.availablePermits()) + " requests in flight; class histogram (top 25):");
+                String[] lines = String.valueOf(out).split("\n");
+                for (int i = 0; i < Math.min(28, lines.length); i++) {
+                    System.out.println("        " + lines[i]);
+                }
+            } catch (Exception e) {
+                System.out.println("heap    histogram failed: " + e);
+            }
+        }
+    }
+
     // ---- main ---------------------------------------------------------------------------------
 
     public static void main(String[] args) throws Exception {
@@ -427,10 +501,12 @@ public final class ExamBench {
         }
         Options opt = Options.parse(args);
         INFLIGHT = new java.util.concurrent.Semaphore(opt.connections);
+        MAX_IN_FLIGHT = opt.connections;
         Path work = Files.createTempDirectory("binhdan-exam-bench");
         Path staticDir = Files.createDirectories(work.resolve("static").resolve("css"));
         System.setProperty("spring.web.resources.static-locations",
                 "classpath:/static/,file:" + work.resolve("static").toAbsolutePath() + "/");
+        System.out.println("code    " + commit());
         System.out.printf(Locale.ROOT, "machine %d cores, JDK %s, max heap %d MB; load average before the start %s%n",
                 Runtime.getRuntime().availableProcessors(), Runtime.version(),
                 Runtime.getRuntime().maxMemory() >> 20, Files.readString(Path.of("/proc/loadavg")).trim());
@@ -453,6 +529,27 @@ public final class ExamBench {
             }
         } finally {
             Harness.deleteTree(work);
+        }
+    }
+
+    /** The checked-out commit, read from .git (the working tree may hold changes on top of it). */
+    static String commit() {
+        try {
+            Path git = Path.of(".git");
+            String head = Files.readString(git.resolve("HEAD")).strip();
+            if (head.startsWith("ref: ")) {
+                String ref = head.substring(5);
+                Path file = git.resolve(ref);
+                if (Files.exists(file)) {
+                    head = Files.readString(file).strip();
+                } else {
+                    head = Files.readAllLines(git.resolve("packed-refs")).stream().filter(l -> l.endsWith(" " + ref))
+                            .map(l -> l.substring(0, 40)).findFirst().orElse(ref);
+                }
+            }
+            return "commit " + head.substring(0, Math.min(12, head.length())) + " (plus any uncommitted changes in the working tree)";
+        } catch (Exception e) {
+            return "commit unknown (" + e.getMessage() + ")";
         }
     }
 
@@ -544,6 +641,8 @@ public final class ExamBench {
             Phase saves = steady(main, opt.warmup, opt.seconds, "autosave (PUT …/items/{p})", true);
             stopJfr(jfr);
             printStatements();
+            System.out.println("durability (live, the figure's " + main.size() + " takers): "
+                    + durability(main.stream().map(t -> t.attempt).toList(), null));
             settle();
 
             // ---- the ceiling: the same generator against a static file of the same server ----
@@ -611,6 +710,19 @@ public final class ExamBench {
                                 : String.format(Locale.ROOT, "**%,d takers** = %,d autosaves/s (%s); %s", sweep.firstFail,
                                 sweep.firstFail / 10, sweep.failWhy, sweep.lastPass == 0 ? "no level passed"
                                         : String.format(Locale.ROOT, "%,d takers passed", sweep.lastPass)), n);
+            }
+            if (sweep != null && sweep.lastPhase != null) {
+                // 400,000 simultaneous takers at one answer per 10 s
+                double rate = 400_000 / 10.0;
+                Phase lp = sweep.lastPhase;
+                double jvmMs = lp.usage.jvmCpu * 1e3 / lp.count();
+                double pgMs = lp.usage.pgCpu * 1e3 / lp.count();
+                System.out.printf(Locale.ROOT, "| 2-core instances for 400,000 simultaneous takers (%,.0f autosaves/s) | **%d** boxes like this one "
+                                + "(platform + PostgreSQL + load generator on 2 cores, %,d takers each); from CPU per autosave at that level "
+                                + "(JVM %.2f ms including the generator, PostgreSQL %.2f ms) at 70 %% of 2 cores: %d platform instances + "
+                                + "PostgreSQL busy %.0f cores (%.0f at 70 %%) | — | — | — |%n",
+                        rate, (int) Math.ceil(400_000.0 / sweep.lastPass), sweep.lastPass, jvmMs, pgMs,
+                        (int) Math.ceil(rate * jvmMs / 1e3 / 1.4), rate * pgMs / 1e3, rate * pgMs / 1e3 / 0.7);
             }
             Stats st = starts.stats();
             System.out.printf(Locale.ROOT, "| start attempt, %,d over %d s (%,.0f/s offered) | p50 %.1f ms, p99 %.1f ms, max %.1f ms, %,d errors | — | — | — |%n",
@@ -856,6 +968,7 @@ public final class ExamBench {
             int rounds = warmRounds + Math.max(1, (seconds + 9) / 10);
             Snapshot before = Usage.snapshot(pgData);
             long[] pgBefore = pgCounters();
+            HeapWatch watch = HeapWatch.start();
             Phase p = openLoop(label, 200, ts.size(), PERIOD, warmRounds, rounds, TimeUnit.SECONDS.toNanos(opt.timeout),
                     (c, r) -> {
                         Attempt a = ts.get(c).attempt;
@@ -885,8 +998,10 @@ public final class ExamBench {
                         return status;
                     });
             p.usage = Usage.between(before, Usage.snapshot(pgData));
+            watch.stop();
             long[] pgAfter = pgCounters();
             System.out.println(p.line());
+            System.out.println(watch.line());
             if (detail) {
                 System.out.println("        p99 by 10 s window of due time: " + p.windows(p.t0, PERIOD));
             }
@@ -967,6 +1082,7 @@ public final class ExamBench {
                 }
             }
             if (firstFail > 0 && lastPass > 0) {
+                settle();
                 double mid = Math.sqrt(lastPass * firstFail);
                 if (step(mid)) {
                     lastPass = mid;
@@ -987,7 +1103,7 @@ public final class ExamBench {
 
         // ---- the breaking point ---------------------------------------------------------------
 
-        record Sweep(int lastPass, int firstFail, String failWhy, String lastLine) {
+        record Sweep(int lastPass, int firstFail, String failWhy, String lastLine, Phase lastPhase) {
         }
 
         /**
@@ -1005,6 +1121,7 @@ public final class ExamBench {
             int firstFail = 0;
             String why = null;
             String lastLine = null;
+            Phase lastPhase = null;
             for (int level : opt.levels) {
                 if (level > started) {
                     int window = (int) Math.max(1, Math.ceil((level - started) / startRate));
@@ -1018,6 +1135,7 @@ public final class ExamBench {
                 if (p.passes()) {
                     lastPass = level;
                     lastLine = p.usage.line(p.count());
+                    lastPhase = p;
                 } else {
                     firstFail = level;
                     why = failure(p);
@@ -1032,12 +1150,13 @@ public final class ExamBench {
                 if (p.passes()) {
                     lastPass = mid;
                     lastLine = p.usage.line(p.count());
+                    lastPhase = p;
                 } else {
                     firstFail = mid;
                     why = failure(p);
                 }
             }
-            return new Sweep(lastPass, firstFail, why, lastLine);
+            return new Sweep(lastPass, firstFail, why, lastLine, lastPhase);
         }
 
         static String failure(Phase p) {

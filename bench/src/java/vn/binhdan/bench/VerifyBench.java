@@ -171,7 +171,7 @@ public final class VerifyBench {
                 throw new IllegalStateException("only " + valid + " of " + 2 * n + " verifications valid");
             }
             System.out.printf(Locale.ROOT, "%s %2d  (a) raw Ed25519 %,8.0f/s   (b) credential, first time %,7.0f/s   "
-                            + "(c) credential, again %,7.0f/s   [per CPU second: %,.0f / %,.0f / %,.0f]%n",
+                            + "(c) credential, again %,7.0f/s   [per CPU second: %,.0f / %,.0f / %,.0f]   Bouncy Castle Ed25519 %,.0f/s%n",
                     r < 0 ? "warm-up" : "round  ", r < 0 ? r + warmups + 1 : r + 1, rawRate, firstRate, againRate,
                     rawCpuRate, firstCpuRate, againCpuRate, bcRate);
             if (r >= 0) {

@@ -183,6 +183,13 @@ public class ExamService {
                 // a second start raced this one: the unique active-attempt key refused it
                 throw new ConflictException("exam.alreadyActive", "");
             }
+            // what the autosaves check is known now: a first save must not read the whole form
+            // back (10,000 takers starting together made those reads the bottleneck)
+            Map<Integer, ItemShape> items = new LinkedHashMap<>();
+            for (int i = 0; i < form.size(); i++) {
+                items.put(i + 1, new ItemShape(form.get(i).question().type(), form.get(i).optionOrder().length));
+            }
+            remember(row.id(), new Shape(personId, true, row.deadline(), Map.copyOf(items)));
             audit.record("CREATE", "exam_attempt", row.id(), unitPathOf(personId), group.name());
             return row.id();
         });
@@ -277,7 +284,11 @@ public class ExamService {
     }
 
     private BusinessException refusal(String attemptId) {
-        AttemptRow a = attempts.find(attemptId).orElseThrow();
+        AttemptRow a = attempts.find(attemptId).orElse(null);
+        if (a == null) {
+            shapes.remove(attemptId);
+            return new NotFoundException("exam.notFound");
+        }
         if (!a.active()) {
             return new ConflictException("exam.alreadyGraded");
         }
@@ -293,10 +304,7 @@ public class ExamService {
                     new ItemShape(i.type(), i.optionOrder().length)));
             shape = new Shape(a.personId(), a.active(), a.deadline(), Map.copyOf(items));
             if (a.active()) {
-                if (shapes.size() > 100_000) {
-                    shapes.clear();
-                }
-                shapes.put(attemptId, shape);
+                remember(attemptId, shape);
             }
         }
         if (shape.personId() != personId) {
@@ -307,6 +315,13 @@ public class ExamService {
             throw refusal(attemptId);
         }
         return shape;
+    }
+
+    private void remember(String attemptId, Shape shape) {
+        if (shapes.size() > 100_000) {
+            shapes.clear();
+        }
+        shapes.put(attemptId, shape);
     }
 
     static List<Integer> validChoice(ItemShape item, List<Integer> choice) {
