@@ -65,6 +65,11 @@ public class Blueprints {
                 .orElseThrow(() -> new NotFoundException("blueprint.notFound", group.name()));
     }
 
+    /** The group's blueprint with the bank's supply, or empty when the group has none. */
+    public Optional<WithSupply> findWithSupply(TargetGroup group) {
+        return find(group).map(this::withSupply);
+    }
+
     public Optional<Blueprint> find(TargetGroup group) {
         return jdbc.sql("SELECT * FROM exam_blueprint WHERE target_group = ?").param(group.name()).query(this::map)
                 .optional();

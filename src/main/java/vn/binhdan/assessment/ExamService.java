@@ -103,7 +103,7 @@ public class ExamService {
         List<AttemptRow> mine = attempts.ofPerson(personId);
         List<ExamOption> out = new ArrayList<>();
         for (TargetGroup group : persons.groupsOf(personId)) {
-            Optional<Blueprints.WithSupply> bp = blueprints.find(group).map(b -> blueprints.get(group));
+            Optional<Blueprints.WithSupply> bp = blueprints.findWithSupply(group);
             if (bp.isEmpty()) {
                 continue;
             }
@@ -149,7 +149,7 @@ public class ExamService {
             if (!persons.groupsOf(personId).contains(group)) {
                 throw new BusinessException("exam.notYourGroup");
             }
-            Blueprints.WithSupply supply = blueprints.find(group).map(b -> blueprints.get(group))
+            Blueprints.WithSupply supply = blueprints.findWithSupply(group)
                     .orElseThrow(() -> new NotFoundException("blueprint.notFound", group.name()));
             List<AttemptRow> ofGroup = attempts.ofPerson(personId);
             Optional<AttemptRow> running = ofGroup.stream().filter(AttemptRow::active).findFirst();

@@ -8,7 +8,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -465,9 +464,5 @@ public class Certificates {
         statusLists.remove(issuerCode);
         audit.record("ROTATE_KEY", "issuer_key", issuerCode + "#" + keyId, issuer.path(), null);
         return keyId;
-    }
-
-    static String date(Instant at) {
-        return DateTimeFormatter.ofPattern("dd/MM/yyyy").format(at.atZone(VIETNAM));
     }
 }
