@@ -93,6 +93,15 @@ public class Certificates {
         this.clock = clock;
     }
 
+    /**
+     * Every standing reason a person counts as certified, grouped by person and group: the
+     * source rows the monitoring recomputes its live counts from.
+     */
+    @Transactional(readOnly = true)
+    public void forEachCertifiedSource(java.util.function.Consumer<CertifiedSource> sink) {
+        repo.forEachCertifiedSource(sink);
+    }
+
     // ---- issuing -------------------------------------------------------------------------
 
     @EventListener
@@ -113,12 +122,13 @@ public class Certificates {
                 passed.frameworkVersion(), passed.scorePercent(), now, statusIndex);
         IssuerKeys.SigningKey key = keys.signing(issuer.code());
         ObjectNode signed = integrity.sign(credential, issuerId(issuer.code()) + "#" + key.keyId(), key.privateKey(), now);
+        String countedPath = persons.countingPath(person.id(), passed.targetGroup());
         repo.insert(new Row(id, number, issuer.code(), statusIndex, person.id(), passed.targetGroup(),
                 person.residenceUnitPath(), passed.attemptId(), passed.frameworkVersion(), passed.scorePercent(), now,
-                JSON.writeValueAsString(signed), null, null, null));
+                JSON.writeValueAsString(signed), null, null, null), countedPath);
         audit.record("ISSUE", "certificate", id, person.residenceUnitPath(), number);
         events.publishEvent(new CertificateIssued("certificate-issued:" + id, id, person.id(), passed.targetGroup(),
-                person.residenceUnitPath(), now));
+                person.residenceUnitPath(), countedPath, now));
     }
 
     private int freeStatusIndex(String issuerCode) {
@@ -416,7 +426,7 @@ public class Certificates {
         statusLists.remove(row.issuerCode());
         audit.record("REVOKE", "certificate", id, row.unitPath(), why);
         events.publishEvent(new CertificateRevoked("certificate-revoked:" + id, id, row.personId(), row.targetGroup(),
-                row.unitPath(), why, now));
+                row.unitPath(), repo.countedPath(id), why, now));
         return verify(id);
     }
 

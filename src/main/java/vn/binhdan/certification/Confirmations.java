@@ -61,6 +61,7 @@ public class Confirmations {
         this.clock = clock;
     }
 
+    /** Queues the confirmation; a redelivered event finds it queued and adds nothing. */
     @EventListener
     @Transactional
     public void onIssued(CertificateIssued issued) {
@@ -78,7 +79,7 @@ public class Confirmations {
         Timestamp now = Timestamp.from(clock.instant());
         jdbc.sql("""
                 INSERT INTO confirmation_outbox (certificate_id, unit_path, payload, status, next_attempt_at, created_at)
-                VALUES (?, ?, ?, 'PENDING', ?, ?)""")
+                VALUES (?, ?, ?, 'PENDING', ?, ?) ON CONFLICT DO NOTHING""")
                 .params(row.id(), row.unitPath(), JSON.writeValueAsString(payload), now, now).update();
     }
 

@@ -57,6 +57,67 @@ public class PersonDirectory {
                 .params(unitPath + "%", group.name()).query(Long.class).list();
     }
 
+    /**
+     * Where a person counts for a group, the way {@link #idsInGroup} counts the population:
+     * adults at their residence, the other groups at the organisation they belong to (the
+     * earliest membership when there are several), falling back to the residence.
+     */
+    public String countingPath(long personId, TargetGroup group) {
+        if (group != TargetGroup.ADULT) {
+            Optional<String> org = jdbc.sql("""
+                    SELECT o.path FROM person_group g JOIN unit o ON o.id = g.org_unit_id
+                    WHERE g.person_id = ? AND g.group_code = ? ORDER BY g.org_unit_id""")
+                    .params(personId, group.name()).query(String.class).stream().findFirst();
+            if (org.isPresent()) {
+                return org.get();
+            }
+        }
+        return jdbc.sql("SELECT u.path FROM person p JOIN unit u ON u.id = p.residence_unit_id WHERE p.id = ?")
+                .param(personId).query(String.class).single();
+    }
+
+    /** A registry count: persons of a group attached directly to the unit at {@code unitPath}. */
+    public record PopulationCount(String unitPath, TargetGroup group, long count) {
+    }
+
+    /**
+     * Every unit's own population per group, counted as {@link #idsInGroup} counts it, for the
+     * monitoring to roll up the tree in one pass instead of one query per unit.
+     */
+    public void forEachPopulationCount(java.util.function.Consumer<PopulationCount> sink) {
+        jdbc.sql("""
+                SELECT u.path, COUNT(*) FROM person p JOIN unit u ON u.id = p.residence_unit_id
+                WHERE p.birth_date <= ? GROUP BY u.path""")
+                .param(Date.valueOf(adultCut()))
+                .query(rs -> {
+                    sink.accept(new PopulationCount(rs.getString(1), TargetGroup.ADULT, rs.getLong(2)));
+                });
+        jdbc.sql("""
+                SELECT o.path, g.group_code, COUNT(*) FROM person_group g JOIN unit o ON o.id = g.org_unit_id
+                GROUP BY o.path, g.group_code""")
+                .query(rs -> {
+                    sink.accept(new PopulationCount(rs.getString(1), TargetGroup.valueOf(rs.getString(2)), rs.getLong(3)));
+                });
+    }
+
+    /** Official figures declared in place of registry counts, per unit and group, for a year. */
+    public java.util.Map<Long, java.util.Map<TargetGroup, Long>> declaredDenominators(java.util.Collection<Long> unitIds,
+                                                                                     int year) {
+        java.util.Map<Long, java.util.Map<TargetGroup, Long>> out = new java.util.HashMap<>();
+        if (unitIds.isEmpty()) {
+            return out;
+        }
+        jdbc.sql("""
+                SELECT unit_id, group_code, declared_value FROM population_denominator
+                WHERE period_year = :year AND unit_id IN (:ids)""")
+                .param("year", year).param("ids", unitIds)
+                .query(rs -> {
+                    out.computeIfAbsent(rs.getLong(1), k -> new java.util.EnumMap<>(TargetGroup.class))
+                            .put(TargetGroup.valueOf(rs.getString(2)), rs.getLong(3));
+                });
+        return out;
+    }
+
     private LocalDate adultCut() {
         return LocalDate.now(clock).minusYears(props.adultAge());
     }

@@ -25,15 +25,19 @@ public class CertificateRepository {
                       String revocationReason) {
     }
 
-    public void insert(Row r) {
+    public void insert(Row r, String countedPath) {
         jdbc.sql("""
                 INSERT INTO certificate (id, number, issuer_code, status_index, person_id, target_group, unit_path,
-                                         attempt_id, framework_version, score_percent, issued_at, credential)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                                         attempt_id, framework_version, score_percent, issued_at, credential, counted_path)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(r.id(), r.number(), r.issuerCode(), r.statusIndex(), r.personId(), r.targetGroup().name(),
                         r.unitPath(), r.attemptId(), r.frameworkVersion(), r.scorePercent(),
-                        Timestamp.from(r.issuedAt()), r.credential())
+                        Timestamp.from(r.issuedAt()), r.credential(), countedPath)
                 .update();
+    }
+
+    public String countedPath(String id) {
+        return jdbc.sql("SELECT counted_path FROM certificate WHERE id = ?").param(id).query(String.class).single();
     }
 
     public Optional<Row> find(String id) {
@@ -54,6 +58,35 @@ public class CertificateRepository {
         return jdbc.sql("""
                 SELECT COUNT(*) FROM certificate WHERE person_id = ? AND target_group = ? AND revoked_at IS NULL""")
                 .params(personId, group.name()).query(Long.class).single() > 0;
+    }
+
+    /**
+     * Standing certificates and declarations, grouped by person and group (ordered by them), so
+     * a reader can keep one per person with constant memory.
+     */
+    public void forEachCertifiedSource(java.util.function.Consumer<vn.binhdan.certification.CertifiedSource> sink) {
+        java.time.ZoneId vietnam = java.time.ZoneId.of("Asia/Ho_Chi_Minh");
+        jdbc.sql("""
+                SELECT person_id, target_group, id AS ref, counted_path, issued_at, NULL AS confirmed_on
+                FROM certificate WHERE revoked_at IS NULL
+                UNION ALL
+                SELECT person_id, target_group, NULL, counted_path, NULL, confirmed_on FROM declared_certification
+                ORDER BY 1, 2""")
+                .query(rs -> {
+                    long person = rs.getLong(1);
+                    TargetGroup group = TargetGroup.valueOf(rs.getString(2));
+                    String ref = rs.getString(3);
+                    Instant since;
+                    String source;
+                    if (ref != null) {
+                        source = vn.binhdan.certification.CertifiedSource.ofCertificate(ref);
+                        since = rs.getTimestamp(5).toInstant();
+                    } else {
+                        source = vn.binhdan.certification.CertifiedSource.ofDeclaration(person, group);
+                        since = rs.getDate(6).toLocalDate().atStartOfDay(vietnam).toInstant();
+                    }
+                    sink.accept(new vn.binhdan.certification.CertifiedSource(person, group, source, rs.getString(4), since));
+                });
     }
 
     public boolean statusIndexTaken(String issuerCode, int index) {

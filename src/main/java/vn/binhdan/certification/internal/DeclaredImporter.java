@@ -77,7 +77,8 @@ class DeclaredImporter implements Importer {
         }
     }
 
-    private record Declared(long personId, TargetGroup group, String unitPath, LocalDate on, String source) {
+    private record Declared(long personId, TargetGroup group, String unitPath, String countedPath, LocalDate on,
+                            String source) {
     }
 
     @Override
@@ -130,7 +131,8 @@ class DeclaredImporter implements Importer {
                     return;
                 }
                 String source = VietnameseText.clean(run.cell(cells, "source").text());
-                rows.put(key, new Declared(person.id(), group, person.residenceUnitPath(), on,
+                rows.put(key, new Declared(person.id(), group, person.residenceUnitPath(),
+                        persons.countingPath(person.id(), group), on,
                         source == null || source.isBlank() ? "Khai báo từ danh sách" : source.substring(0, Math.min(200, source.length()))));
             }
         });
@@ -141,14 +143,14 @@ class DeclaredImporter implements Importer {
             Timestamp now = Timestamp.from(clock.instant());
             for (Declared d : rows.values()) {
                 jdbc.sql("""
-                        INSERT INTO declared_certification (person_id, target_group, unit_path, confirmed_on, source,
-                                                            declared_by, declared_at)
-                        VALUES (?, ?, ?, ?, ?, ?, ?)""")
-                        .params(d.personId(), d.group().name(), d.unitPath(), Date.valueOf(d.on()), d.source(),
-                                run.user().username(), now)
+                        INSERT INTO declared_certification (person_id, target_group, unit_path, counted_path,
+                                                            confirmed_on, source, declared_by, declared_at)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")
+                        .params(d.personId(), d.group().name(), d.unitPath(), d.countedPath(), Date.valueOf(d.on()),
+                                d.source(), run.user().username(), now)
                         .update();
                 events.publishEvent(new CertificationDeclared("certification-declared:" + d.personId() + ":" + d.group(),
-                        d.personId(), d.group(), d.unitPath(), d.on(), d.source()));
+                        d.personId(), d.group(), d.unitPath(), d.countedPath(), d.on(), d.source()));
             }
             audit.record("IMPORT", "declared_certification", run.jobId(), "/", "created=" + rows.size());
         });

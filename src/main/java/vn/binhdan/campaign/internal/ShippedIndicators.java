@@ -1,0 +1,82 @@
+package vn.binhdan.campaign.internal;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.annotation.Order;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+import vn.binhdan.campaign.Indicator;
+import vn.binhdan.campaign.Indicators;
+import vn.binhdan.people.TargetGroup;
+
+/**
+ * Installs the indicator set shipped with the release: missing codes only, so a province that
+ * renamed or retired one keeps its choice. The emulation table starts by weighing the certified
+ * share of every group equally.
+ */
+@Component
+@Order(20)
+class ShippedIndicators implements ApplicationRunner {
+
+    private final IndicatorRepository repo;
+    private final Indicators indicators;
+
+    ShippedIndicators(IndicatorRepository repo, Indicators indicators) {
+        this.repo = repo;
+        this.indicators = indicators;
+    }
+
+    @Override
+    @Transactional
+    public void run(ApplicationArguments args) throws IOException {
+        List<Indicator> shipped = read();
+        int order = 0;
+        for (Indicator i : shipped) {
+            order += 10;
+            if (!repo.exists(i.code())) {
+                repo.insert(new Indicator(i.code(), i.nameVi(), i.nameEn(), i.measure(), i.source(), i.metric(),
+                        i.groups(), i.targetLevel(), i.frequency(), order));
+            }
+        }
+        indicators.catalogueChanged();
+        if (repo.criteria().isEmpty()) {
+            List<Indicators.Criterion> criteria = new ArrayList<>();
+            for (TargetGroup g : TargetGroup.values()) {
+                criteria.add(new Indicators.Criterion("CERTIFIED_SHARE", g.name(), BigDecimal.ONE));
+            }
+            repo.replaceCriteria(criteria);
+        }
+    }
+
+    static List<Indicator> read() throws IOException {
+        List<Indicator> out = new ArrayList<>();
+        ClassPathResource file = new ClassPathResource("campaign/indicators.csv");
+        try (BufferedReader in = new BufferedReader(new InputStreamReader(file.getInputStream(), StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = in.readLine()) != null) {
+                if (line.isBlank() || line.startsWith("#")) {
+                    continue;
+                }
+                String[] f = line.split(";", -1);
+                if (f.length != 9) {
+                    throw new IllegalStateException("campaign/indicators.csv: 9 fields expected in " + line);
+                }
+                List<TargetGroup> groups = f[4].isBlank() ? List.of()
+                        : Arrays.stream(f[4].split(",")).map(String::trim).map(TargetGroup::valueOf).toList();
+                out.add(new Indicator(f[0], f[7], f[8], Indicator.Measure.valueOf(f[1]), Indicator.Source.valueOf(f[2]),
+                        f[3].isBlank() ? null : f[3], groups, f[5].isBlank() ? null : f[5],
+                        Indicator.Frequency.valueOf(f[6]), 0));
+            }
+        }
+        return out;
+    }
+}

@@ -1,0 +1,66 @@
+package vn.binhdan.monitoring.internal;
+
+import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.stereotype.Component;
+import vn.binhdan.certification.Certificates;
+import vn.binhdan.certification.CertifiedSource;
+import vn.binhdan.monitoring.Metrics;
+import vn.binhdan.monitoring.internal.RollupRepository.Cell;
+import vn.binhdan.people.PersonDirectory;
+
+/** Values derived from the source rows alone, the way the live feed derives them from events. */
+@Component
+public class Recompute {
+
+    /** The recomputed values of a metric, and (for certification) the per-person sources behind them. */
+    public record Result(Map<Cell, Long> values, List<Object[]> certifiedRows) {
+    }
+
+    private final Certificates certificates;
+    private final PersonDirectory persons;
+
+    Recompute(Certificates certificates, PersonDirectory persons) {
+        this.certificates = certificates;
+        this.persons = persons;
+    }
+
+    public Result certified() {
+        Map<Cell, Long> values = new HashMap<>();
+        List<Object[]> rows = new ArrayList<>();
+        // sources arrive grouped by person and group: keep the earliest of each run
+        CertifiedSource[] best = new CertifiedSource[1];
+        certificates.forEachCertifiedSource(s -> {
+            rows.add(new Object[]{s.personId(), s.group().name(), s.sourceId(), s.countedPath(), Timestamp.from(s.since())});
+            CertifiedSource b = best[0];
+            if (b != null && b.personId() == s.personId() && b.group() == s.group()) {
+                if (s.since().isBefore(b.since()) || (s.since().equals(b.since()) && s.sourceId().compareTo(b.sourceId()) < 0)) {
+                    best[0] = s;
+                }
+                return;
+            }
+            count(values, b);
+            best[0] = s;
+        });
+        count(values, best[0]);
+        return new Result(values, rows);
+    }
+
+    private static void count(Map<Cell, Long> values, CertifiedSource s) {
+        if (s != null) {
+            Tree.addUp(values, Metrics.CERTIFIED, s.countedPath(), s.group().name(), CertificationFeed.day(s.since()), 1);
+        }
+    }
+
+    /** Registry counts per unit and group, each unit including its whole subtree. */
+    public Map<Long, Map<String, Long>> population() {
+        Map<Cell, Long> sums = new HashMap<>();
+        persons.forEachPopulationCount(c -> Tree.addUp(sums, "POPULATION", c.unitPath(), c.group().name(), null, c.count()));
+        Map<Long, Map<String, Long>> out = new HashMap<>();
+        sums.forEach((cell, n) -> out.computeIfAbsent(cell.unitId(), k -> new HashMap<>()).put(cell.group(), n));
+        return out;
+    }
+}

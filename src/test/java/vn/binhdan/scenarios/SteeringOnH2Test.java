@@ -1,0 +1,4 @@
+package vn.binhdan.scenarios;
+
+class SteeringOnH2Test extends SteeringScenarios {
+}
