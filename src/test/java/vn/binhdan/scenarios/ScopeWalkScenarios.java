@@ -153,6 +153,29 @@ public abstract class ScopeWalkScenarios extends EndToEnd {
                 .body()).contains("\"VALID\"").doesNotContain("H'Hen Niê"));
         walk.put("POST /api/v1/credentials/verify", t -> ok(http.post("/api/v1/credentials/verify", t, World.map("id", "x"))));
         walk.put("POST /api/v1/issuers/{code}/keys", t -> denied(http.post("/api/v1/issuers/66/keys", t, null)));
+        int year = LocalDate.now().getYear();
+        walk.put("GET /api/v1/indicators", t -> assertThat(ok(http.get("/api/v1/indicators", t)).body()).contains("CERTIFIED_SHARE"));
+        walk.put("GET /api/v1/units/{unitId}/targets", t -> denied(http.get("/api/v1/units/" + otherCommune + "/targets", t)));
+        walk.put("PUT /api/v1/indicators/{code}/targets", t -> {
+            denied(http.put("/api/v1/indicators/CERTIFIED_SHARE/targets", t,
+                    World.map("unitId", otherCommune, "group", "ADULT", "year", year, "value", 10)));
+            denied(http.put("/api/v1/indicators/CERTIFIED_SHARE/targets", t,
+                    World.map("unitId", province, "group", "ADULT", "year", year, "value", 10)));
+        });
+        walk.put("GET /api/v1/ranking/criteria", t -> assertThat(ok(http.get("/api/v1/ranking/criteria", t)).body())
+                .contains("CERTIFIED_SHARE"));
+        walk.put("PUT /api/v1/ranking/criteria", t -> denied(http.put("/api/v1/ranking/criteria", t,
+                List.of(World.map("indicatorCode", "CERTIFIED_SHARE", "group", "ADULT", "weight", 5)))));
+        walk.put("POST /api/v1/monitoring/check", t -> denied(http.post("/api/v1/monitoring/check", t, null)));
+        walk.put("POST /api/v1/monitoring/rebuild", t -> denied(http.post("/api/v1/monitoring/rebuild", t, null)));
+        walk.put("GET /api/v1/dashboard/{unitId}", t -> {
+            denied(http.get("/api/v1/dashboard/" + otherCommune, t));
+            denied(http.get("/api/v1/dashboard/" + province, t));
+        });
+        walk.put("GET /api/v1/dashboard/{unitId}/certified", t -> {
+            denied(http.get("/api/v1/dashboard/" + otherCommune + "/certified?group=WORKER", t));
+            denied(http.get("/api/v1/dashboard/" + province + "/certified?group=WORKER", t));
+        });
         walk.put("POST /api/v1/auth/login", t -> {
             // public by nature; a login cannot widen anyone's scope
         });
@@ -291,6 +314,16 @@ public abstract class ScopeWalkScenarios extends EndToEnd {
         walk.put("GET /issuers/{code}", () -> assertThat(officer.getHtml("/issuers/66").body()).contains("Multikey"));
         walk.put("GET /credentials/status/{code}", () -> assertThat(officer.getHtml("/credentials/status/66").body())
                 .contains("BitstringStatusList"));
+        walk.put("GET /dashboard", () -> assertThat(officer.getHtml("/dashboard").body())
+                .contains("Phường Buôn Ma Thuột").doesNotContain("Xã Hòa Phú"));
+        walk.put("GET /dashboard/{unitId}", () -> {
+            pageDenied(officer.getHtml("/dashboard/" + otherCommune));
+            pageDenied(officer.getHtml("/dashboard/" + unit("66")));
+        });
+        walk.put("GET /dashboard/{unitId}/certified", () -> {
+            pageDenied(officer.getHtml("/dashboard/" + otherCommune + "/certified?group=WORKER"));
+            pageDenied(officer.getHtml("/dashboard/" + unit("66") + "/certified?group=WORKER"));
+        });
 
         TreeSet<String> mapped = new TreeSet<>();
         mappings.getHandlerMethods().forEach((info, method) -> info.getPatternValues().stream()
@@ -352,6 +385,9 @@ public abstract class ScopeWalkScenarios extends EndToEnd {
                 + jdbc.sql("SELECT prompt FROM question WHERE code = 'KNS-1.1-01'").query(String.class).single() + "/"
                 + jdbc.sql("SELECT COUNT(*) FROM confirmation_outbox WHERE next_attempt_at > created_at").query(Long.class).single() + "/"
                 + jdbc.sql("SELECT COUNT(*) FROM exam_attempt").query(Long.class).single() + "/"
+                + jdbc.sql("SELECT COUNT(*) FROM indicator_target").query(Long.class).single() + "/"
+                + jdbc.sql("SELECT SUM(weight) FROM ranking_criterion").query(String.class).single() + "/"
+                + jdbc.sql("SELECT COUNT(*) FROM mon_check").query(Long.class).single() + "/"
                 + jdbc.sql("SELECT status FROM import_job WHERE created_by = 'province-admin' ORDER BY created_at DESC LIMIT 1")
                 .query(String.class).single();
     }

@@ -103,4 +103,94 @@ public abstract class SteeringScenarios extends EndToEnd {
         assertThat(check.get("differences").asInt()).as(check.toString()).isZero();
         assertThat(check.get("compared").asLong()).isPositive();
     }
+
+    @Test
+    void theProvinceSeesEachGroupAgainstItsTargetAndItsCommunesRanked() throws Exception {
+        String admin = token("province-admin");
+        long province = unit("66");
+        long ward = unit("24133");
+        int year = java.time.LocalDate.now().getYear();
+        // set at the top, inherited below
+        for (String g : List.of("ADULT", "CIVIL_SERVANT", "STUDENT", "WORKER")) {
+            var r = http.put("/api/v1/indicators/CERTIFIED_SHARE/targets", admin,
+                    World.map("unitId", province, "group", g, "year", year, "value", 100));
+            assertThat(r.status()).as(r.body()).isEqualTo(200);
+        }
+        var tooHigh = http.put("/api/v1/indicators/CERTIFIED_SHARE/targets", admin,
+                World.map("unitId", province, "group", "ADULT", "year", year, "value", 120));
+        assertThat(tooHigh.status()).isEqualTo(400);
+        assertThat(tooHigh.body()).contains("không được vượt quá 100%");
+        var negative = http.put("/api/v1/indicators/CLASSES_HELD/targets", admin,
+                World.map("unitId", province, "group", "ALL", "year", year, "value", -5));
+        assertThat(negative.body()).contains("không được là số âm");
+        var lamDong = http.put("/api/v1/indicators/CERTIFIED_SHARE/targets", admin,
+                World.map("unitId", unit("68"), "group", "ADULT", "year", year, "value", 80));
+        assertThat(lamDong.status()).isEqualTo(403);
+        // a commune may hold itself to a different target than the province's
+        String officer = token("commune-officer");
+        assertThat(http.put("/api/v1/indicators/CERTIFIED_SHARE/targets", officer,
+                World.map("unitId", ward, "group", "ADULT", "year", year, "value", 90)).status()).isEqualTo(200);
+
+        issue("Võ Văn Chứng", "steer-dash-1");
+        awaitRolledUp();
+
+        var d = http.get("/api/v1/dashboard/" + province + "?year=" + year, admin).json();
+        var adults = kpi(d, "CERTIFIED_SHARE", "ADULT");
+        long residents = jdbc.sql("""
+                SELECT COUNT(*) FROM person p JOIN unit u ON u.id = p.residence_unit_id
+                WHERE u.path LIKE ? AND p.birth_date <= ?""")
+                .params("/" + province + "/%", java.sql.Date.valueOf(java.time.LocalDate.now().minusYears(18)))
+                .query(Long.class).single();
+        long certifiedAdults = jdbc.sql("""
+                SELECT COUNT(DISTINCT person_id) FROM certificate WHERE revoked_at IS NULL AND target_group = 'ADULT'
+                AND counted_path LIKE ?""").param("/" + province + "/%").query(Long.class).single();
+        assertThat(adults.get("numerator").asLong()).isEqualTo(certifiedAdults);
+        assertThat(adults.get("denominator").asLong()).isEqualTo(residents);
+        assertThat(adults.get("value").asDouble())
+                .isCloseTo(100.0 * certifiedAdults / residents, org.assertj.core.data.Offset.offset(0.06));
+        assertThat(adults.get("target").asInt()).isEqualTo(100);
+        assertThat(adults.get("targetInherited").asBoolean()).isFalse();
+        assertThat(adults.get("status").asText()).isIn("BEHIND", "ON_TRACK");
+        assertThat(adults.get("trend").size()).isEqualTo(java.time.LocalDate.now().getMonthValue());
+        // a group nobody belongs to has no data, never 0 % or infinity
+        var village = http.get("/api/v1/dashboard/" + unit("24133.01") + "?year=" + year, admin).json();
+        assertThat(kpi(village, "CERTIFIED_SHARE", "CIVIL_SERVANT").has("value")).isFalse();
+        assertThat(kpi(village, "CERTIFIED_SHARE", "CIVIL_SERVANT").get("status").asText()).isEqualTo("NO_DATA");
+
+        List<String> ranked = new java.util.ArrayList<>();
+        d.get("ranking").forEach(r -> ranked.add(r.get("unit").get("code").asText()));
+        assertThat(ranked).contains("24133", "24175").doesNotContain("66-SKHCN");
+        assertThat(d.get("ranking").get(0).get("unit").get("code").asText()).isEqualTo("24133");
+        assertThat(d.get("ranking").get(0).get("rank").asInt()).isEqualTo(1);
+
+        var wardView = http.get("/api/v1/dashboard/" + ward + "?year=" + year, officer).json();
+        var wardAdults = kpi(wardView, "CERTIFIED_SHARE", "ADULT");
+        assertThat(wardAdults.get("target").asInt()).isEqualTo(90);
+        assertThat(kpi(wardView, "CERTIFIED_SHARE", "CIVIL_SERVANT").get("targetInherited").asBoolean()).isTrue();
+        assertThat(http.get("/api/v1/dashboard/" + unit("24175"), officer).status()).isEqualTo(403);
+        assertThat(http.get("/api/v1/dashboard/" + province, officer).status()).isEqualTo(403);
+
+        // drill-down from the number to the people, within the viewer's scope
+        var people = http.get("/api/v1/dashboard/" + ward + "/certified?group=ADULT", officer).json();
+        List<String> names = new java.util.ArrayList<>();
+        people.forEach(p -> names.add(p.get("fullName").asText()));
+        assertThat(names).contains("Võ Văn Chứng");
+
+        // the page: every group against its target, the ranking, a chart that says what it shows
+        var page = new vn.binhdan.support.Http(port, true);
+        page.formLogin("province-admin", World.PASSWORD);
+        String html = page.getHtml("/dashboard/" + province).body();
+        assertThat(html).contains("Người dân trưởng thành", "Bảng xếp hạng thi đua", "Phường Buôn Ma Thuột",
+                "Không có số liệu", "aria-label=\"Diễn biến");
+        assertThat(page.getHtml("/dashboard/" + ward + "/certified?group=ADULT").body()).contains("Võ Văn Chứng");
+    }
+
+    private static tools.jackson.databind.JsonNode kpi(tools.jackson.databind.JsonNode d, String indicator, String group) {
+        for (var k : d.get("kpis")) {
+            if (k.get("indicator").asText().equals(indicator) && k.get("group").asText().equals(group)) {
+                return k;
+            }
+        }
+        throw new AssertionError("no KPI " + indicator + "/" + group + " in " + d);
+    }
 }

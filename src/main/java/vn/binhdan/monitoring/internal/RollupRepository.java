@@ -219,6 +219,24 @@ public class RollupRepository {
         return jdbc.sql("SELECT COUNT(*) FROM (SELECT 1 FROM mon_certified LIMIT 1) x").query(Long.class).single() == 0;
     }
 
+    public record CertifiedRow(long personId, String group, String sourceId, String countedPath, Instant since) {
+    }
+
+    /** The people behind a unit's certified count: the earliest standing source of each, newest first. */
+    public List<CertifiedRow> certifiedIn(String unitPath, String group, int offset, int limit) {
+        return jdbc.sql("""
+                SELECT c.person_id, c.target_group, c.source_id, c.counted_path, c.since FROM mon_certified c
+                WHERE c.counted_path LIKE ? AND c.target_group = ?
+                  AND NOT EXISTS (SELECT 1 FROM mon_certified e WHERE e.person_id = c.person_id
+                                  AND e.target_group = c.target_group
+                                  AND (e.since < c.since OR (e.since = c.since AND e.source_id < c.source_id)))
+                ORDER BY c.since DESC, c.person_id LIMIT ? OFFSET ?""")
+                .params(unitPath + "%", group, limit, offset)
+                .query((rs, i) -> new CertifiedRow(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getTimestamp(5).toInstant()))
+                .list();
+    }
+
     public long lastCheckId() {
         return jdbc.sql("SELECT MAX(id) FROM mon_check").query(Long.class).single();
     }

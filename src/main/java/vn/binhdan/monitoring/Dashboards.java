@@ -1,0 +1,269 @@
+package vn.binhdan.monitoring;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.stereotype.Service;
+import vn.binhdan.campaign.Indicator;
+import vn.binhdan.campaign.Indicators;
+import vn.binhdan.campaign.Target;
+import vn.binhdan.audit.AuditLog;
+import vn.binhdan.monitoring.internal.RollupRepository;
+import vn.binhdan.people.PersonDirectory;
+import vn.binhdan.people.TargetGroup;
+import vn.binhdan.shared.CurrentUser;
+import vn.binhdan.shared.ForbiddenException;
+import vn.binhdan.shared.Role;
+import vn.binhdan.shared.BusinessException;
+import vn.binhdan.unit.Unit;
+import vn.binhdan.unit.UnitService;
+import vn.binhdan.unit.UnitType;
+import vn.binhdan.unit.Units;
+
+/** Builds dashboards from the live rollups, the population and the targets; reads only. */
+@Service
+public class Dashboards {
+
+    /** Officers who may see the names behind a number (team members see their village's figures only). */
+    static final List<Role> DRILLERS = List.of(Role.TEAM_MEMBER, Role.COMMUNE_OFFICER, Role.AGENCY_OFFICER,
+            Role.PROVINCE_ADMIN, Role.SYSTEM_ADMIN);
+
+    /** Months of history the forecast takes the pace from. */
+    static final int PACE_MONTHS = 3;
+
+    private final UnitService units;
+    private final Units unitLookup;
+    private final Indicators indicators;
+    private final Rollups rollups;
+    private final RollupRepository repo;
+    private final PersonDirectory persons;
+    private final AuditLog audit;
+    private final Clock clock;
+
+    Dashboards(UnitService units, Units unitLookup, Indicators indicators, Rollups rollups, RollupRepository repo, PersonDirectory persons,
+               AuditLog audit, Clock clock) {
+        this.units = units;
+        this.unitLookup = unitLookup;
+        this.indicators = indicators;
+        this.rollups = rollups;
+        this.repo = repo;
+        this.persons = persons;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    /**
+     * The people behind a unit's certified count for a group, a page at a time, for officers who
+     * may read that unit; every page read is in the audit trail, as it lists personal data.
+     */
+    public List<CertifiedPerson> certified(long unitId, TargetGroup group, int page) {
+        Unit unit = units.get(unitId);
+        if (!CurrentUser.require().canActOn(unit.path(), DRILLERS)) {
+            throw new ForbiddenException("dashboard.drillForbidden");
+        }
+        int size = 50;
+        List<RollupRepository.CertifiedRow> rows = repo.certifiedIn(unit.path(), group.name(), Math.max(0, page) * size, size);
+        Map<Long, String> unitNames = new java.util.HashMap<>();
+        List<Long> unitIds = rows.stream().map(r -> lastId(r.countedPath())).distinct().toList();
+        unitLookup.findByIds(unitIds).forEach(u -> unitNames.put(u.id(), u.name()));
+        List<CertifiedPerson> out = new ArrayList<>();
+        for (RollupRepository.CertifiedRow r : rows) {
+            String name = persons.find(r.personId()).map(PersonDirectory.PersonRef::fullName).orElse("—");
+            boolean declared = r.sourceId().startsWith("declared:");
+            out.add(new CertifiedPerson(r.personId(), name, unitNames.get(lastId(r.countedPath())),
+                    LocalDate.ofInstant(r.since(), clock.getZone()), declared ? null : r.sourceId().substring("certificate:".length()),
+                    declared));
+        }
+        audit.record("READ", "certified-list", unit.code() + "/" + group + "/" + page, unit.path(), "rows=" + out.size());
+        return out;
+    }
+
+    private static long lastId(String path) {
+        String[] parts = path.split("/");
+        return Long.parseLong(parts[parts.length - 1]);
+    }
+
+    public Dashboard of(long unitId, Integer yearOrNull, Locale locale) {
+        Unit unit = units.get(unitId);
+        LocalDate today = LocalDate.now(clock);
+        int year = yearOrNull == null ? today.getYear() : yearOrNull;
+        if (year < 2000 || year > today.getYear() + 5) {
+            throw new BusinessException("dashboard.yearInvalid", year);
+        }
+        Indicators.TargetTable targets = indicators.targets(year);
+        List<Unit> children = units.children(unitId, false).stream().filter(u -> u.type().administrative()).toList();
+        List<Long> ids = new ArrayList<>(children.stream().map(Unit::id).toList());
+        ids.add(unit.id());
+        Map<Long, Map<String, Long>> certified = rollups.totals(Metrics.CERTIFIED, ids);
+        Map<Long, Map<TargetGroup, Rollups.Population>> population = rollups.population(ids, year);
+        // a past year is seen as at its end, the current one as of today
+        LocalDate asOf = year < today.getYear() ? LocalDate.of(year, 12, 31) : today;
+
+        List<Dashboard.Kpi> kpis = new ArrayList<>();
+        Map<String, Map<LocalDate, Long>> monthly = rollups.monthly(Metrics.CERTIFIED, unit.id());
+        for (Indicator i : indicators.all()) {
+            for (String g : i.groupKeys()) {
+                Optional<Target> target = targets.forUnit(unit, i.code(), g);
+                kpis.add(kpi(i, g, unit, certified, population, monthly, target, asOf, locale));
+            }
+        }
+
+        List<Indicators.Criterion> criteria = indicators.criteria();
+        List<Dashboard.Ranked> rows = new ArrayList<>();
+        for (Unit child : children) {
+            double weighted = 0;
+            double weights = 0;
+            List<Double> values = new ArrayList<>();
+            for (Indicators.Criterion c : criteria) {
+                Optional<Indicator> i = indicators.find(c.indicatorCode());
+                Double v = i.map(ind -> share(ind, c.group(), child.id(), certified, population)).orElse(null);
+                values.add(v);
+                Optional<Target> t = targets.forUnit(child, c.indicatorCode(), c.group());
+                if (v == null || t.isEmpty() || t.get().value().signum() == 0) {
+                    continue; // a criterion without data or target neither helps nor hurts
+                }
+                double w = c.weight().doubleValue();
+                weighted += w * Math.min(1.0, v / t.get().value().doubleValue());
+                weights += w;
+            }
+            rows.add(new Dashboard.Ranked(0, ref(child), weights == 0 ? null : round(100 * weighted / weights), values));
+        }
+        rows.sort(Comparator.comparing((Dashboard.Ranked r) -> r.score() == null ? -1 : r.score()).reversed()
+                .thenComparing(r -> r.unit().name()));
+        List<Dashboard.Ranked> ranked = new ArrayList<>();
+        for (int k = 0; k < rows.size(); k++) {
+            Dashboard.Ranked r = rows.get(k);
+            ranked.add(new Dashboard.Ranked(r.score() == null ? 0 : k + 1, r.unit(), r.score(), r.values()));
+        }
+        List<String> criteriaNames = criteria.stream().map(c -> indicators.find(c.indicatorCode())
+                .map(i -> i.name(locale)).orElse(c.indicatorCode()) + (Indicator.ALL.equals(c.group()) ? "" : " · " + c.group()))
+                .toList();
+        List<Dashboard.UnitRef> trail = units.visibleAncestors(unit).stream().map(Dashboards::ref).toList();
+        return new Dashboard(ref(unit), trail, year, clock.instant(), kpis, ranked, criteriaNames);
+    }
+
+    private Dashboard.Kpi kpi(Indicator i, String g, Unit unit, Map<Long, Map<String, Long>> certified,
+                              Map<Long, Map<TargetGroup, Rollups.Population>> population,
+                              Map<String, Map<LocalDate, Long>> monthly, Optional<Target> target, LocalDate asOf,
+                              Locale locale) {
+        BigDecimal t = target.map(Target::value).orElse(null);
+        LocalDate deadline = target.map(Target::deadline).orElse(null);
+        boolean inherited = target.map(Target::inherited).orElse(false);
+        if (!i.computed()) {
+            // reported figures come with the units' approved reports, not from live data
+            return new Dashboard.Kpi(i.code(), i.name(locale), i.measure().name(), i.source().name(), g, null, null,
+                    null, t, inherited, deadline, Dashboard.Status.NO_DATA, null, List.of());
+        }
+        if (i.measure() == Indicator.Measure.COUNT) {
+            // a count target holds for each unit of its level ("each commune"): compared there only
+            boolean atLevel = atLevel(unit, i.targetLevel());
+            Map<LocalDate, Long> months = rollups.monthly(i.metric(), unit.id()).getOrDefault(g, Map.of());
+            long count = 0;
+            for (Map.Entry<LocalDate, Long> e : months.entrySet()) {
+                boolean inPeriod = i.frequency() == Indicator.Frequency.MONTH
+                        ? YearMonth.from(e.getKey()).equals(YearMonth.from(asOf))
+                        : e.getKey().getYear() == asOf.getYear();
+                count += inPeriod ? e.getValue() : 0;
+            }
+            BigDecimal own = atLevel ? t : null;
+            return new Dashboard.Kpi(i.code(), i.name(locale), i.measure().name(), i.source().name(), g, null, null,
+                    (double) count, own, inherited, deadline, status(count, own, null, deadline), null, List.of());
+        }
+        long numerator = certified.getOrDefault(unit.id(), Map.of()).getOrDefault(g, 0L);
+        long denominator = population.get(unit.id()).get(TargetGroup.valueOf(g)).value();
+        Double value = denominator == 0 ? null : round(100.0 * numerator / denominator);
+        List<Dashboard.Point> trend = denominator == 0 ? List.of()
+                : trend(monthly.getOrDefault(g, Map.of()), denominator, asOf);
+        LocalDate forecast = forecast(trend, t, asOf);
+        Dashboard.Status status = value == null ? Dashboard.Status.NO_DATA : status(value, t, forecast, deadline);
+        return new Dashboard.Kpi(i.code(), i.name(locale), i.measure().name(), i.source().name(), g, numerator,
+                denominator, value, t, inherited, deadline, status, forecast, trend);
+    }
+
+    private static Dashboard.Status status(double value, BigDecimal target, LocalDate forecast, LocalDate deadline) {
+        if (target == null) {
+            return Dashboard.Status.NO_TARGET;
+        }
+        if (value >= target.doubleValue()) {
+            return Dashboard.Status.MET;
+        }
+        return forecast != null && deadline != null && !forecast.isAfter(deadline)
+                ? Dashboard.Status.ON_TRACK : Dashboard.Status.BEHIND;
+    }
+
+    /** Cumulative shares at the end of each month of the year, up to {@code asOf}. */
+    static List<Dashboard.Point> trend(Map<LocalDate, Long> changes, long denominator, LocalDate asOf) {
+        YearMonth first = YearMonth.of(asOf.getYear(), 1);
+        YearMonth last = YearMonth.from(asOf);
+        long running = 0;
+        for (Map.Entry<LocalDate, Long> e : changes.entrySet()) {
+            if (YearMonth.from(e.getKey()).isBefore(first)) {
+                running += e.getValue();
+            }
+        }
+        List<Dashboard.Point> out = new ArrayList<>();
+        for (YearMonth m = first; !m.isAfter(last); m = m.plusMonths(1)) {
+            running += changes.getOrDefault(m.atDay(1), 0L);
+            out.add(new Dashboard.Point(m.atDay(1), round(100.0 * running / denominator)));
+        }
+        return out;
+    }
+
+    /**
+     * The day the target is reached if the pace of the last months holds; null when it is met
+     * already, when there is no target, or when the pace is flat (no date can honestly be given).
+     */
+    static LocalDate forecast(List<Dashboard.Point> trend, BigDecimal target, LocalDate asOf) {
+        if (target == null || trend.isEmpty()) {
+            return null;
+        }
+        double now = trend.getLast().value();
+        double goal = target.doubleValue();
+        if (now >= goal) {
+            return null;
+        }
+        int back = Math.min(PACE_MONTHS, trend.size() - 1);
+        double then = back == 0 ? 0 : trend.get(trend.size() - 1 - back).value();
+        double perMonth = (now - then) / Math.max(1, back);
+        if (perMonth <= 0) {
+            return null;
+        }
+        long days = (long) Math.ceil((goal - now) / perMonth * 30.44);
+        return asOf.plus(days, ChronoUnit.DAYS);
+    }
+
+    private static Double share(Indicator i, String g, long unitId, Map<Long, Map<String, Long>> certified,
+                                Map<Long, Map<TargetGroup, Rollups.Population>> population) {
+        if (!i.computed() || !Metrics.CERTIFIED.equals(i.metric()) || Indicator.ALL.equals(g)) {
+            return null;
+        }
+        long d = population.get(unitId).get(TargetGroup.valueOf(g)).value();
+        return d == 0 ? null : round(100.0 * certified.getOrDefault(unitId, Map.of()).getOrDefault(g, 0L) / d);
+    }
+
+    static double round(double v) {
+        return Math.round(v * 10) / 10.0;
+    }
+
+    static Dashboard.UnitRef ref(Unit u) {
+        return new Dashboard.UnitRef(u.id(), u.code(), u.name(), u.type() == null ? null : u.type().name());
+    }
+
+    static boolean atLevel(Unit u, String level) {
+        if (level == null) {
+            return true;
+        }
+        return switch (level) {
+            case "COMMUNE" -> u.type() == UnitType.COMMUNE || u.type() == UnitType.WARD || u.type() == UnitType.SPECIAL_ZONE;
+            default -> u.type() != null && u.type().name().equals(level);
+        };
+    }
+}
