@@ -15,12 +15,14 @@ import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
+import vn.binhdan.campaign.Indicators;
 import vn.binhdan.demo.DemoUnits.Commune;
 import vn.binhdan.demo.DemoUnits.Village;
 import vn.binhdan.identity.AccountService;
 import vn.binhdan.identity.AccountService.GrantSpec;
 import vn.binhdan.importing.ImportJob;
 import vn.binhdan.importing.ImportService;
+import vn.binhdan.monitoring.Rollups;
 import vn.binhdan.people.NationalIds;
 import vn.binhdan.people.PersonDirectory;
 import vn.binhdan.shared.Role;
@@ -59,9 +61,13 @@ class DemoDataLoader {
     private final NationalIds nationalIds;
     private final DemoProperties props;
     private final Clock clock;
+    private final Indicators indicators;
+    private final Rollups rollups;
 
     DemoDataLoader(ImportService imports, Units units, AccountService accounts, PersonDirectory persons,
-                   NationalIds nationalIds, DemoProperties props, Clock clock) {
+                   NationalIds nationalIds, DemoProperties props, Clock clock, Indicators indicators, Rollups rollups) {
+        this.indicators = indicators;
+        this.rollups = rollups;
         this.imports = imports;
         this.units = units;
         this.accounts = accounts;
@@ -96,6 +102,10 @@ class DemoDataLoader {
         population.csvByCommune().forEach((c, csv) -> run("PERSON", "nguoi-dan-" + c.code() + ".csv", csv));
 
         createAccounts(plan, commune, village);
+        run("DECLARED", "da-xac-nhan-pho-cap.csv", DemoCertified.csv(population.residents(), LocalDate.now(clock),
+                new Random(PERSON_SEED + 1)));
+        DemoCertified.setTargets(indicators, unit(plan.province.code()).id(), LocalDate.now(clock).getYear());
+        rollups.refreshPopulation();
         log.info("Demo data loaded in {}: {} units ({} communes and wards, {} villages, {} organisations), "
                         + "{} persons, accounts {}, {}, {}, {} (password {})",
                 String.format("%.1f s", (System.nanoTime() - start) / 1e9), units.count(),

@@ -31,6 +31,8 @@ class DemoDataTest {
     private final PersonService people;
     private final PersonDirectory directory;
     private final DemoDataLoader loader;
+    @Autowired
+    private vn.binhdan.monitoring.Dashboards dashboards;
 
     @Autowired
     DemoDataTest(Units units, AccountService accounts, PersonService people, PersonDirectory directory,
@@ -132,5 +134,23 @@ class DemoDataTest {
         loader.onReady();
         assertThat(units.count()).isEqualTo(before);
         assertThat(accounts.authenticate("learner", "demo1234").personId()).isNotNull();
+    }
+
+    @Test
+    void theProvinceDashboardShowsEveryGroupAgainstItsTargetAndRanksTheCommunes() {
+        vn.binhdan.monitoring.Dashboard d = vn.binhdan.shared.SystemUser.call(vn.binhdan.shared.SystemUser.SYSTEM,
+                () -> dashboards.of(province().id(), null, java.util.Locale.forLanguageTag("vi")));
+        List<vn.binhdan.monitoring.Dashboard.Kpi> shares = d.kpis().stream()
+                .filter(k -> k.indicator().equals("CERTIFIED_SHARE")).toList();
+        assertThat(shares).extracting(vn.binhdan.monitoring.Dashboard.Kpi::group)
+                .containsExactlyInAnyOrder("CIVIL_SERVANT", "STUDENT", "WORKER", "ADULT");
+        assertThat(shares).allSatisfy(k -> {
+            assertThat(k.value()).as(k.group()).isBetween(5.0, 95.0);
+            assertThat(k.target()).isEqualByComparingTo("100");
+            assertThat(k.status()).isIn(vn.binhdan.monitoring.Dashboard.Status.BEHIND,
+                    vn.binhdan.monitoring.Dashboard.Status.ON_TRACK);
+        });
+        assertThat(d.ranking()).hasSize(102);
+        assertThat(d.ranking().getFirst().score()).isGreaterThan(d.ranking().get(50).score());
     }
 }
