@@ -99,6 +99,11 @@ class BrowserAccessibilityTest extends EndToEnd {
             check(page);
             page.navigate(base + "/verify");
             check(page);
+            page.navigate(base + "/dashboard");
+            assertThat(page.locator("h1").textContent()).contains("Tỉnh Đắk Lắk");
+            check(page);
+            page.navigate(base + "/dashboard/" + unit("24133") + "/certified?group=ADULT");
+            check(page);
         }
     }
 
