@@ -15,6 +15,10 @@ import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
+import vn.binhdan.campaign.Plan;
+import vn.binhdan.campaign.PlanDraft;
+import vn.binhdan.campaign.PlanImportResult;
+import vn.binhdan.campaign.Plans;
 import vn.binhdan.demo.DemoUnits.Commune;
 import vn.binhdan.demo.DemoUnits.Village;
 import vn.binhdan.identity.AccountService;
@@ -48,6 +52,9 @@ class DemoDataLoader {
 
     private static final Logger log = LoggerFactory.getLogger(DemoDataLoader.class);
     private static final String OFFICIAL_UNITS = "demo/dak-lak-units.csv";
+    /** The province's 2026 plan, its task table typed from the issued document. */
+    private static final String PLAN_TABLE = "demo/dak-lak-ke-hoach-2026.csv";
+    static final String PLAN_TITLE = "Kế hoạch triển khai Phong trào “Bình dân học vụ số” năm 2026 trên địa bàn tỉnh";
     // Fixed seeds: the same demo every time, and a change of population size leaves the units as they were.
     private static final long UNIT_SEED = 20250701L;
     private static final long PERSON_SEED = 20250702L;
@@ -59,9 +66,10 @@ class DemoDataLoader {
     private final NationalIds nationalIds;
     private final DemoProperties props;
     private final Clock clock;
+    private final Plans plans;
 
     DemoDataLoader(ImportService imports, Units units, AccountService accounts, PersonDirectory persons,
-                   NationalIds nationalIds, DemoProperties props, Clock clock) {
+                   NationalIds nationalIds, DemoProperties props, Clock clock, Plans plans) {
         this.imports = imports;
         this.units = units;
         this.accounts = accounts;
@@ -69,6 +77,7 @@ class DemoDataLoader {
         this.nationalIds = nationalIds;
         this.props = props;
         this.clock = clock;
+        this.plans = plans;
     }
 
     @EventListener(ApplicationReadyEvent.class)
@@ -96,6 +105,7 @@ class DemoDataLoader {
         population.csvByCommune().forEach((c, csv) -> run("PERSON", "nguoi-dan-" + c.code() + ".csv", csv));
 
         createAccounts(plan, commune, village);
+        loadPlan(unit(plan.province.code()));
         log.info("Demo data loaded in {}: {} units ({} communes and wards, {} villages, {} organisations), "
                         + "{} persons, accounts {}, {}, {}, {} (password {})",
                 String.format("%.1f s", (System.nanoTime() - start) / 1e9), units.count(),
@@ -117,6 +127,17 @@ class DemoDataLoader {
                 .orElseThrow(() -> new IllegalStateException("the demo learner was not imported"));
         accounts.create(LEARNER, learner.fullName(), PASSWORD, learner.id(),
                 List.of(new GrantSpec(Role.LEARNER, learner.residenceUnitId())));
+    }
+
+    /** The province's plan goes through the import an officer would use, unit names matched the same way. */
+    private void loadPlan(Unit province) {
+        Plan created = plans.create(new PlanDraft(null, PLAN_TITLE, province.id(), null, 2026, 2026));
+        PlanImportResult result = plans.importTasks(created.id(), "dak-lak-ke-hoach-2026.csv", read(PLAN_TABLE), false);
+        if (!result.applied()) {
+            throw new IllegalStateException("Demo plan not imported: " + result.errors());
+        }
+        log.debug("Demo plan: {} sections, {} tasks, names not matched: {}", result.sections(), result.tasks(),
+                result.unmatched());
     }
 
     private Unit unit(String code) {
