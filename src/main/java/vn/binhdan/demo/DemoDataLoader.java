@@ -16,6 +16,10 @@ import org.springframework.context.event.EventListener;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
 import vn.binhdan.campaign.Indicators;
+import vn.binhdan.campaign.Plan;
+import vn.binhdan.campaign.PlanDraft;
+import vn.binhdan.campaign.PlanImportResult;
+import vn.binhdan.campaign.Plans;
 import vn.binhdan.demo.DemoUnits.Commune;
 import vn.binhdan.demo.DemoUnits.Village;
 import vn.binhdan.identity.AccountService;
@@ -50,6 +54,9 @@ class DemoDataLoader {
 
     private static final Logger log = LoggerFactory.getLogger(DemoDataLoader.class);
     private static final String OFFICIAL_UNITS = "demo/dak-lak-units.csv";
+    /** The province's 2026 plan, its task table typed from the issued document. */
+    private static final String PLAN_TABLE = "demo/dak-lak-ke-hoach-2026.csv";
+    static final String PLAN_TITLE = "Kế hoạch triển khai Phong trào “Bình dân học vụ số” năm 2026 trên địa bàn tỉnh";
     // Fixed seeds: the same demo every time, and a change of population size leaves the units as they were.
     private static final long UNIT_SEED = 20250701L;
     private static final long PERSON_SEED = 20250702L;
@@ -63,9 +70,11 @@ class DemoDataLoader {
     private final Clock clock;
     private final Indicators indicators;
     private final Rollups rollups;
+    private final Plans plans;
 
     DemoDataLoader(ImportService imports, Units units, AccountService accounts, PersonDirectory persons,
-                   NationalIds nationalIds, DemoProperties props, Clock clock, Indicators indicators, Rollups rollups) {
+                   NationalIds nationalIds, DemoProperties props, Clock clock, Indicators indicators, Rollups rollups,
+                   Plans plans) {
         this.indicators = indicators;
         this.rollups = rollups;
         this.imports = imports;
@@ -75,6 +84,7 @@ class DemoDataLoader {
         this.nationalIds = nationalIds;
         this.props = props;
         this.clock = clock;
+        this.plans = plans;
     }
 
     @EventListener(ApplicationReadyEvent.class)
@@ -106,6 +116,7 @@ class DemoDataLoader {
                 new Random(PERSON_SEED + 1)));
         DemoCertified.setTargets(indicators, unit(plan.province.code()).id(), LocalDate.now(clock).getYear());
         rollups.refreshPopulation();
+        loadPlan(unit(plan.province.code()));
         log.info("Demo data loaded in {}: {} units ({} communes and wards, {} villages, {} organisations), "
                         + "{} persons, accounts {}, {}, {}, {} (password {})",
                 String.format("%.1f s", (System.nanoTime() - start) / 1e9), units.count(),
@@ -127,6 +138,17 @@ class DemoDataLoader {
                 .orElseThrow(() -> new IllegalStateException("the demo learner was not imported"));
         accounts.create(LEARNER, learner.fullName(), PASSWORD, learner.id(),
                 List.of(new GrantSpec(Role.LEARNER, learner.residenceUnitId())));
+    }
+
+    /** The province's plan goes through the import an officer would use, unit names matched the same way. */
+    private void loadPlan(Unit province) {
+        Plan created = plans.create(new PlanDraft(null, PLAN_TITLE, province.id(), null, 2026, 2026));
+        PlanImportResult result = plans.importTasks(created.id(), "dak-lak-ke-hoach-2026.csv", read(PLAN_TABLE), false);
+        if (!result.applied()) {
+            throw new IllegalStateException("Demo plan not imported: " + result.errors());
+        }
+        log.debug("Demo plan: {} sections, {} tasks, names not matched: {}", result.sections(), result.tasks(),
+                result.unmatched());
     }
 
     private Unit unit(String code) {

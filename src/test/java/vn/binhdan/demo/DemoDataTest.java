@@ -8,6 +8,12 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.ActiveProfiles;
+import vn.binhdan.campaign.PlanCollective;
+import vn.binhdan.campaign.PlanDetail;
+import vn.binhdan.campaign.PlanSection;
+import vn.binhdan.campaign.PlanSummary;
+import vn.binhdan.campaign.PlanTask;
+import vn.binhdan.campaign.Plans;
 import vn.binhdan.identity.AccountService;
 import vn.binhdan.people.GroupCounts;
 import vn.binhdan.people.PersonDirectory;
@@ -33,15 +39,17 @@ class DemoDataTest {
     private final DemoDataLoader loader;
     @Autowired
     private vn.binhdan.monitoring.Dashboards dashboards;
+    private final Plans plans;
 
     @Autowired
     DemoDataTest(Units units, AccountService accounts, PersonService people, PersonDirectory directory,
-                 DemoDataLoader loader) {
+                 DemoDataLoader loader, Plans plans) {
         this.units = units;
         this.accounts = accounts;
         this.people = people;
         this.directory = directory;
         this.loader = loader;
+        this.plans = plans;
     }
 
     private Unit province() {
@@ -126,6 +134,29 @@ class DemoDataTest {
             assertThat(g.role()).isEqualTo(Role.LEARNER);
             assertThat(g.unitId()).isEqualTo(village.id());
         });
+    }
+
+    @Test
+    void theProvincesPlanIsLoadedWithItsUnitsMatchedAndTheWardSeesItsTasks() {
+        AppUser admin = accounts.authenticate("province-admin", "demo1234");
+        PlanSummary summary = SystemUser.call(admin, () -> plans.list()).stream()
+                .filter(s -> s.plan().title().equals(DemoDataLoader.PLAN_TITLE)).findFirst().orElseThrow();
+        assertThat(summary.tasks()).isEqualTo(20);
+        PlanDetail plan = SystemUser.call(admin, () -> plans.get(summary.plan().id()));
+        assertThat(plan.sections()).extracting(PlanSection::number).containsExactly("I", "II", "III", "IV", "V", "VI");
+        List<PlanTask> tasks = plan.sections().stream().flatMap(s -> s.tasks().stream()).toList();
+        // the departments the demo has are found by name; "Công an tỉnh" is the province's police
+        assertThat(tasks).flatExtracting(PlanTask::leads).filteredOn(u -> u.unitId() != null)
+                .extracting(u -> u.unitName()).contains("Sở Khoa học và Công nghệ", "Công an tỉnh", "Sở Giáo dục và Đào tạo",
+                        "Sở Văn hóa, Thể thao và Du lịch", "Sở Công Thương");
+        assertThat(tasks).flatExtracting(PlanTask::leads).extracting(u -> u.collective()).contains(PlanCollective.COMMUNES);
+        assertThat(plan.unmatched()).extracting(u -> u.name()).contains("Báo và Phát thanh, Truyền hình Đắk Lắk")
+                .doesNotContain("Sở Khoa học và Công nghệ", "Công an tỉnh");
+
+        AppUser officer = accounts.authenticate("commune-officer", "demo1234");
+        PlanDetail seen = SystemUser.call(officer, () -> plans.get(summary.plan().id()));
+        assertThat(seen.plan().editable()).isFalse();
+        assertThat(seen.taskCount()).isBetween(10, 19);
     }
 
     @Test

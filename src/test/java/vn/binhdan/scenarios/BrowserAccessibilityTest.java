@@ -104,6 +104,20 @@ class BrowserAccessibilityTest extends EndToEnd {
             check(page);
             page.navigate(base + "/dashboard/" + unit("24133") + "/certified?group=ADULT");
             check(page);
+
+            // plans: the list, a plan with its sections and an overdue task, the import form, a task
+            long plan = PlanFixtures.provincePlan(http, token("province-admin"), unit("66"), "Kế hoạch kiểm tra trợ năng");
+            page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Kế hoạch").setExact(true)).first().click();
+            assertThat(page.locator("h1").textContent()).isEqualTo("Kế hoạch và nhiệm vụ");
+            check(page);
+            page.getByText("Kế hoạch kiểm tra trợ năng").first().click();
+            assertThat(page.locator("tr.overdue").count()).isPositive();
+            check(page);
+            page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(PlanFixtures.WARD_CLASSES)).click();
+            assertThat(page.locator("h1").textContent()).isEqualTo("Nhiệm vụ 5");
+            check(page);
+            page.navigate(base + "/plans/" + plan + "/import");
+            check(page);
         }
     }
 

@@ -42,6 +42,7 @@ public abstract class ScopeWalkScenarios extends EndToEnd {
     void theCommuneOfficerCannotSeeOrChangeAnythingOutsideTheCommune() {
         String officer = token("commune-officer");
         String admin = token("province-admin");
+        OutsidePlan hp = hoaPhusPlan(admin);
         long otherCommune = unit("24175");
         long province = unit("66");
         long otherPerson = person("H'Hen Niê");
@@ -176,6 +177,29 @@ public abstract class ScopeWalkScenarios extends EndToEnd {
             denied(http.get("/api/v1/dashboard/" + otherCommune + "/certified?group=WORKER", t));
             denied(http.get("/api/v1/dashboard/" + province + "/certified?group=WORKER", t));
         });
+        String planApi = "/api/v1/plans/" + hp.plan();
+        String taskApi = planApi + "/tasks/" + hp.task();
+        walk.put("GET /api/v1/plans", t -> assertThat(ok(http.get("/api/v1/plans", t)).body()).doesNotContain(OutsidePlan.TITLE));
+        walk.put("POST /api/v1/plans", t -> denied(http.post("/api/v1/plans", t, World.map("title", "Kế hoạch khác",
+                "issuerUnitId", otherCommune, "fromYear", 2026))));
+        walk.put("GET /api/v1/plans/{id}", t -> denied(http.get(planApi, t)));
+        walk.put("PUT /api/v1/plans/{id}", t -> denied(http.put(planApi, t, World.map("title", "Đổi tên",
+                "issuerUnitId", otherCommune, "fromYear", 2026))));
+        walk.put("POST /api/v1/plans/{id}/tasks/import", t -> denied(http.upload(planApi + "/tasks/import", t, Map.of(),
+                "bang.csv", OutsidePlan.TABLE)));
+        walk.put("POST /api/v1/plans/{id}/tasks", t -> denied(http.post(planApi + "/tasks", t, World.map("content", "Thêm"))));
+        walk.put("GET /api/v1/plans/{id}/unmatched", t -> denied(http.get(planApi + "/unmatched", t)));
+        walk.put("PUT /api/v1/plans/{id}/links/{linkId}", t -> denied(http.put(planApi + "/links/" + hp.link(), t,
+                World.map("unitId", unit("24133-UBND")))));
+        walk.put("GET /api/v1/plans/{id}/tasks/{taskId}", t -> denied(http.get(taskApi, t)));
+        walk.put("PUT /api/v1/plans/{id}/tasks/{taskId}", t -> denied(http.put(taskApi, t, World.map("content", "Đổi",
+                "leads", "UBND phường Buôn Ma Thuột"))));
+        walk.put("POST /api/v1/plans/{id}/tasks/{taskId}/notes", t -> denied(http.post(taskApi + "/notes", t,
+                World.map("status", "DONE", "note", "xong"))));
+        walk.put("POST /api/v1/plans/{id}/tasks/{taskId}/evidence", t -> denied(http.upload(taskApi + "/evidence", t,
+                Map.of(), "x.pdf", OutsidePlan.PDF)));
+        walk.put("GET /api/v1/plans/{id}/tasks/{taskId}/evidence/{evidenceId}", t -> denied(http.get(taskApi
+                + "/evidence/" + hp.evidence(), t)));
         walk.put("POST /api/v1/auth/login", t -> {
             // public by nature; a login cannot widen anyone's scope
         });
@@ -196,6 +220,7 @@ public abstract class ScopeWalkScenarios extends EndToEnd {
     @Test
     void theSameHoldsForEveryPageOfTheWebUi() {
         String admin = token("province-admin");
+        OutsidePlan hp = hoaPhusPlan(admin);
         long otherCommune = unit("24175");
         long otherPerson = person("H'Hen Niê");
         String adminsImport = http.upload("/api/v1/imports", admin, Map.of("kind", "PERSON"), "p.csv",
@@ -325,6 +350,26 @@ public abstract class ScopeWalkScenarios extends EndToEnd {
             pageDenied(officer.getHtml("/dashboard/" + unit("66") + "/certified?group=WORKER"));
         });
 
+        String planPage = "/plans/" + hp.plan();
+        String taskPage = planPage + "/tasks/" + hp.task();
+        walk.put("GET /plans", () -> assertThat(officer.getHtml("/plans").body()).contains("<h1>")
+                .doesNotContain(OutsidePlan.TITLE));
+        walk.put("POST /plans", () -> pageDenied(officer.postForm("/plans", Map.of("_csrf", csrf, "title", "Kế hoạch khác",
+                "issuerUnitId", Long.toString(otherCommune), "fromYear", "2026"))));
+        walk.put("GET /plans/{id}", () -> pageDenied(officer.getHtml(planPage)));
+        walk.put("GET /plans/{id}/import", () -> pageDenied(officer.getHtml(planPage + "/import")));
+        walk.put("POST /plans/{id}/import", () -> pageDenied(officer.upload(planPage + "/import", null,
+                Map.of("_csrf", csrf), "bang.csv", OutsidePlan.TABLE)));
+        walk.put("POST /plans/{id}/links/{linkId}", () -> pageDenied(officer.postForm(planPage + "/links/" + hp.link(),
+                Map.of("_csrf", csrf, "unitId", Long.toString(unit("24133-UBND"))))));
+        walk.put("GET /plans/{id}/tasks/{taskId}", () -> pageDenied(officer.getHtml(taskPage)));
+        walk.put("POST /plans/{id}/tasks/{taskId}/progress", () -> pageDenied(officer.postForm(taskPage + "/progress",
+                Map.of("_csrf", csrf, "status", "DONE", "note", "xong"))));
+        walk.put("POST /plans/{id}/tasks/{taskId}/evidence", () -> pageDenied(officer.upload(taskPage + "/evidence", null,
+                Map.of("_csrf", csrf), "x.pdf", OutsidePlan.PDF)));
+        walk.put("GET /plans/{id}/tasks/{taskId}/evidence/{evidenceId}", () -> pageDenied(officer.getHtml(taskPage
+                + "/evidence/" + hp.evidence())));
+
         TreeSet<String> mapped = new TreeSet<>();
         mappings.getHandlerMethods().forEach((info, method) -> info.getPatternValues().stream()
                 .filter(p -> !p.startsWith("/api/") && !p.startsWith("/error") && !p.startsWith("/v3/")
@@ -362,6 +407,39 @@ public abstract class ScopeWalkScenarios extends EndToEnd {
                 });
     }
 
+    /** A plan of Xã Hòa Phú, outside the ward: one task (with a name to link by hand) and one evidence file. */
+    record OutsidePlan(long plan, long task, long link, long evidence) {
+        static final String TITLE = "Kế hoạch xã Hòa Phú — phạm vi";
+        static final byte[] PDF = "%PDF-1.4\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
+        static final byte[] TABLE = "STT,Nhiệm vụ,Chủ trì,Thời gian\n1,Thêm lớp học,UBND phường Buôn Ma Thuột,2026\n"
+                .getBytes(StandardCharsets.UTF_8);
+    }
+
+    private OutsidePlan hoaPhusPlan(String admin) {
+        Long plan = jdbc.sql("SELECT id FROM plan WHERE title = ?").param(OutsidePlan.TITLE).query(Long.class).optional()
+                .orElse(null);
+        if (plan == null) {
+            Http.Response created = http.post("/api/v1/plans", admin, World.map("title", OutsidePlan.TITLE,
+                    "issuerUnitId", unit("24175"), "fromYear", 2026));
+            assertThat(created.status()).as(created.body()).isEqualTo(201);
+            plan = created.json().get("id").asLong();
+            Http.Response task = http.post("/api/v1/plans/" + plan + "/tasks", admin, World.map("number", "1", "content",
+                    "Tổ chức lớp học “Bình dân học vụ số” tại Buôn Kô Sir", "leads", "UBND xã Hòa Phú; Đội thanh niên tình nguyện",
+                    "due", "Quý II/2026"));
+            assertThat(task.status()).as(task.body()).isEqualTo(201);
+        }
+        long task = jdbc.sql("SELECT id FROM plan_task WHERE plan_id = ?").param(plan).query(Long.class).single();
+        long link = jdbc.sql("SELECT id FROM plan_task_unit WHERE task_id = ? AND name_text = 'Đội thanh niên tình nguyện'")
+                .param(task).query(Long.class).single();
+        Long evidence = jdbc.sql("SELECT MIN(id) FROM plan_task_evidence WHERE task_id = ?").param(task).query(Long.class)
+                .optional().orElse(null);
+        if (evidence == null) {
+            evidence = http.upload("/api/v1/plans/" + plan + "/tasks/" + task + "/evidence", admin, Map.of(), "bien-ban.pdf",
+                    OutsidePlan.PDF).json().get("id").asLong();
+        }
+        return new OutsidePlan(plan, task, link, evidence);
+    }
+
     private static void noLearner(Http.Response r) {
         assertThat(r.status()).as(r.body()).isEqualTo(400);
         assertThat(r.json().get("detail").asText()).contains("chưa gắn với hồ sơ người học");
@@ -384,6 +462,13 @@ public abstract class ScopeWalkScenarios extends EndToEnd {
                 + jdbc.sql("SELECT COUNT(*) FROM issuer_key").query(Long.class).single() + "/"
                 + jdbc.sql("SELECT prompt FROM question WHERE code = 'KNS-1.1-01'").query(String.class).single() + "/"
                 + jdbc.sql("SELECT COUNT(*) FROM confirmation_outbox WHERE next_attempt_at > created_at").query(Long.class).single() + "/"
+                + jdbc.sql("SELECT COUNT(*) FROM plan").query(Long.class).single() + "/"
+                + jdbc.sql("SELECT MAX(title) FROM plan").query(String.class).single() + "/"
+                + jdbc.sql("SELECT COUNT(*) FROM plan_task").query(Long.class).single() + "/"
+                + jdbc.sql("SELECT COUNT(*) FROM plan_task WHERE status <> 'NOT_STARTED'").query(Long.class).single() + "/"
+                + jdbc.sql("SELECT COUNT(*) FROM plan_task_unit WHERE unit_id IS NOT NULL").query(Long.class).single() + "/"
+                + jdbc.sql("SELECT COUNT(*) FROM plan_task_note").query(Long.class).single() + "/"
+                + jdbc.sql("SELECT COUNT(*) FROM plan_task_evidence").query(Long.class).single() + "/"
                 + jdbc.sql("SELECT COUNT(*) FROM exam_attempt").query(Long.class).single() + "/"
                 + jdbc.sql("SELECT COUNT(*) FROM indicator_target").query(Long.class).single() + "/"
                 + jdbc.sql("SELECT SUM(weight) FROM ranking_criterion").query(String.class).single() + "/"

@@ -198,7 +198,23 @@ public class RollupRepository {
         jdbc.sql("DELETE FROM mon_total WHERE metric = ?").param(metric).update();
         jdbc.sql("DELETE FROM mon_monthly WHERE metric = ?").param(metric).update();
         jdbc.sql("DELETE FROM mon_delta WHERE metric = ?").param(metric).update();
-        add(values);
+        // plain inserts: an update-first pass against the rows just deleted makes PostgreSQL scan
+        // dead tuples for each of them (stats still say the table is empty), quadratic in the rows
+        List<Object[]> totals = new ArrayList<>();
+        List<Object[]> monthly = new ArrayList<>();
+        values.forEach((c, v) -> {
+            if (v == 0) {
+                return;
+            }
+            if (c.month() == null) {
+                totals.add(new Object[]{c.metric(), c.unitId(), c.group(), v});
+            } else {
+                monthly.add(new Object[]{c.metric(), c.unitId(), c.group(), Date.valueOf(c.month()), v});
+            }
+        });
+        template.batchUpdate("INSERT INTO mon_total (metric, unit_id, target_group, amount) VALUES (?, ?, ?, ?)", totals);
+        template.batchUpdate("INSERT INTO mon_monthly (metric, unit_id, target_group, month_start, amount) VALUES (?, ?, ?, ?, ?)",
+                monthly);
     }
 
     public void replaceCertified(List<Object[]> rows) {

@@ -1,0 +1,4 @@
+package vn.binhdan.scenarios;
+
+class PlanOnH2Test extends PlanScenarios {
+}
