@@ -39,9 +39,9 @@ public abstract class SteeringScenarios extends EndToEnd {
     @BeforeAll
     void holders() {
         SystemUser.run(SystemUser.SYSTEM, () -> {
-            if (jdbc.sql("SELECT COUNT(*) FROM person WHERE full_name = 'Võ Văn Chứng'").query(Long.class).single() == 0) {
-                World.expectDone(imports.runNow("PERSON", "certificate-holders.csv",
-                        World.fixture("certificate-holders.csv"), null));
+            if (jdbc.sql("SELECT COUNT(*) FROM person WHERE full_name = 'Phan Văn Điều'").query(Long.class).single() == 0) {
+                World.expectDone(imports.runNow("PERSON", "steering-holders.csv",
+                        World.fixture("steering-holders.csv"), null));
             }
         });
     }
@@ -78,14 +78,14 @@ public abstract class SteeringScenarios extends EndToEnd {
         all.addAll(offPath);
         Map<String, Long> before = adultsCertified(all);
 
-        String id = issue("Lò Thị Kiểm", "steer-1");
+        String id = issue("Y Blô Mlô", "steer-1");
         awaitRolledUp();
         Map<String, Long> after = adultsCertified(all);
         path.forEach(c -> assertThat(after.get(c)).as("unit " + c).isEqualTo(before.get(c) + 1));
         offPath.forEach(c -> assertThat(after.get(c)).as("unit " + c).isEqualTo(before.get(c)));
 
         // the same event delivered again (a retry, a second instance) counts nothing
-        long person = person("Lò Thị Kiểm");
+        long person = person("Y Blô Mlô");
         String unitPath = jdbc.sql("SELECT unit_path FROM certificate WHERE id = ?").param(id).query(String.class).single();
         tx.executeWithoutResult(s -> events.publishEvent(new CertificateIssued("certificate-issued:" + id, id, person,
                 TargetGroup.ADULT, unitPath, unitPath, Instant.now())));
@@ -131,7 +131,7 @@ public abstract class SteeringScenarios extends EndToEnd {
         assertThat(http.put("/api/v1/indicators/CERTIFIED_SHARE/targets", officer,
                 World.map("unitId", ward, "group", "ADULT", "year", year, "value", 90)).status()).isEqualTo(200);
 
-        issue("Võ Văn Chứng", "steer-dash-1");
+        issue("Phan Văn Điều", "steer-dash-1");
         awaitRolledUp();
 
         var d = http.get("/api/v1/dashboard/" + province + "?year=" + year, admin).json();
@@ -174,7 +174,7 @@ public abstract class SteeringScenarios extends EndToEnd {
         var people = http.get("/api/v1/dashboard/" + ward + "/certified?group=ADULT", officer).json();
         List<String> names = new java.util.ArrayList<>();
         people.forEach(p -> names.add(p.get("fullName").asText()));
-        assertThat(names).contains("Võ Văn Chứng");
+        assertThat(names).contains("Phan Văn Điều");
 
         // the page: every group against its target, the ranking, a chart that says what it shows
         var page = new vn.binhdan.support.Http(port, true);
@@ -182,7 +182,7 @@ public abstract class SteeringScenarios extends EndToEnd {
         String html = page.getHtml("/dashboard/" + province).body();
         assertThat(html).contains("Người dân trưởng thành", "Bảng xếp hạng thi đua", "Phường Buôn Ma Thuột",
                 "Không có số liệu", "aria-label=\"Diễn biến");
-        assertThat(page.getHtml("/dashboard/" + ward + "/certified?group=ADULT").body()).contains("Võ Văn Chứng");
+        assertThat(page.getHtml("/dashboard/" + ward + "/certified?group=ADULT").body()).contains("Phan Văn Điều");
     }
 
     private static tools.jackson.databind.JsonNode kpi(tools.jackson.databind.JsonNode d, String indicator, String group) {
