@@ -47,16 +47,18 @@ public class ImportService {
     private final TaskExecutor executor;
     private final MessageSource messages;
     private final AuditLog audit;
+    private final org.springframework.context.ApplicationEventPublisher events;
 
     public ImportService(List<Importer> importers, ImportJobRepository jobs, ImportProperties props,
                          @Qualifier("applicationTaskExecutor") TaskExecutor executor, MessageSource messages,
-                         AuditLog audit) {
+                         AuditLog audit, org.springframework.context.ApplicationEventPublisher events) {
         importers.forEach(i -> this.importers.put(i.kind(), i));
         this.jobs = jobs;
         this.props = props;
         this.executor = executor;
         this.messages = messages;
         this.audit = audit;
+        this.events = events;
     }
 
     public List<String> kinds() {
@@ -206,6 +208,7 @@ public class ImportService {
                         "rows=" + outcome.rows() + " created=" + outcome.created() + " updated=" + outcome.updated());
                 // applied: nothing left to report, and the file holds ID numbers in clear
                 delete(file);
+                events.publishEvent(new ImportApplied(importer.kind(), jobId, outcome.created(), outcome.updated()));
             }
         } catch (BusinessException e) {
             run.flushErrors();

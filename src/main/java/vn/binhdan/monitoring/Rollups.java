@@ -110,6 +110,15 @@ public class Rollups implements ApplicationRunner {
         tx.executeWithoutResult(s -> repo.replacePopulation(counts));
     }
 
+    /** New or moved people change the denominators: counted again once their file is applied. */
+    @org.springframework.context.event.EventListener
+    void on(vn.binhdan.importing.ImportApplied applied) {
+        if (("PERSON".equals(applied.kind()) || "UNIT".equals(applied.kind()))
+                && applied.created() + applied.updated() > 0) {
+            refreshPopulation();
+        }
+    }
+
     /** Recomputes from source rows and compares with the live values; recorded either way. */
     public RollupCheck check() {
         requireAdmin();
