@@ -108,20 +108,20 @@ public final class PlanUnitMatcher {
         return "";
     }
 
-    /** The comparison key of a name: folded, punctuation gone, abbreviations spelled out, "chủ trì …" dropped. */
+    /** The comparison key of a name: folded, punctuation gone, abbreviations spelled out, a trailing "chủ trì …" dropped. */
     static String key(String name) {
         String f = VietnameseText.fold(name).replace("&", " va ");
+        // "Sở KH&CN chủ trì hướng dẫn" names the department; a comma after it starts another name
+        int role = f.indexOf(" chu tri");
+        if (role > 0 && f.indexOf(',', role) < 0) {
+            f = f.substring(0, role);
+        }
         f = NOT_WORD.matcher(f).replaceAll(" ");
         f = " " + SPACES.matcher(f).replaceAll(" ").trim() + " ";
         for (Map.Entry<String, String> a : ABBREVIATIONS.entrySet()) {
             f = f.replace(" " + a.getKey() + " ", " " + a.getValue() + " ");
         }
-        f = f.trim();
-        int role = f.indexOf(" chu tri");
-        if (role > 0) {
-            f = f.substring(0, role);
-        }
-        return f;
+        return f.trim();
     }
 
     /** One name: a collective, else the single unit it names, else unmatched. */
