@@ -153,6 +153,16 @@ public abstract class ScopeWalkScenarios extends EndToEnd {
                 .body()).contains("\"VALID\"").doesNotContain("H'Hen Niê"));
         walk.put("POST /api/v1/credentials/verify", t -> ok(http.post("/api/v1/credentials/verify", t, World.map("id", "x"))));
         walk.put("POST /api/v1/issuers/{code}/keys", t -> denied(http.post("/api/v1/issuers/66/keys", t, null)));
+        // steering: the catalogue is the same for everyone; targets and checks belong to the province
+        walk.put("GET /api/v1/indicators", t -> assertThat(ok(http.get("/api/v1/indicators", t)).body()).contains("CERTIFIED_SHARE"));
+        walk.put("GET /api/v1/units/{unitId}/targets", t -> denied(http.get("/api/v1/units/" + otherCommune + "/targets?year=2026", t)));
+        walk.put("PUT /api/v1/indicators/{code}/targets", t -> denied(http.put("/api/v1/indicators/CERTIFIED_SHARE/targets", t,
+                World.map("unitId", otherCommune, "group", "ADULT", "year", 2026, "value", 90))));
+        walk.put("GET /api/v1/ranking/criteria", t -> ok(http.get("/api/v1/ranking/criteria", t)));
+        walk.put("PUT /api/v1/ranking/criteria", t -> denied(http.put("/api/v1/ranking/criteria", t,
+                List.of(World.map("indicatorCode", "CERTIFIED_SHARE", "group", "ADULT", "weight", 1)))));
+        walk.put("POST /api/v1/monitoring/check", t -> denied(http.post("/api/v1/monitoring/check", t, null)));
+        walk.put("POST /api/v1/monitoring/rebuild", t -> denied(http.post("/api/v1/monitoring/rebuild", t, null)));
         walk.put("POST /api/v1/auth/login", t -> {
             // public by nature; a login cannot widen anyone's scope
         });
@@ -352,6 +362,7 @@ public abstract class ScopeWalkScenarios extends EndToEnd {
                 + jdbc.sql("SELECT prompt FROM question WHERE code = 'KNS-1.1-01'").query(String.class).single() + "/"
                 + jdbc.sql("SELECT COUNT(*) FROM confirmation_outbox WHERE next_attempt_at > created_at").query(Long.class).single() + "/"
                 + jdbc.sql("SELECT COUNT(*) FROM exam_attempt").query(Long.class).single() + "/"
+                + jdbc.sql("SELECT COUNT(*) FROM indicator_target").query(Long.class).single() + "/"
                 + jdbc.sql("SELECT status FROM import_job WHERE created_by = 'province-admin' ORDER BY created_at DESC LIMIT 1")
                 .query(String.class).single();
     }
