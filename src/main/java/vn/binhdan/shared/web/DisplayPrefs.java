@@ -39,7 +39,8 @@ class DisplayPrefs {
     }
 
     /** Which menu entries the signed-in user gets, worked out once per page rather than per link. */
-    public record Nav(boolean author, boolean persons, boolean imports, boolean audit, boolean confirmations) {
+    public record Nav(boolean author, boolean persons, boolean imports, boolean audit, boolean confirmations,
+                      boolean reports) {
     }
 
     @ModelAttribute("nav")
@@ -50,7 +51,9 @@ class DisplayPrefs {
             return new Nav(admin || r.contains(Role.CONTENT_AUTHOR),
                     admin || r.contains(Role.TEAM_MEMBER) || r.contains(Role.COMMUNE_OFFICER) || r.contains(Role.AGENCY_OFFICER),
                     admin || r.contains(Role.COMMUNE_OFFICER), admin,
-                    admin || r.contains(Role.COMMUNE_OFFICER) || r.contains(Role.AGENCY_OFFICER));
+                    admin || r.contains(Role.COMMUNE_OFFICER) || r.contains(Role.AGENCY_OFFICER),
+                    // periodic reports are written by communes and provinces, and decided by the level above
+                    admin || r.contains(Role.COMMUNE_OFFICER));
         }).orElse(null);
     }
 
