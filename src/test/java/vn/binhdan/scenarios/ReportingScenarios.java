@@ -349,11 +349,18 @@ public abstract class ReportingScenarios extends EndToEnd {
         refused(http.get(report("66", period) + "/completeness", officer), 403, "ngoài phạm vi");
         JsonNode c = ok(http.get(report("66", period) + "/completeness", admin)).json();
         assertThat(c.get("dueOn").asText()).isEqualTo("2025-09-15");
-        assertThat(c.get("expected").asInt()).as("the two communes, not the department").isEqualTo(2);
+        // other scenarios add communes to the shared province: count the province's communes and wards
+        int communes = jdbc.sql("""
+                SELECT COUNT(*) FROM unit WHERE parent_id = ? AND valid_to IS NULL AND type IN ('COMMUNE', 'WARD')""")
+                .param(unit("66")).query(Integer.class).single();
+        assertThat(c.get("expected").asInt()).as("the communes and wards, not the department").isEqualTo(communes);
+        assertThat(c.get("children").valueStream().map(u -> u.get("unitCode").asText()).toList())
+                .contains("24133", "24175").doesNotContain("66-SKHCN");
         assertThat(c.get("reported").asInt()).isEqualTo(1);
         assertThat(c.get("late").asInt()).isEqualTo(1);
-        assertThat(c.get("notReported").asInt()).isEqualTo(1);
-        assertThat(c.get("reportedPercent").decimalValue()).isEqualByComparingTo("50.0");
+        assertThat(c.get("notReported").asInt()).isEqualTo(communes - 1);
+        assertThat(c.get("reportedPercent").decimalValue()).isEqualByComparingTo(java.math.BigDecimal.valueOf(100)
+                .divide(java.math.BigDecimal.valueOf(communes), 1, java.math.RoundingMode.HALF_UP));
         assertThat(c.get("onTimePercent").decimalValue()).isEqualByComparingTo("0.0");
         JsonNode ward = child(c, "24133");
         assertThat(ward.get("status").asText()).isEqualTo("SUBMITTED");
