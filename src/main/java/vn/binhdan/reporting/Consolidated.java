@@ -33,6 +33,11 @@ public record Consolidated(String formCode, String formName, long unitId, String
     }
 
     public record SectionTexts(ReportForm.Section section, List<UnitText> texts) {
+
+        /** The section as one text: each unit's name as a heading line, then its text. */
+        public String joined() {
+            return texts.stream().map(t -> t.unitName() + "\n" + t.body()).collect(java.util.stream.Collectors.joining("\n\n"));
+        }
     }
 
     /** A child's text under its name, the heading the consolidated report shows it with. */

@@ -34,7 +34,9 @@ public record Period(String id, Type type, int year, int number, LocalDate start
             p = year(Integer.parseInt(t));
         }
         if (p == null || p.year < FIRST_YEAR || p.year > LAST_YEAR) {
-            throw new BusinessException("report.period.invalid", text == null ? "" : text.strip());
+            String shown = text == null ? "" : text.strip();
+            // echoed back to the user: a long string in the address is not worth repeating whole
+            throw new BusinessException("report.period.invalid", shown.length() > 20 ? shown.substring(0, 20) + "…" : shown);
         }
         return p;
     }

@@ -8,13 +8,15 @@ import vn.binhdan.campaign.Indicator;
 /**
  * One unit's report for one period as its reader sees it. While the report is with the unit
  * ({@code live}) computed figures are read from monitoring each time; once submitted, every
- * figure is the one frozen at submission. {@code can} says what the reader may do with it now.
+ * figure is the one frozen at submission. {@code consolidates}: the unit has units below that file
+ * the form; {@code started}: the period has begun, so the report can be written. {@code can} says
+ * what the reader may do with it now.
  */
 public record Report(String formCode, String formName, long unitId, String unitCode, String unitName, Period period,
                      LocalDate dueOn, ReportStatus status, boolean live, boolean late, String submittedBy,
                      Instant submittedAt, Instant firstSubmittedAt, String decidedBy, Instant decidedAt,
                      String returnComment, List<Item> items, List<Text> texts, List<Event> history,
-                     List<Reminder> reminders, boolean consolidates, Permissions can) {
+                     List<Reminder> reminders, boolean consolidates, boolean started, Permissions can) {
 
     /** An indicator of the form with its figures, one per target group (or one for {@code ALL}). */
     public record Item(String indicatorCode, String name, Indicator.Measure measure, Indicator.Source source,

@@ -242,7 +242,7 @@ public class Reports {
                 row == null ? null : row.submittedBy(), row == null ? null : row.submittedAt(),
                 row == null ? null : row.firstSubmittedAt(), row == null ? null : row.decidedBy(),
                 row == null ? null : row.decidedAt(), returnComment, itemViews, texts, history,
-                repo.reminders(form.code(), unit.id(), period.id()), !children.isEmpty(),
+                repo.reminders(form.code(), unit.id(), period.id()), !children.isEmpty(), started,
                 new Report.Permissions(isLive && writer && started, isLive && writer && started, decider));
     }
 
