@@ -69,11 +69,6 @@ public class Reports {
         return scope.form(code);
     }
 
-    /** The indicators of a form as the catalogue describes them, in the form's order. */
-    public List<Indicator> items(ReportForm form) {
-        return scope.items(form);
-    }
-
     /** The period of the form's type that contains today: the one a unit is working on. */
     public Period currentPeriod(ReportForm form) {
         return Period.containing(form.periodType(), scope.today());
