@@ -262,6 +262,60 @@ class BrowserAccessibilityTest extends EndToEnd {
         }
     }
 
+    /**
+     * A ward officer writes the quarterly report on a phone: a refused figure is announced and
+     * linked to its field, the corrected report is submitted; the province finds it in its queue,
+     * then reads who has reported and the consolidated figures. Every page passes axe.
+     */
+    @Test
+    void aWardOfficerSubmitsTheQuarterlyReportOnAPhoneAndTheProvinceReadsIt() {
+        String base = "http://localhost:" + port;
+        String period = "2024Q3";
+        String report = base + "/reports/" + ReportingScenarios.FORM + "/" + unit("24133") + "/" + period;
+        try (BrowserContext ctx = phone()) {
+            Page page = ctx.newPage();
+            signIn(page, "commune-officer");
+            page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Báo cáo").setExact(true)).click();
+            assertThat(page.locator("h1").textContent()).isEqualTo("Báo cáo định kỳ");
+            check(page);
+            page.navigate(report);
+            assertThat(page.locator("main").textContent()).contains("tự động", "khai báo");
+            check(page);
+            page.locator("#n-VNEID_CONFIRMED_SHARE-ADULT").fill("-3");
+            page.locator("#d-VNEID_CONFIRMED_SHARE-ADULT").fill("300");
+            page.getByLabel("Khó khăn, vướng mắc").fill("Thiếu thiết bị cho lớp học.");
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Lưu nháp")).click();
+            assertThat(page.locator("#problems").textContent()).contains("số âm");
+            assertThat(page.locator("#n-VNEID_CONFIRMED_SHARE-ADULT").getAttribute("aria-invalid")).isEqualTo("true");
+            assertThat(page.getByLabel("Khó khăn, vướng mắc").inputValue()).isEqualTo("Thiếu thiết bị cho lớp học.");
+            check(page);
+            page.locator("#n-VNEID_CONFIRMED_SHARE-ADULT").fill("150");
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Gửi báo cáo")).click();
+            assertThat(page.locator("main").textContent()).contains("Đã gửi báo cáo lên cấp trên.", "50,0%");
+            check(page);
+        }
+        try (BrowserContext ctx = phone()) {
+            Page page = ctx.newPage();
+            signIn(page, "province-admin");
+            page.navigate(base + "/reports/queue");
+            check(page);
+            page.navigate(report);
+            assertThat(page.locator("main").textContent()).contains("Phê duyệt");
+            check(page);
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Phê duyệt")).click();
+            assertThat(page.locator("main").textContent()).contains("Đã phê duyệt báo cáo.");
+            String province = base + "/reports/" + ReportingScenarios.FORM + "/" + unit("66") + "/" + period;
+            page.navigate(province);
+            check(page);
+            page.navigate(province + "/completeness");
+            assertThat(page.locator("main").textContent()).contains("Xã Hòa Phú", "Phường Buôn Ma Thuột");
+            check(page);
+            page.navigate(province + "/consolidated");
+            assertThat(page.locator("main").textContent()).contains("Thiếu thiết bị cho lớp học.");
+            check(page);
+        }
+    }
+
     private static String scanQr(byte[] pdf) throws Exception {
         try (var doc = org.apache.pdfbox.Loader.loadPDF(pdf)) {
             var image = new org.apache.pdfbox.rendering.PDFRenderer(doc).renderImageWithDPI(0, 150);

@@ -30,6 +30,7 @@ import vn.binhdan.support.World;
 public abstract class ScopeWalkScenarios extends EndToEnd {
 
     static final String STARTER = LearningScenarios.STARTER;
+    static final String REPORT_FORM = ReportingScenarios.FORM;
 
     @Autowired
     Certificates certificates;
@@ -200,6 +201,33 @@ public abstract class ScopeWalkScenarios extends EndToEnd {
                 Map.of(), "x.pdf", OutsidePlan.PDF)));
         walk.put("GET /api/v1/plans/{id}/tasks/{taskId}/evidence/{evidenceId}", t -> denied(http.get(taskApi
                 + "/evidence/" + hp.evidence(), t)));
+        // periodic reports: another commune's report and the province's overview are out of reach, and the
+        // ward decides nothing about its own report (the level above does)
+        String otherReport = "/api/v1/reports/" + REPORT_FORM + "/" + otherCommune + "/2026Q1";
+        String provinceReport = "/api/v1/reports/" + REPORT_FORM + "/" + province + "/2026Q1";
+        String ownReport = "/api/v1/reports/" + REPORT_FORM + "/" + unit("24133") + "/2026Q1";
+        walk.put("GET /api/v1/reports/forms", t -> assertThat(ok(http.get("/api/v1/reports/forms", t)).body()).contains(REPORT_FORM));
+        walk.put("GET /api/v1/reports/queue", t -> assertThat(ok(http.get("/api/v1/reports/queue", t)).body()).isEqualTo("[]"));
+        walk.put("GET /api/v1/reports/{form}/{unitId}/{period}", t -> {
+            denied(http.get(otherReport, t));
+            denied(http.get(provinceReport, t));
+        });
+        walk.put("PUT /api/v1/reports/{form}/{unitId}/{period}", t -> denied(http.put(otherReport, t,
+                World.map("texts", World.map("RESULTS", "Sửa báo cáo của xã khác")))));
+        walk.put("POST /api/v1/reports/{form}/{unitId}/{period}/submit", t -> denied(http.post(otherReport + "/submit", t, null)));
+        walk.put("POST /api/v1/reports/{form}/{unitId}/{period}/approve", t -> {
+            denied(http.post(otherReport + "/approve", t, null));
+            denied(http.post(ownReport + "/approve", t, null));
+        });
+        walk.put("POST /api/v1/reports/{form}/{unitId}/{period}/return", t -> {
+            denied(http.post(otherReport + "/return", t, World.map("comment", "Trả lại")));
+            denied(http.post(ownReport + "/return", t, World.map("comment", "Trả lại")));
+        });
+        walk.put("GET /api/v1/reports/{form}/{unitId}/{period}/completeness", t -> denied(http.get(provinceReport + "/completeness", t)));
+        walk.put("POST /api/v1/reports/{form}/{unitId}/{period}/reminders", t -> denied(http.post(provinceReport + "/reminders", t, null)));
+        walk.put("GET /api/v1/reports/{form}/{unitId}/{period}/consolidated", t -> denied(http.get(provinceReport + "/consolidated", t)));
+        walk.put("GET /api/v1/reports/{form}/{unitId}/{period}/consolidated.xlsx", t -> denied(http.get(provinceReport
+                + "/consolidated.xlsx", t)));
         walk.put("POST /api/v1/auth/login", t -> {
             // public by nature; a login cannot widen anyone's scope
         });
@@ -370,6 +398,29 @@ public abstract class ScopeWalkScenarios extends EndToEnd {
         walk.put("GET /plans/{id}/tasks/{taskId}/evidence/{evidenceId}", () -> pageDenied(officer.getHtml(taskPage
                 + "/evidence/" + hp.evidence())));
 
+        // periodic reports: the same refusals as the API, as pages
+        String otherPage = "/reports/" + REPORT_FORM + "/" + otherCommune + "/2026Q1";
+        String provincePage = "/reports/" + REPORT_FORM + "/" + unit("66") + "/2026Q1";
+        walk.put("GET /reports", () -> assertThat(officer.getHtml("/reports").body()).contains("Phường Buôn Ma Thuột")
+                .doesNotContain("Hòa Phú", "Tỉnh Đắk Lắk"));
+        walk.put("GET /reports/queue", () -> assertThat(officer.getHtml("/reports/queue").body()).contains("<h1>")
+                .doesNotContain("Hòa Phú"));
+        walk.put("GET /reports/{form}/{unitId}/{period}", () -> pageDenied(officer.getHtml(otherPage)));
+        walk.put("POST /reports/{form}/{unitId}/{period}", () -> pageDenied(officer.postForm(otherPage,
+                Map.of("_csrf", csrf, "action", "submit", "t-RESULTS", "Sửa báo cáo của xã khác"))));
+        walk.put("POST /reports/{form}/{unitId}/{period}/approve", () -> pageDenied(officer.postForm(otherPage + "/approve",
+                Map.of("_csrf", csrf))));
+        walk.put("POST /reports/{form}/{unitId}/{period}/return", () -> pageDenied(officer.postForm(otherPage + "/return",
+                Map.of("_csrf", csrf, "comment", "Trả lại"))));
+        walk.put("GET /reports/{form}/{unitId}/{period}/completeness", () -> pageDenied(officer.getHtml(provincePage
+                + "/completeness")));
+        walk.put("POST /reports/{form}/{unitId}/{period}/reminders", () -> pageDenied(officer.postForm(provincePage
+                + "/reminders", Map.of("_csrf", csrf))));
+        walk.put("GET /reports/{form}/{unitId}/{period}/consolidated", () -> pageDenied(officer.getHtml(provincePage
+                + "/consolidated")));
+        walk.put("GET /reports/{form}/{unitId}/{period}/consolidated.xlsx", () -> pageDenied(officer.getHtml(provincePage
+                + "/consolidated.xlsx")));
+
         TreeSet<String> mapped = new TreeSet<>();
         mappings.getHandlerMethods().forEach((info, method) -> info.getPatternValues().stream()
                 .filter(p -> !p.startsWith("/api/") && !p.startsWith("/error") && !p.startsWith("/v3/")
@@ -473,6 +524,9 @@ public abstract class ScopeWalkScenarios extends EndToEnd {
                 + jdbc.sql("SELECT COUNT(*) FROM indicator_target").query(Long.class).single() + "/"
                 + jdbc.sql("SELECT SUM(weight) FROM ranking_criterion").query(String.class).single() + "/"
                 + jdbc.sql("SELECT COUNT(*) FROM mon_check").query(Long.class).single() + "/"
+                + jdbc.sql("SELECT COUNT(*) FROM report_submission").query(Long.class).single() + "/"
+                + jdbc.sql("SELECT COUNT(*) FROM report_history").query(Long.class).single() + "/"
+                + jdbc.sql("SELECT COUNT(*) FROM report_reminder").query(Long.class).single() + "/"
                 + jdbc.sql("SELECT status FROM import_job WHERE created_by = 'province-admin' ORDER BY created_at DESC LIMIT 1")
                 .query(String.class).single();
     }

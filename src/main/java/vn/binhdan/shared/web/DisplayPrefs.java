@@ -40,7 +40,7 @@ class DisplayPrefs {
 
     /** Which menu entries the signed-in user gets, worked out once per page rather than per link. */
     public record Nav(boolean author, boolean persons, boolean imports, boolean audit, boolean confirmations,
-                      boolean dashboard, boolean plans) {
+                      boolean dashboard, boolean plans, boolean reports) {
     }
 
     @ModelAttribute("nav")
@@ -55,7 +55,9 @@ class DisplayPrefs {
                     admin || r.contains(Role.COMMUNE_OFFICER) || r.contains(Role.AGENCY_OFFICER)
                             || r.contains(Role.TEAM_MEMBER),
                     // plans are read by the officers of the units that lead or co-ordinate their tasks
-                    admin || r.contains(Role.COMMUNE_OFFICER) || r.contains(Role.AGENCY_OFFICER));
+                    admin || r.contains(Role.COMMUNE_OFFICER) || r.contains(Role.AGENCY_OFFICER),
+                    // periodic reports are written by communes and provinces, and decided by the level above
+                    admin || r.contains(Role.COMMUNE_OFFICER));
         }).orElse(null);
     }
 

@@ -1,0 +1,143 @@
+package vn.binhdan.reporting.web;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.List;
+import java.util.Map;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import vn.binhdan.reporting.Completeness;
+import vn.binhdan.reporting.Consolidated;
+import vn.binhdan.reporting.Draft;
+import vn.binhdan.reporting.InvalidReport;
+import vn.binhdan.reporting.Oversight;
+import vn.binhdan.reporting.QueueEntry;
+import vn.binhdan.reporting.Report;
+import vn.binhdan.reporting.ReportForm;
+import vn.binhdan.reporting.Reports;
+import vn.binhdan.reporting.internal.ConsolidatedXlsx;
+import vn.binhdan.shared.web.ProblemWriter;
+
+/**
+ * Periodic reports over JSON. A report is addressed as {form}/{unitId}/{period}, the period
+ * written 2026Q3, 2026M09 or 2026. Refused input comes back as a problem detail whose
+ * {@code errors} list names each refused field (the report page's field ids) with its message.
+ */
+@RestController
+@RequestMapping("/api/v1/reports")
+@Tag(name = "Báo cáo định kỳ")
+class ReportApi {
+
+    static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+    record ReturnRequest(String comment) {
+    }
+
+    private final Reports reports;
+    private final Oversight oversight;
+    private final ConsolidatedXlsx xlsx;
+    private final ProblemWriter problems;
+    private final MessageSource messages;
+
+    ReportApi(Reports reports, Oversight oversight, ConsolidatedXlsx xlsx, ProblemWriter problems, MessageSource messages) {
+        this.reports = reports;
+        this.oversight = oversight;
+        this.xlsx = xlsx;
+        this.problems = problems;
+        this.messages = messages;
+    }
+
+    @Operation(summary = "Các biểu mẫu báo cáo: chỉ tiêu, phần nội dung, loại kỳ và hạn nộp")
+    @GetMapping("/forms")
+    List<ReportForm> forms() {
+        return reports.forms();
+    }
+
+    @Operation(summary = "Báo cáo đã gửi đang chờ người dùng duyệt (với tư cách cấp trên)")
+    @GetMapping("/queue")
+    List<QueueEntry> queue() {
+        return reports.queue();
+    }
+
+    @Operation(summary = "Báo cáo của một đơn vị trong một kỳ; số liệu tự động lấy trực tiếp khi còn là bản nháp")
+    @GetMapping("/{form}/{unitId}/{period}")
+    Report get(@PathVariable String form, @PathVariable long unitId, @PathVariable String period) {
+        return reports.get(form, unitId, period);
+    }
+
+    @Operation(summary = "Lưu bản nháp (thay toàn bộ số liệu khai báo và nội dung)")
+    @PutMapping("/{form}/{unitId}/{period}")
+    Report save(@PathVariable String form, @PathVariable long unitId, @PathVariable String period,
+                @RequestBody Draft draft) {
+        return reports.save(form, unitId, period, draft);
+    }
+
+    @Operation(summary = "Gửi báo cáo lên cấp trên; gửi lại báo cáo đã gửi trả về nguyên trạng")
+    @PostMapping("/{form}/{unitId}/{period}/submit")
+    Report submit(@PathVariable String form, @PathVariable long unitId, @PathVariable String period) {
+        return reports.submit(form, unitId, period);
+    }
+
+    @Operation(summary = "Cấp trên phê duyệt báo cáo")
+    @PostMapping("/{form}/{unitId}/{period}/approve")
+    Report approve(@PathVariable String form, @PathVariable long unitId, @PathVariable String period) {
+        return reports.approve(form, unitId, period);
+    }
+
+    @Operation(summary = "Cấp trên trả lại báo cáo kèm ý kiến để đơn vị sửa và gửi lại")
+    @PostMapping("/{form}/{unitId}/{period}/return")
+    Report returnToUnit(@PathVariable String form, @PathVariable long unitId, @PathVariable String period,
+                        @RequestBody ReturnRequest request) {
+        return reports.returnToUnit(form, unitId, period, request.comment());
+    }
+
+    @Operation(summary = "Đơn vị cấp dưới nào đã nộp, nộp muộn hay chưa nộp")
+    @GetMapping("/{form}/{unitId}/{period}/completeness")
+    Completeness completeness(@PathVariable String form, @PathVariable long unitId, @PathVariable String period) {
+        return oversight.completeness(form, unitId, period);
+    }
+
+    @Operation(summary = "Ghi nhắc nhở cho các đơn vị cấp dưới chưa nộp báo cáo")
+    @PostMapping("/{form}/{unitId}/{period}/reminders")
+    Completeness remind(@PathVariable String form, @PathVariable long unitId, @PathVariable String period) {
+        return oversight.remind(form, unitId, period);
+    }
+
+    @Operation(summary = "Tổng hợp các báo cáo đã duyệt của đơn vị cấp dưới")
+    @GetMapping("/{form}/{unitId}/{period}/consolidated")
+    Consolidated consolidated(@PathVariable String form, @PathVariable long unitId, @PathVariable String period) {
+        return oversight.consolidated(form, unitId, period);
+    }
+
+    // The administrative report (DOCX/PDF) plugs in beside this one: the same Consolidated record,
+    // drawn by vn.binhdan.reporting.internal.AdministrativeReportDocx at .../consolidated.docx.
+    @Operation(summary = "Bảng tổng hợp dạng Excel (XLSX)")
+    @GetMapping("/{form}/{unitId}/{period}/consolidated.xlsx")
+    ResponseEntity<byte[]> consolidatedXlsx(@PathVariable String form, @PathVariable long unitId,
+                                            @PathVariable String period) {
+        Consolidated c = oversight.consolidated(form, unitId, period);
+        return ResponseEntity.ok().contentType(MediaType.parseMediaType(XLSX))
+                .header("Content-Disposition", ReportPages.attachment(c, "xlsx"))
+                .body(xlsx.write(c, LocaleContextHolder.getLocale()));
+    }
+
+    @ExceptionHandler(InvalidReport.class)
+    ResponseEntity<ProblemDetail> invalid(InvalidReport e) {
+        ProblemDetail p = problems.problem(e.status(), e.messageKey(), e.args());
+        p.setProperty("errors", e.errors().stream().map(f -> Map.of("field", f.field(),
+                "message", messages.getMessage(f.messageKey(), f.args(), f.messageKey(), LocaleContextHolder.getLocale())))
+                .toList());
+        return ResponseEntity.status(e.status()).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(p);
+    }
+}

@@ -1,0 +1,4 @@
+package vn.binhdan.scenarios;
+
+class ReportingOnH2Test extends ReportingScenarios {
+}
