@@ -228,12 +228,28 @@ public abstract class ReportingScenarios extends EndToEnd {
             assertThat(row(sheet, "Xã Hòa Phú").getCell(1).getStringCellValue()).isEqualTo("Chưa lập");
             assertThat(wb.getSheetAt(1).getRow(3).getCell(0).getStringCellValue()).isEqualTo(WARD);
         }
+        // the same figures as the administrative report the committee signs (Decree 30 layout)
+        Http.Response docx = http.get(report("66", quarter) + "/consolidated.docx", admin);
+        assertThat(docx.status()).isEqualTo(200);
+        assertThat(docx.header("Content-Type")).startsWith("application/vnd.openxmlformats-officedocument.wordprocessingml");
+        try (org.apache.poi.xwpf.usermodel.XWPFDocument doc = new org.apache.poi.xwpf.usermodel.XWPFDocument(
+                new ByteArrayInputStream(docx.bytes()));
+             org.apache.poi.xwpf.extractor.XWPFWordExtractor text = new org.apache.poi.xwpf.extractor.XWPFWordExtractor(doc)) {
+            assertThat(text.getText()).contains("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc",
+                    "BÁO CÁO", "Bình dân học vụ số", WARD, "40,0%", "Không có số liệu", "Nơi nhận:", "3 lớp");
+        }
+        Http.Response pdf = http.get(report("66", quarter) + "/consolidated.pdf", admin);
+        assertThat(pdf.header("Content-Type")).startsWith("application/pdf");
+        try (var loaded = org.apache.pdfbox.Loader.loadPDF(pdf.bytes())) {
+            assertThat(new org.apache.pdfbox.text.PDFTextStripper().getText(loaded)).contains("BÁO CÁO", WARD);
+        }
+        assertThat(http.get(report("66", quarter) + "/consolidated.docx", token("commune-officer")).status()).isEqualTo(403);
         // the same file from the page, for a signed-in browser
         Http provinceBrowser = new Http(port, true);
         provinceBrowser.formLogin("province-admin", World.PASSWORD);
         String consolidatedPage = provinceBrowser.getHtml("/reports/" + FORM + "/" + unit("66") + "/" + quarter
                 + "/consolidated").body();
-        assertThat(consolidatedPage).contains(WARD, "40,0%", "consolidated.xlsx");
+        assertThat(consolidatedPage).contains(WARD, "40,0%", "consolidated.xlsx", "consolidated.docx", "consolidated.pdf");
         assertThat(provinceBrowser.getHtml("/reports/" + FORM + "/" + unit("66") + "/" + quarter + "/consolidated.xlsx")
                 .bytes()).startsWith('P', 'K');
     }

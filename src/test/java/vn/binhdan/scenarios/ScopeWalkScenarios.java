@@ -228,6 +228,10 @@ public abstract class ScopeWalkScenarios extends EndToEnd {
         walk.put("GET /api/v1/reports/{form}/{unitId}/{period}/consolidated", t -> denied(http.get(provinceReport + "/consolidated", t)));
         walk.put("GET /api/v1/reports/{form}/{unitId}/{period}/consolidated.xlsx", t -> denied(http.get(provinceReport
                 + "/consolidated.xlsx", t)));
+        walk.put("GET /api/v1/reports/{form}/{unitId}/{period}/consolidated.{format:docx|pdf}", t -> {
+            denied(http.get(provinceReport + "/consolidated.docx", t));
+            denied(http.get(otherReport + "/consolidated.pdf", t));
+        });
         walk.put("POST /api/v1/auth/login", t -> {
             // public by nature; a login cannot widen anyone's scope
         });
@@ -420,6 +424,10 @@ public abstract class ScopeWalkScenarios extends EndToEnd {
                 + "/consolidated")));
         walk.put("GET /reports/{form}/{unitId}/{period}/consolidated.xlsx", () -> pageDenied(officer.getHtml(provincePage
                 + "/consolidated.xlsx")));
+        walk.put("GET /reports/{form}/{unitId}/{period}/consolidated.{format:docx|pdf}", () -> {
+            pageDenied(officer.getHtml(provincePage + "/consolidated.docx"));
+            pageDenied(officer.getHtml(provincePage + "/consolidated.pdf"));
+        });
 
         TreeSet<String> mapped = new TreeSet<>();
         mappings.getHandlerMethods().forEach((info, method) -> info.getPatternValues().stream()

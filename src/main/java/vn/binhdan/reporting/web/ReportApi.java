@@ -40,6 +40,7 @@ import vn.binhdan.shared.web.ProblemWriter;
 class ReportApi {
 
     static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+    static final String DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 
     record ReturnRequest(String comment) {
     }
@@ -47,13 +48,15 @@ class ReportApi {
     private final Reports reports;
     private final Oversight oversight;
     private final ConsolidatedXlsx xlsx;
+    private final vn.binhdan.reporting.internal.ConsolidatedDocument document;
     private final ProblemWriter problems;
     private final MessageSource messages;
 
-    ReportApi(Reports reports, Oversight oversight, ConsolidatedXlsx xlsx, ProblemWriter problems, MessageSource messages) {
+    ReportApi(Reports reports, Oversight oversight, ConsolidatedXlsx xlsx, vn.binhdan.reporting.internal.ConsolidatedDocument document, ProblemWriter problems, MessageSource messages) {
         this.reports = reports;
         this.oversight = oversight;
         this.xlsx = xlsx;
+        this.document = document;
         this.problems = problems;
         this.messages = messages;
     }
@@ -120,8 +123,6 @@ class ReportApi {
         return oversight.consolidated(form, unitId, period);
     }
 
-    // The administrative report (DOCX/PDF) plugs in beside this one: the same Consolidated record,
-    // drawn by vn.binhdan.reporting.internal.AdministrativeReportDocx at .../consolidated.docx.
     @Operation(summary = "Bảng tổng hợp dạng Excel (XLSX)")
     @GetMapping("/{form}/{unitId}/{period}/consolidated.xlsx")
     ResponseEntity<byte[]> consolidatedXlsx(@PathVariable String form, @PathVariable long unitId,
@@ -130,6 +131,17 @@ class ReportApi {
         return ResponseEntity.ok().contentType(MediaType.parseMediaType(XLSX))
                 .header("Content-Disposition", ReportPages.attachment(c, "xlsx"))
                 .body(xlsx.write(c, LocaleContextHolder.getLocale()));
+    }
+
+    @Operation(summary = "Báo cáo tổng hợp theo thể thức văn bản hành chính (DOCX hoặc PDF)")
+    @GetMapping("/{form}/{unitId}/{period}/consolidated.{format:docx|pdf}")
+    ResponseEntity<byte[]> consolidatedDocument(@PathVariable String form, @PathVariable long unitId,
+                                                @PathVariable String period, @PathVariable String format) {
+        Consolidated c = oversight.consolidated(form, unitId, period);
+        boolean word = "docx".equals(format);
+        return ResponseEntity.ok().contentType(word ? MediaType.parseMediaType(DOCX) : MediaType.APPLICATION_PDF)
+                .header("Content-Disposition", ReportPages.attachment(c, format))
+                .body(word ? document.docx(c, null) : document.pdf(c, null));
     }
 
     @ExceptionHandler(InvalidReport.class)

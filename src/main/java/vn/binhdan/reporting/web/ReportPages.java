@@ -48,13 +48,15 @@ class ReportPages {
     private final Oversight oversight;
     private final UnitService units;
     private final ConsolidatedXlsx xlsx;
+    private final vn.binhdan.reporting.internal.ConsolidatedDocument document;
     private final MessageSource messages;
 
-    ReportPages(Reports reports, Oversight oversight, UnitService units, ConsolidatedXlsx xlsx, MessageSource messages) {
+    ReportPages(Reports reports, Oversight oversight, UnitService units, ConsolidatedXlsx xlsx, vn.binhdan.reporting.internal.ConsolidatedDocument document, MessageSource messages) {
         this.reports = reports;
         this.oversight = oversight;
         this.units = units;
         this.xlsx = xlsx;
+        this.document = document;
         this.messages = messages;
     }
 
@@ -196,6 +198,16 @@ class ReportPages {
         return ResponseEntity.ok().contentType(MediaType.parseMediaType(ReportApi.XLSX))
                 .header("Content-Disposition", attachment(c, "xlsx"))
                 .body(xlsx.write(c, LocaleContextHolder.getLocale()));
+    }
+
+    @GetMapping("/reports/{form}/{unitId}/{period}/consolidated.{format:docx|pdf}")
+    ResponseEntity<byte[]> consolidatedDocument(@PathVariable String form, @PathVariable long unitId,
+                                                @PathVariable String period, @PathVariable String format) {
+        Consolidated c = oversight.consolidated(form, unitId, period);
+        boolean word = "docx".equals(format);
+        return ResponseEntity.ok().contentType(word ? MediaType.parseMediaType(ReportApi.DOCX) : MediaType.APPLICATION_PDF)
+                .header("Content-Disposition", attachment(c, format))
+                .body(word ? document.docx(c, null) : document.pdf(c, null));
     }
 
     static String attachment(Consolidated c, String extension) {

@@ -1,0 +1,120 @@
+package vn.binhdan.reporting.internal;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Component;
+import vn.binhdan.reporting.Consolidated;
+import vn.binhdan.reporting.Figure;
+import vn.binhdan.reporting.ReportForm;
+import vn.binhdan.reporting.internal.AdministrativeReport.Cell;
+
+/**
+ * The consolidated report as the administrative document a steering committee signs and sends
+ * up (Decree 30/2020 layout): the totals by indicator, the certified shares of each unit below,
+ * and the units' texts per section. Always in Vietnamese: it is an official document. The number
+ * is left blank for the clerk who registers it, as is done on paper.
+ */
+@Component
+public class ConsolidatedDocument {
+
+    private static final Locale VI = Locale.forLanguageTag("vi");
+
+    private final MessageSource messages;
+    private final Clock clock;
+    private final AdministrativeReportDocx docx = new AdministrativeReportDocx();
+    private final AdministrativeReportPdf pdf = new AdministrativeReportPdf();
+
+    ConsolidatedDocument(MessageSource messages, Clock clock) {
+        this.messages = messages;
+        this.clock = clock;
+    }
+
+    public byte[] docx(Consolidated c, String signerName) {
+        return docx.render(document(c, signerName));
+    }
+
+    public byte[] pdf(Consolidated c, String signerName) {
+        return pdf.render(document(c, signerName));
+    }
+
+    AdministrativeReport document(Consolidated c, String signerName) {
+        String period = msg("report.period." + c.period().type().name(), c.period().year(), c.period().number());
+        List<AdministrativeReport.Section> sections = new ArrayList<>();
+        sections.add(new AdministrativeReport.Section(msg("report.doc.figures"),
+                List.of(msg("report.doc.basis", c.approvedCount(), c.children().size())),
+                List.of(totals(c), shares(c))));
+        for (Consolidated.SectionTexts s : c.sections()) {
+            List<String> paragraphs = s.texts().stream().map(t -> t.unitName() + ": " + t.body()).toList();
+            sections.add(new AdministrativeReport.Section(msg("report.section." + s.section().name()),
+                    paragraphs.isEmpty() ? List.of(msg("report.doc.nothing")) : paragraphs, List.of()));
+        }
+        return new AdministrativeReport(msg("report.doc.governing", c.unitName()), msg("report.doc.issuer"),
+                msg("report.doc.number"), place(c.unitName()), LocalDate.now(clock), msg("report.doc.type"),
+                msg("report.doc.summary", period), sections,
+                List.of(msg("report.doc.to1"), msg("report.doc.to2"), msg("report.doc.archive")),
+                msg("report.doc.authority"), msg("report.doc.position"), signerName == null ? "" : signerName);
+    }
+
+    private AdministrativeReport.Table totals(Consolidated c) {
+        List<List<Cell>> rows = new ArrayList<>();
+        for (int i = 0; i < c.columns().size(); i++) {
+            Consolidated.Column col = c.columns().get(i);
+            Figure f = c.totals().get(i);
+            rows.add(List.of(Cell.integer(i + 1), Cell.text(col.indicatorName()), Cell.text(group(col.group())),
+                    f.numerator() == null ? Cell.missing() : Cell.integer(f.numerator()),
+                    !col.share() ? Cell.text("") : f.denominator() == null ? Cell.missing() : Cell.integer(f.denominator()),
+                    !col.share() ? Cell.text("") : f.share() == null ? Cell.missing() : Cell.percent(f.share(), 1)));
+        }
+        return new AdministrativeReport.Table(msg("report.doc.totalsCaption"), List.of(msg("report.doc.no"),
+                msg("report.doc.indicator"), msg("report.doc.group"), msg("report.doc.count"), msg("report.doc.population"),
+                msg("report.doc.share")), rows);
+    }
+
+    /** One row per unit below: its certified share for each group, the way the province ranks them. */
+    private AdministrativeReport.Table shares(Consolidated c) {
+        List<Integer> picked = new ArrayList<>();
+        List<String> headers = new ArrayList<>(List.of(msg("report.doc.no"), msg("report.doc.unit")));
+        for (int i = 0; i < c.columns().size(); i++) {
+            Consolidated.Column col = c.columns().get(i);
+            if (col.share() && col.source() == vn.binhdan.campaign.Indicator.Source.COMPUTED) {
+                picked.add(i);
+                headers.add(group(col.group()));
+            }
+        }
+        List<List<Cell>> rows = new ArrayList<>();
+        int n = 0;
+        for (Consolidated.ChildRow child : c.children()) {
+            List<Cell> row = new ArrayList<>(List.of(Cell.integer(++n), Cell.text(child.unitName())));
+            for (int i : picked) {
+                BigDecimal share = child.included() ? child.figures().get(i).share() : null;
+                row.add(share == null ? Cell.missing() : Cell.percent(share, 1));
+            }
+            rows.add(row);
+        }
+        List<Cell> total = new ArrayList<>(List.of(Cell.text(""), Cell.text(msg("report.doc.total"))));
+        for (int i : picked) {
+            BigDecimal share = c.totals().get(i).share();
+            total.add(share == null ? Cell.missing() : Cell.percent(share, 1));
+        }
+        rows.add(Cell.totalRow(total.toArray(Cell[]::new)));
+        return new AdministrativeReport.Table(msg("report.doc.sharesCaption"), headers, rows);
+    }
+
+    /** "Tỉnh Đắk Lắk" → "Đắk Lắk": the place line names the place, not the kind of unit. */
+    static String place(String unitName) {
+        return unitName.replaceFirst("^(Tỉnh|Thành phố|Xã|Phường|Đặc khu|Thị trấn)\\s+", "");
+    }
+
+    private String group(String g) {
+        return msg(vn.binhdan.campaign.Indicator.ALL.equals(g) ? "report.group.ALL" : "group." + g);
+    }
+
+    private String msg(String key, Object... args) {
+        return messages.getMessage(key, args, VI);
+    }
+}
