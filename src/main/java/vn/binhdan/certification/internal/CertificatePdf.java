@@ -8,11 +8,8 @@ import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
 import java.awt.Color;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -20,12 +17,9 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.apache.fontbox.ttf.TTFParser;
 import org.apache.pdfbox.cos.COSArray;
 import org.apache.pdfbox.cos.COSDictionary;
 import org.apache.pdfbox.cos.COSName;
-import org.apache.pdfbox.cos.COSString;
-import org.apache.pdfbox.io.RandomAccessReadBuffer;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDDocumentCatalog;
 import org.apache.pdfbox.pdmodel.PDPage;
@@ -46,7 +40,7 @@ import org.apache.pdfbox.pdmodel.font.PDType0Font;
 import org.apache.pdfbox.pdmodel.interactive.action.PDActionURI;
 import org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotationLink;
 import org.apache.pdfbox.pdmodel.interactive.annotation.PDBorderStyleDictionary;
-import org.apache.pdfbox.pdmodel.interactive.viewerpreferences.PDViewerPreferences;
+import vn.binhdan.shared.pdf.PdfKit;
 
 /**
  * Draws the printable certificate: one A4 landscape page with the national heading, the issuer,
@@ -64,7 +58,6 @@ import org.apache.pdfbox.pdmodel.interactive.viewerpreferences.PDViewerPreferenc
  */
 public final class CertificatePdf {
 
-    private static final String FONT_DIR = "/certification/fonts/";
 
     // A4 landscape, in PDF points (1/72 inch)
     private static final float PAGE_W = PDRectangle.A4.getHeight();
@@ -94,15 +87,15 @@ public final class CertificatePdf {
     private final byte[] serifBold;
 
     public CertificatePdf() {
-        this.sansRegular = fontFile("NotoSans-Regular.ttf");
-        this.sansBold = fontFile("NotoSans-Bold.ttf");
-        this.serifBold = fontFile("NotoSerif-Bold.ttf");
+        this.sansRegular = PdfKit.fontFile("NotoSans-Regular.ttf");
+        this.sansBold = PdfKit.fontFile("NotoSans-Bold.ttf");
+        this.serifBold = PdfKit.fontFile("NotoSerif-Bold.ttf");
     }
 
     /** The certificate as a PDF file. */
     public byte[] render(CertificateSheet sheet) {
         try (PDDocument doc = new PDDocument()) {
-            Fonts fonts = new Fonts(embed(doc, sansRegular), embed(doc, sansBold), embed(doc, serifBold));
+            Fonts fonts = new Fonts(PdfKit.embed(doc, sansRegular), PdfKit.embed(doc, sansBold), PdfKit.embed(doc, serifBold));
             PDPage page = new PDPage(new PDRectangle(PAGE_W, PAGE_H));
             doc.addPage(page);
             try (Canvas canvas = new Canvas(doc, page)) {
@@ -531,46 +524,10 @@ public final class CertificatePdf {
         String holder = normalise(s.holderName()).strip();
         String title = normalise(s.title()).strip() + (holder.isEmpty() ? "" : " — " + holder);
         doc.getDocumentInformation().setTitle(title);
-        PDDocumentCatalog catalog = doc.getDocumentCatalog();
-        catalog.setLanguage("vi-VN");
-        PDViewerPreferences prefs = new PDViewerPreferences(new COSDictionary());
-        prefs.setDisplayDocTitle(true);
-        catalog.setViewerPreferences(prefs);
-        // a document ID derived from the content instead of the clock: same sheet, same bytes
-        byte[] id = Arrays.copyOf(sha256(String.join("\u0000", Arrays.asList(s.country(), s.motto(), s.issuerName(),
+        PdfKit.vietnamese(doc, String.join("\u0000", Arrays.asList(s.country(), s.motto(), s.issuerName(),
                 s.title(), s.subtitle(), s.holderLabel(), s.holderName(), String.valueOf(s.birthLine()),
                 s.achievementLine(), s.placeAndDate(), s.numberLabel(), s.number(), s.verifyLabel(),
-                s.verifyUrl()))), 16);
-        COSArray ids = new COSArray();
-        ids.add(new COSString(id));
-        ids.add(new COSString(id));
-        doc.getDocument().getTrailer().setItem(COSName.ID, ids);
-    }
-
-    private static byte[] sha256(String text) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static PDType0Font embed(PDDocument doc, byte[] ttf) throws IOException {
-        // each document parses its own copy: the parsed font and its subsetter are not thread-safe
-        return PDType0Font.load(doc, new RandomAccessReadBuffer(ttf), true, false);
-    }
-
-    private static byte[] fontFile(String name) {
-        try (InputStream in = CertificatePdf.class.getResourceAsStream(FONT_DIR + name)) {
-            if (in == null) {
-                throw new IllegalStateException("font missing from the classpath: " + FONT_DIR + name);
-            }
-            byte[] bytes = in.readAllBytes();
-            new TTFParser().parse(new RandomAccessReadBuffer(bytes)).close(); // fail now, not on the first render
-            return bytes;
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read font " + name, e);
-        }
+                s.verifyUrl())));
     }
 
     private record Fonts(PDType0Font regular, PDType0Font bold, PDType0Font serifBold) {

@@ -2,22 +2,13 @@ package vn.binhdan.reporting.internal;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.apache.fontbox.ttf.TTFParser;
 import org.apache.pdfbox.cos.COSArray;
-import org.apache.pdfbox.cos.COSDictionary;
 import org.apache.pdfbox.cos.COSName;
-import org.apache.pdfbox.cos.COSString;
-import org.apache.pdfbox.io.RandomAccessReadBuffer;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDDocumentCatalog;
 import org.apache.pdfbox.pdmodel.PDPage;
@@ -33,12 +24,11 @@ import org.apache.pdfbox.pdmodel.documentinterchange.logicalstructure.PDStructur
 import org.apache.pdfbox.pdmodel.documentinterchange.taggedpdf.PDTableAttributeObject;
 import org.apache.pdfbox.pdmodel.documentinterchange.taggedpdf.StandardStructureTypes;
 import org.apache.pdfbox.pdmodel.font.PDFont;
-import org.apache.pdfbox.pdmodel.font.PDType0Font;
-import org.apache.pdfbox.pdmodel.interactive.viewerpreferences.PDViewerPreferences;
 import org.apache.pdfbox.util.Matrix;
 import vn.binhdan.reporting.internal.AdministrativeReport.Cell;
 import vn.binhdan.reporting.internal.AdministrativeReport.Section;
 import vn.binhdan.reporting.internal.AdministrativeReport.Table;
+import vn.binhdan.shared.pdf.PdfKit;
 
 /**
  * The report as a PDF to publish or attach to an e-mail, laid out like the DOCX (Decree
@@ -58,7 +48,6 @@ import vn.binhdan.reporting.internal.AdministrativeReport.Table;
  */
 public final class AdministrativeReportPdf {
 
-    private static final String FONT_DIR = "/certification/fonts/";
 
     private static final float MM = 72f / 25.4f;
     private static final float PAGE_W = PDRectangle.A4.getWidth();
@@ -96,13 +85,13 @@ public final class AdministrativeReportPdf {
     private final byte[] bold;
 
     public AdministrativeReportPdf() {
-        this.regular = fontFile("NotoSans-Regular.ttf");
-        this.bold = fontFile("NotoSans-Bold.ttf");
+        this.regular = PdfKit.fontFile("NotoSans-Regular.ttf");
+        this.bold = PdfKit.fontFile("NotoSans-Bold.ttf");
     }
 
     public byte[] render(AdministrativeReport r) {
         try (PDDocument doc = new PDDocument()) {
-            Fonts fonts = new Fonts(embed(doc, regular), embed(doc, bold));
+            Fonts fonts = new Fonts(PdfKit.embed(doc, regular), PdfKit.embed(doc, bold));
             Flow flow = new Flow(doc, fonts);
             heading(flow, r);
             title(flow, r);
@@ -493,43 +482,7 @@ public final class AdministrativeReportPdf {
         String title = (ReportFormat.upper(r.documentType()) + " " + ReportFormat.nfc(r.summary())).strip();
         doc.getDocumentInformation().setTitle(title);
         doc.getDocumentInformation().setAuthor(ReportFormat.nfc(r.issuingBody()));
-        PDDocumentCatalog catalog = doc.getDocumentCatalog();
-        catalog.setLanguage("vi-VN");
-        PDViewerPreferences prefs = new PDViewerPreferences(new COSDictionary());
-        prefs.setDisplayDocTitle(true);
-        catalog.setViewerPreferences(prefs);
-        // derived from the content instead of the clock: same report, same bytes
-        byte[] id = Arrays.copyOf(sha256(r.toString()), 16);
-        COSArray ids = new COSArray();
-        ids.add(new COSString(id));
-        ids.add(new COSString(id));
-        doc.getDocument().getTrailer().setItem(COSName.ID, ids);
-    }
-
-    private static byte[] sha256(String text) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static PDType0Font embed(PDDocument doc, byte[] ttf) throws IOException {
-        // each document parses its own copy: the parsed font and its subsetter are not thread-safe
-        return PDType0Font.load(doc, new RandomAccessReadBuffer(ttf), true, false);
-    }
-
-    private static byte[] fontFile(String name) {
-        try (InputStream in = AdministrativeReportPdf.class.getResourceAsStream(FONT_DIR + name)) {
-            if (in == null) {
-                throw new IllegalStateException("font missing from the classpath: " + FONT_DIR + name);
-            }
-            byte[] bytes = in.readAllBytes();
-            new TTFParser().parse(new RandomAccessReadBuffer(bytes)).close(); // fail now, not on the first render
-            return bytes;
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read font " + name, e);
-        }
+        PdfKit.vietnamese(doc, r.toString());
     }
 
     // --------------------------------------------------------------------- pages and tagging
