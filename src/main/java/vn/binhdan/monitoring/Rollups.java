@@ -76,9 +76,6 @@ public class Rollups implements ApplicationRunner {
 
     /** unit → group → population for a year: the declared figure where there is one. */
     public Map<Long, Map<TargetGroup, Population>> population(Collection<Long> unitIds, int year) {
-        if (repo.populationEmpty()) {
-            refreshPopulation();
-        }
         Map<Long, Map<String, Long>> counted = repo.population(unitIds);
         Map<Long, Map<TargetGroup, Long>> declared = persons.declaredDenominators(unitIds, year);
         Map<Long, Map<TargetGroup, Population>> out = new HashMap<>();
@@ -211,6 +208,10 @@ public class Rollups implements ApplicationRunner {
     /** Certificates issued before the rollups existed are counted on the first start. */
     @Override
     public void run(ApplicationArguments args) {
+        // counted here once rather than checked on every dashboard read; imports recount it after
+        if (repo.populationEmpty()) {
+            refreshPopulation();
+        }
         if (repo.certifiedEmpty() && !recompute.certified().certifiedRows().isEmpty()) {
             log.info("Counting the certificates issued before the rollups existed");
             rebuildNow();
