@@ -102,6 +102,12 @@ public class Certificates {
         repo.forEachCertifiedSource(sink);
     }
 
+    /** True when anyone counts as certified at all (a certificate standing or a declaration). */
+    @Transactional(readOnly = true)
+    public boolean anyCertified() {
+        return repo.anyCertified();
+    }
+
     // ---- issuing -------------------------------------------------------------------------
 
     @EventListener

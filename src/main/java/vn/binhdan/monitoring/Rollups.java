@@ -18,6 +18,8 @@ import org.springframework.core.annotation.Order;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
+import vn.binhdan.certification.Certificates;
+import vn.binhdan.certification.CertifiedSource;
 import vn.binhdan.monitoring.internal.Drainer;
 import vn.binhdan.monitoring.internal.Recompute;
 import vn.binhdan.monitoring.internal.RollupRepository;
@@ -53,9 +55,11 @@ public class Rollups implements ApplicationRunner {
     private final PersonDirectory persons;
     private final TransactionTemplate tx;
     private final Clock clock;
+    private final Certificates certificates;
 
     Rollups(RollupRepository repo, Drainer drainer, Recompute recompute, PersonDirectory persons, TransactionTemplate tx,
-            Clock clock) {
+            Clock clock, Certificates certificates) {
+        this.certificates = certificates;
         this.repo = repo;
         this.drainer = drainer;
         this.recompute = recompute;
@@ -154,7 +158,7 @@ public class Rollups implements ApplicationRunner {
     }
 
     private int compare(List<String> detail, long[] compared) {
-        Map<Cell, Long> expected = new HashMap<>(recompute.certified().values());
+        Map<Cell, Long> expected = recompute.certified(source -> { });
         int[] diffs = new int[1];
         for (boolean monthly : new boolean[]{false, true}) {
             repo.forEachStored(Metrics.CERTIFIED, monthly, e -> {
@@ -193,16 +197,26 @@ public class Rollups implements ApplicationRunner {
     private void rebuildNow() {
         long t0 = System.nanoTime();
         drain();
-        Recompute.Result r = recompute.certified();
+        // one transaction: readers see the old values until the new ones are complete
+        int[] sources = new int[1];
+        tx.executeWithoutResult(s -> {
+            repo.clearCertified();
+            List<CertifiedSource> batch = new ArrayList<>(RollupRepository.BATCH);
+            Map<Cell, Long> values = recompute.certified(source -> {
+                batch.add(source);
+                sources[0]++;
+                if (batch.size() == RollupRepository.BATCH) {
+                    repo.insertCertified(batch);
+                    batch.clear();
+                }
+            });
+            repo.insertCertified(batch);
+            repo.replace(Metrics.CERTIFIED, values);
+        });
         long t1 = System.nanoTime();
-        tx.executeWithoutResult(s -> repo.replace(Metrics.CERTIFIED, r.values()));
-        long t2 = System.nanoTime();
-        tx.executeWithoutResult(s -> repo.replaceCertified(r.certifiedRows()));
-        long t3 = System.nanoTime();
         refreshPopulation();
-        log.info("Rebuilt the rollups: recompute {} ms, {} values {} ms, {} sources {} ms, population {} ms",
-                (t1 - t0) / 1_000_000, r.values().size(), (t2 - t1) / 1_000_000, r.certifiedRows().size(),
-                (t3 - t2) / 1_000_000, (System.nanoTime() - t3) / 1_000_000);
+        log.info("Rebuilt the rollups from {} sources in {} ms, population in {} ms", sources[0], (t1 - t0) / 1_000_000,
+                (System.nanoTime() - t1) / 1_000_000);
     }
 
     /** Certificates issued before the rollups existed are counted on the first start. */
@@ -212,7 +226,7 @@ public class Rollups implements ApplicationRunner {
         if (repo.populationEmpty()) {
             refreshPopulation();
         }
-        if (repo.certifiedEmpty() && !recompute.certified().certifiedRows().isEmpty()) {
+        if (repo.certifiedEmpty() && certificates.anyCertified()) {
             log.info("Counting the certificates issued before the rollups existed");
             rebuildNow();
         }

@@ -89,6 +89,13 @@ public class CertificateRepository {
                 });
     }
 
+    public boolean anyCertified() {
+        return jdbc.sql("""
+                SELECT (SELECT COUNT(*) FROM (SELECT 1 FROM certificate WHERE revoked_at IS NULL LIMIT 1) c)
+                     + (SELECT COUNT(*) FROM (SELECT 1 FROM declared_certification LIMIT 1) d)""")
+                .query(Long.class).single() > 0;
+    }
+
     public boolean statusIndexTaken(String issuerCode, int index) {
         return jdbc.sql("SELECT COUNT(*) FROM certificate WHERE issuer_code = ? AND status_index = ?")
                 .params(issuerCode, index).query(Long.class).single() > 0;

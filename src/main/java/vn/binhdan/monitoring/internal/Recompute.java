@@ -1,10 +1,8 @@
 package vn.binhdan.monitoring.internal;
 
-import java.sql.Timestamp;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.springframework.stereotype.Component;
 import vn.binhdan.certification.Certificates;
 import vn.binhdan.certification.CertifiedSource;
@@ -16,9 +14,6 @@ import vn.binhdan.people.PersonDirectory;
 @Component
 public class Recompute {
 
-    /** The recomputed values of a metric, and (for certification) the per-person sources behind them. */
-    public record Result(Map<Cell, Long> values, List<Object[]> certifiedRows) {
-    }
 
     private final Certificates certificates;
     private final PersonDirectory persons;
@@ -28,13 +23,17 @@ public class Recompute {
         this.persons = persons;
     }
 
-    public Result certified() {
+    /**
+     * The certified values from the source rows; each source is also handed to {@code sources}
+     * as it streams by (a rebuild writes them in batches; the check passes a no-op), so memory
+     * holds the values, never the millions of sources.
+     */
+    public Map<Cell, Long> certified(Consumer<CertifiedSource> sources) {
         Map<Cell, Long> values = new HashMap<>();
-        List<Object[]> rows = new ArrayList<>();
         // sources arrive grouped by person and group: keep the earliest of each run
         CertifiedSource[] best = new CertifiedSource[1];
         certificates.forEachCertifiedSource(s -> {
-            rows.add(new Object[]{s.personId(), s.group().name(), s.sourceId(), s.countedPath(), Timestamp.from(s.since())});
+            sources.accept(s);
             CertifiedSource b = best[0];
             if (b != null && b.personId() == s.personId() && b.group() == s.group()) {
                 if (s.since().isBefore(b.since()) || (s.since().equals(b.since()) && s.sourceId().compareTo(b.sourceId()) < 0)) {
@@ -46,7 +45,7 @@ public class Recompute {
             best[0] = s;
         });
         count(values, best[0]);
-        return new Result(values, rows);
+        return values;
     }
 
     private static void count(Map<Cell, Long> values, CertifiedSource s) {

@@ -217,11 +217,17 @@ public class RollupRepository {
                 monthly);
     }
 
-    public void replaceCertified(List<Object[]> rows) {
+    public static final int BATCH = 5000;
+
+    public void clearCertified() {
         jdbc.sql("DELETE FROM mon_certified").update();
+    }
+
+    public void insertCertified(List<vn.binhdan.certification.CertifiedSource> sources) {
         template.batchUpdate("""
                 INSERT INTO mon_certified (person_id, target_group, source_id, counted_path, since)
-                VALUES (?, ?, ?, ?, ?)""", rows);
+                VALUES (?, ?, ?, ?, ?)""", sources.stream().map(s -> new Object[]{s.personId(), s.group().name(),
+                s.sourceId(), s.countedPath(), Timestamp.from(s.since())}).toList());
     }
 
     public void saveCheck(Instant started, Instant finished, String by, long compared, int differences, String detail) {
