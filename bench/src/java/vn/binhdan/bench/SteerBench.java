@@ -98,7 +98,7 @@ public final class SteerBench {
             st.execute("CREATE INDEX ON bench_village (k)");
             st.execute("""
                     INSERT INTO person (full_name, name_folded, birth_date, sex, residence_unit_id, data_hash)
-                    SELECT 'Người ' || i, 'nguoi ' || i, DATE '1945-01-01' + ((i * 7919) %% 29000)::int,
+                    SELECT 'Người ' || i, 'nguoi ' || i, DATE '1945-01-01' + ((i::bigint * 7919) %% 29000)::int,
                            CASE WHEN i %% 2 = 0 THEN 'MALE' ELSE 'FEMALE' END, v.id, 'h'
                     FROM generate_series(1, %d) i JOIN bench_village v ON v.k = i %% (SELECT COUNT(*) FROM bench_village)"""
                     .formatted(persons));
