@@ -71,10 +71,12 @@ class DemoDataLoader {
     private final Indicators indicators;
     private final Rollups rollups;
     private final Plans plans;
+    private final org.springframework.context.ApplicationEventPublisher events;
 
     DemoDataLoader(ImportService imports, Units units, AccountService accounts, PersonDirectory persons,
                    NationalIds nationalIds, DemoProperties props, Clock clock, Indicators indicators, Rollups rollups,
-                   Plans plans) {
+                   Plans plans, org.springframework.context.ApplicationEventPublisher events) {
+        this.events = events;
         this.indicators = indicators;
         this.rollups = rollups;
         this.imports = imports;
@@ -117,6 +119,8 @@ class DemoDataLoader {
         DemoCertified.setTargets(indicators, unit(plan.province.code()).id(), LocalDate.now(clock).getYear());
         rollups.refreshPopulation();
         loadPlan(unit(plan.province.code()));
+        // the community records (teams, guidance, classes, ambassadors, ...) load on this, each part in its own class
+        events.publishEvent(new DemoLoaded(unit(plan.province.code()), unit(commune.code()), unit(village.code())));
         log.info("Demo data loaded in {}: {} units ({} communes and wards, {} villages, {} organisations), "
                         + "{} persons, accounts {}, {}, {}, {} (password {})",
                 String.format("%.1f s", (System.nanoTime() - start) / 1e9), units.count(),

@@ -1,10 +1,20 @@
 package vn.binhdan.monitoring;
 
+import java.util.List;
+
 /** Names of the metrics the rollups keep; indicators of the catalogue name the one they read. */
 public final class Metrics {
 
     /** Persons certified for a target group (each person once per group). */
     public static final String CERTIFIED = "CERTIFIED";
+
+    /** Every metric the rollups keep: certified persons and each community tally. */
+    public static List<String> all() {
+        return ALL;
+    }
+
+    private static final List<String> ALL = java.util.stream.Stream.concat(java.util.stream.Stream.of(CERTIFIED),
+            java.util.Arrays.stream(vn.binhdan.community.Tally.values()).map(Enum::name)).toList();
 
     private Metrics() {
     }

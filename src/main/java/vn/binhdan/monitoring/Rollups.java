@@ -159,17 +159,20 @@ public class Rollups implements ApplicationRunner {
 
     private int compare(List<String> detail, long[] compared) {
         Map<Cell, Long> expected = recompute.certified(source -> { });
+        expected.putAll(recompute.community());
         int[] diffs = new int[1];
-        for (boolean monthly : new boolean[]{false, true}) {
-            repo.forEachStored(Metrics.CERTIFIED, monthly, e -> {
-                compared[0]++;
-                long want = expected.getOrDefault(e.getKey(), 0L);
-                expected.remove(e.getKey());
-                if (want != e.getValue()) {
-                    diffs[0]++;
-                    note(detail, e.getKey(), e.getValue(), want);
-                }
-            });
+        for (String metric : Metrics.all()) {
+            for (boolean monthly : new boolean[]{false, true}) {
+                repo.forEachStored(metric, monthly, e -> {
+                    compared[0]++;
+                    long want = expected.getOrDefault(e.getKey(), 0L);
+                    expected.remove(e.getKey());
+                    if (want != e.getValue()) {
+                        diffs[0]++;
+                        note(detail, e.getKey(), e.getValue(), want);
+                    }
+                });
+            }
         }
         expected.forEach((cell, want) -> {
             if (want != 0) {
@@ -212,6 +215,13 @@ public class Rollups implements ApplicationRunner {
             });
             repo.insertCertified(batch);
             repo.replace(Metrics.CERTIFIED, values);
+            Map<String, Map<Cell, Long>> community = new HashMap<>();
+            recompute.community().forEach((cell, v) -> community.computeIfAbsent(cell.metric(), k -> new HashMap<>()).put(cell, v));
+            for (String metric : Metrics.all()) {
+                if (!metric.equals(Metrics.CERTIFIED)) {
+                    repo.replace(metric, community.getOrDefault(metric, Map.of()));
+                }
+            }
         });
         long t1 = System.nanoTime();
         refreshPopulation();

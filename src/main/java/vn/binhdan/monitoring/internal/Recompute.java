@@ -4,7 +4,9 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Consumer;
 import org.springframework.stereotype.Component;
+import vn.binhdan.campaign.Indicator;
 import vn.binhdan.certification.Certificates;
+import vn.binhdan.community.CommunityTallies;
 import vn.binhdan.certification.CertifiedSource;
 import vn.binhdan.monitoring.Metrics;
 import vn.binhdan.monitoring.internal.RollupRepository.Cell;
@@ -17,10 +19,19 @@ public class Recompute {
 
     private final Certificates certificates;
     private final PersonDirectory persons;
+    private final CommunityTallies community;
 
-    Recompute(Certificates certificates, PersonDirectory persons) {
+    Recompute(Certificates certificates, PersonDirectory persons, CommunityTallies community) {
         this.certificates = certificates;
         this.persons = persons;
+        this.community = community;
+    }
+
+    /** The community metrics (classes, guidance sessions, outreach, ...) from the records' rows. */
+    public Map<Cell, Long> community() {
+        Map<Cell, Long> values = new HashMap<>();
+        community.forEachCount(c -> Tree.addUp(values, c.tally().name(), c.unitPath(), Indicator.ALL, c.day(), c.delta()));
+        return values;
     }
 
     /**

@@ -68,6 +68,19 @@ public class RollupRepository {
                 .params(metric, unitPath, group, Date.valueOf(day), delta, Timestamp.from(at)).update();
     }
 
+    public void addDeltas(List<Delta> deltas, Instant at) {
+        if (deltas.size() == 1) {
+            Delta d = deltas.get(0);
+            addDelta(d.metric(), d.unitPath(), d.group(), d.day(), d.delta(), at);
+            return;
+        }
+        Timestamp ts = Timestamp.from(at);
+        template.batchUpdate("""
+                INSERT INTO mon_delta (metric, unit_path, target_group, on_day, delta, created_at)
+                VALUES (?, ?, ?, ?, ?, ?)""", deltas.stream().map(d -> new Object[]{d.metric(), d.unitPath(), d.group(),
+                Date.valueOf(d.day()), d.delta(), ts}).toList());
+    }
+
     /** The oldest waiting changes, locked so that a second instance draining at once skips them. */
     public List<Delta> claimDeltas(int limit, boolean skipLocked) {
         return jdbc.sql("SELECT id, metric, unit_path, target_group, on_day, delta FROM mon_delta ORDER BY id LIMIT ? FOR UPDATE"
