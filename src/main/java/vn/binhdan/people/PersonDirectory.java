@@ -139,4 +139,34 @@ public class PersonDirectory {
                 .query((rs, i) -> new PersonRef(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getString(4)))
                 .optional();
     }
+
+    /** A registry person found by folded name, with what tells namesakes apart. */
+    public record NameMatch(long id, String fullName, String nameFolded, int birthYear, String residenceUnitPath) {
+    }
+
+    /**
+     * Persons whose folded name is exactly one of {@code foldedNames}, living under one of the
+     * paths: one query however many names, for matching entries written offline by name.
+     */
+    public java.util.List<NameMatch> matchByName(java.util.Collection<String> foldedNames, java.util.Collection<String> paths) {
+        if (foldedNames.isEmpty() || paths.isEmpty()) {
+            return java.util.List.of();
+        }
+        StringBuilder sql = new StringBuilder("""
+                SELECT p.id, p.full_name, p.name_folded, p.birth_date, u.path FROM person p
+                JOIN unit u ON u.id = p.residence_unit_id WHERE p.name_folded IN (:names) AND (""");
+        java.util.Map<String, Object> params = new java.util.HashMap<>();
+        params.put("names", foldedNames);
+        int i = 0;
+        for (String path : paths) {
+            sql.append(i == 0 ? "" : " OR ").append("u.path LIKE :p").append(i);
+            params.put("p" + i, path + "%");
+            i++;
+        }
+        sql.append(")");
+        return jdbc.sql(sql.toString()).params(params)
+                .query((rs, n) -> new NameMatch(rs.getLong(1), rs.getString(2), rs.getString(3),
+                        rs.getDate(4).toLocalDate().getYear(), rs.getString(5)))
+                .list();
+    }
 }

@@ -52,6 +52,7 @@ public abstract class ScopeWalkScenarios extends EndToEnd {
                 .json().get("job").get("id").asText();
         String firstLesson = firstLesson();
         String cert = hensCertificate();
+        OutsideTeam ht = hoaPhusTeam(admin);
         String before = snapshot();
 
         Map<String, Consumer<String>> walk = new LinkedHashMap<>();
@@ -236,6 +237,29 @@ public abstract class ScopeWalkScenarios extends EndToEnd {
             // public by nature; a login cannot widen anyone's scope
         });
 
+        walk.put("GET /api/v1/teams", t -> assertThat(ok(http.get("/api/v1/teams", t)).body()).doesNotContain(OutsideTeam.NAME));
+        walk.put("POST /api/v1/teams", t -> denied(http.post("/api/v1/teams", t, World.map("unitId", unit("24175.01"),
+                "name", "Tổ lấn sân"))));
+        walk.put("GET /api/v1/teams/{id}", t -> denied(http.get("/api/v1/teams/" + ht.team(), t)));
+        walk.put("PUT /api/v1/teams/{id}", t -> denied(http.put("/api/v1/teams/" + ht.team(), t, World.map("name", "Đổi tên"))));
+        walk.put("POST /api/v1/teams/{id}/members", t -> denied(http.post("/api/v1/teams/" + ht.team() + "/members", t,
+                World.map("personId", otherPerson))));
+        walk.put("DELETE /api/v1/teams/{id}/members/{personId}", t -> denied(http.delete("/api/v1/teams/" + ht.team()
+                + "/members/" + otherPerson, t)));
+        walk.put("POST /api/v1/guidance", t -> denied(http.post("/api/v1/guidance", t, ht.entryThere())));
+        walk.put("POST /api/v1/guidance/sync", t -> assertThat(ok(http.post("/api/v1/guidance/sync", t,
+                World.map("entries", List.of(ht.entryThere())))).json().get("results").get(0).get("status").asText())
+                .isEqualTo("REJECTED"));
+        walk.put("GET /api/v1/guidance", t -> {
+            assertThat(ok(http.get("/api/v1/guidance", t)).body()).doesNotContain(OutsideTeam.HELPED);
+            denied(http.get("/api/v1/guidance?unitId=" + otherCommune, t));
+        });
+        walk.put("GET /api/v1/guidance/activity", t -> denied(http.get("/api/v1/guidance/activity?unitId=" + otherCommune, t)));
+        walk.put("DELETE /api/v1/guidance/{id}", t -> denied(http.delete("/api/v1/guidance/" + ht.session(), t)));
+        walk.put("GET /api/v1/guidance/topics", t -> assertThat(ok(http.get("/api/v1/guidance/topics", t)).body()).contains("VNEID"));
+        walk.put("PUT /api/v1/guidance/topics/{code}", t -> denied(http.put("/api/v1/guidance/topics/VNEID", t,
+                World.map("nameVi", "Đổi", "sortOrder", 1, "active", false))));
+
         TreeSet<String> mapped = new TreeSet<>();
         mappings.getHandlerMethods().keySet().forEach(info -> info.getPatternValues().stream()
                 .filter(p -> p.startsWith("/api/v1"))
@@ -259,6 +283,7 @@ public abstract class ScopeWalkScenarios extends EndToEnd {
                 "Họ và tên,Ngày sinh,Giới tính,Số CCCD,Mã đơn vị\nAi Đó,01/01/1990,Nam,066090777777,24175.01\n"
                         .getBytes(StandardCharsets.UTF_8)).json().get("job").get("id").asText();
         String cert = hensCertificate();
+        OutsideTeam ht = hoaPhusTeam(admin);
         String before = snapshot();
         Http officer = new Http(port, true);
         officer.formLogin("commune-officer", World.PASSWORD);
@@ -429,6 +454,36 @@ public abstract class ScopeWalkScenarios extends EndToEnd {
             pageDenied(officer.getHtml(provincePage + "/consolidated.pdf"));
         });
 
+        String teamPage = "/community/teams/" + ht.team();
+        walk.put("GET /community", () -> assertThat(officer.getHtml("/community").body()).contains("<h1>")
+                .doesNotContain(OutsideTeam.NAME));
+        walk.put("GET /community/teams", () -> assertThat(officer.getHtml("/community/teams").body()).contains("<h1>")
+                .doesNotContain(OutsideTeam.NAME));
+        walk.put("POST /community/teams", () -> pageDenied(officer.postForm("/community/teams", Map.of("_csrf", csrf,
+                "unitId", Long.toString(unit("24175.01")), "name", "Tổ lấn sân"))));
+        walk.put("GET /community/teams/{id}", () -> pageDenied(officer.getHtml(teamPage)));
+        walk.put("POST /community/teams/{id}/members", () -> pageDenied(officer.postForm(teamPage + "/members",
+                Map.of("_csrf", csrf, "personId", Long.toString(otherPerson)))));
+        walk.put("POST /community/teams/{id}/members/{personId}/remove", () -> pageDenied(officer.postForm(teamPage
+                + "/members/" + otherPerson + "/remove", Map.of("_csrf", csrf))));
+        walk.put("GET /guidance", () -> assertThat(officer.getHtml("/guidance").body()).contains("id=\"guidance\""));
+        walk.put("GET /guidance/new", () -> assertThat(officer.getHtml("/guidance/new").body()).contains("id=\"guidance\"")
+                .doesNotContain("Buôn Kô Sir"));
+        walk.put("POST /guidance/new", () -> pageDenied(officer.postForm("/guidance/new", Map.of("_csrf", csrf,
+                "clientId", java.util.UUID.randomUUID().toString(), "unitId", Long.toString(unit("24175.01")),
+                "place", "HOME", "minutes", "10", "outcome", "DONE", "topics", "VNEID", "people", "Ai Đó, 1960"))));
+        walk.put("POST /guidance/sync", () -> assertThat(officer.postJsonWithCsrf("/guidance/sync", csrf,
+                World.map("entries", List.of(ht.entryThere()))).json().get("results").get(0).get("status").asText())
+                .isEqualTo("REJECTED"));
+        walk.put("GET /guidance/csrf", () -> assertThat(officer.getJson("/guidance/csrf").json().get("token").asText()).isNotBlank());
+        walk.put("GET /guidance/sw.js", () -> assertThat(officer.getHtml("/guidance/sw.js").body()).contains("caches"));
+        walk.put("GET /guidance/log", () -> {
+            assertThat(officer.getHtml("/guidance/log").body()).contains("<h1>").doesNotContain(OutsideTeam.HELPED);
+            pageDenied(officer.getHtml("/guidance/log?unitId=" + otherCommune));
+        });
+        walk.put("POST /guidance/{id}/withdraw", () -> pageDenied(officer.postForm("/guidance/" + ht.session() + "/withdraw",
+                Map.of("_csrf", csrf))));
+
         TreeSet<String> mapped = new TreeSet<>();
         mappings.getHandlerMethods().forEach((info, method) -> info.getPatternValues().stream()
                 .filter(p -> !p.startsWith("/api/") && !p.startsWith("/error") && !p.startsWith("/v3/")
@@ -499,6 +554,33 @@ public abstract class ScopeWalkScenarios extends EndToEnd {
         return new OutsidePlan(plan, task, link, evidence);
     }
 
+    /** A team of Buôn Kô Sir (Xã Hòa Phú), outside the ward, with one guidance session recorded by the province. */
+    record OutsideTeam(long team, long session, long village) {
+        static final String NAME = "Tổ công nghệ số cộng đồng Buôn Kô Sir";
+        static final String HELPED = "Người Ở Buôn Kô Sir";
+
+        Map<String, Object> entryThere() {
+            return World.map("clientId", java.util.UUID.randomUUID().toString(), "unitId", village, "place", "HOME",
+                    "minutes", 10, "outcome", "DONE", "topics", List.of("VNEID"),
+                    "people", List.of(World.map("fullName", "Ai Đó", "birthYear", 1960)));
+        }
+    }
+
+    private OutsideTeam hoaPhusTeam(String admin) {
+        long village = unit("24175.01");
+        Long team = jdbc.sql("SELECT id FROM community_team WHERE name = ?").param(OutsideTeam.NAME).query(Long.class)
+                .optional().orElse(null);
+        if (team == null) {
+            team = http.post("/api/v1/teams", admin, World.map("unitId", village, "name", OutsideTeam.NAME)).json()
+                    .get("id").asLong();
+            http.post("/api/v1/guidance", admin, World.map("clientId", java.util.UUID.randomUUID().toString(),
+                    "unitId", village, "place", "HOME", "minutes", 10, "outcome", "DONE", "topics", List.of("VNEID"),
+                    "people", List.of(World.map("fullName", OutsideTeam.HELPED, "birthYear", 1950))));
+        }
+        long session = jdbc.sql("SELECT MIN(id) FROM guidance_session WHERE team_id = ?").param(team).query(Long.class).single();
+        return new OutsideTeam(team, session, village);
+    }
+
     private static void noLearner(Http.Response r) {
         assertThat(r.status()).as(r.body()).isEqualTo(400);
         assertThat(r.json().get("detail").asText()).contains("chưa gắn với hồ sơ người học");
@@ -535,6 +617,12 @@ public abstract class ScopeWalkScenarios extends EndToEnd {
                 + jdbc.sql("SELECT COUNT(*) FROM report_submission").query(Long.class).single() + "/"
                 + jdbc.sql("SELECT COUNT(*) FROM report_history").query(Long.class).single() + "/"
                 + jdbc.sql("SELECT COUNT(*) FROM report_reminder").query(Long.class).single() + "/"
+                + jdbc.sql("SELECT COUNT(*) FROM community_team").query(Long.class).single() + "/"
+                + jdbc.sql("SELECT MAX(name) FROM community_team").query(String.class).single() + "/"
+                + jdbc.sql("SELECT COUNT(*) FROM community_team_member").query(Long.class).single() + "/"
+                + jdbc.sql("SELECT COUNT(*) FROM guidance_session").query(Long.class).single() + "/"
+                + jdbc.sql("SELECT COUNT(*) FROM guidance_session WHERE deleted_at IS NOT NULL").query(Long.class).single() + "/"
+                + jdbc.sql("SELECT COUNT(*) FROM guidance_topic WHERE active").query(Long.class).single() + "/"
                 + jdbc.sql("SELECT status FROM import_job WHERE created_by = 'province-admin' ORDER BY created_at DESC LIMIT 1")
                 .query(String.class).single();
     }

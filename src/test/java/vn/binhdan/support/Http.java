@@ -79,6 +79,22 @@ public final class Http {
                 .PUT(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build());
     }
 
+    /** JSON posted with the session cookie and its CSRF token, as a page's script does. */
+    public Response postJsonWithCsrf(String path, String csrf, Object body) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json")
+                .header("Accept", "application/json").header("X-CSRF-TOKEN", csrf)
+                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build());
+    }
+
+    /** A JSON read with the session cookie, as a page's script does. */
+    public Response getJson(String path) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).header("Accept", "application/json").GET().build());
+    }
+
+    public Response delete(String path, String token) {
+        return send(request(path, token).DELETE().build());
+    }
+
     public Response postForm(String path, Map<String, String> form) {
         StringBuilder sb = new StringBuilder();
         form.forEach((k, v) -> sb.append(sb.isEmpty() ? "" : "&").append(enc(k)).append('=').append(enc(v)));

@@ -1,0 +1,4 @@
+package vn.binhdan.scenarios;
+
+class CommunityOnH2Test extends CommunityScenarios {
+}
