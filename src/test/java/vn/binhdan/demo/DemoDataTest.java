@@ -184,4 +184,29 @@ class DemoDataTest {
         assertThat(d.ranking()).hasSize(102);
         assertThat(d.ranking().getFirst().score()).isGreaterThan(d.ranking().get(50).score());
     }
+
+    @Autowired
+    private vn.binhdan.community.Teams teams;
+    @Autowired
+    private vn.binhdan.monitoring.Rollups rollups;
+
+    @Test
+    void theWardsVillagesHaveTeamsWhoseGuidanceCountsInTheWardsFigures() {
+        Unit ward = officerCommune();
+        AppUser officer = accounts.authenticate("commune-officer", "demo1234");
+        List<vn.binhdan.community.Team> wardTeams = SystemUser.call(officer, () -> teams.list(ward.id()));
+        assertThat(wardTeams).isNotEmpty().allSatisfy(t -> {
+            assertThat(t.members()).isBetween(1, 5);
+            assertThat(t.leaderName()).isNotBlank();
+        });
+        rollups.drain();
+        long sessions = rollups.totals("GUIDANCE_SESSIONS", List.of(ward.id())).get(ward.id()).get("ALL");
+        assertThat(sessions).as("three months of two or three visits a week per village")
+                .isGreaterThan(15L * wardTeams.size());
+        AppUser member = accounts.authenticate("team-member", "demo1234");
+        vn.binhdan.community.TeamPage page = SystemUser.call(member, () -> teams.page(wardTeams.stream()
+                .filter(t -> t.unitId() == member.grants().getFirst().unitId()).findFirst().orElseThrow().id(), null));
+        assertThat(page.activity().sessions()).isPositive();
+        assertThat(page.recent()).allSatisfy(s -> assertThat(s.recordedBy()).isEqualTo("team-member"));
+    }
 }
