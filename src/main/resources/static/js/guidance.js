@@ -11,6 +11,15 @@
   var list = document.getElementById('queue-list');
   var csrf = { header: d.csrfHeader, token: d.csrf };
   var busy = false;
+  var retry = null;
+  var wait = 3000;
+
+  // "online" events are unreliable on phones: after a failed send, try again on a growing delay
+  function later() {
+    if (retry) { return; }
+    retry = setTimeout(function () { retry = null; flush(); }, wait);
+    wait = Math.min(wait * 2, 60000);
+  }
 
   function load() { try { return JSON.parse(localStorage.getItem(KEY)) || []; } catch (e) { return []; } }
   function save(q) { localStorage.setItem(KEY, JSON.stringify(q)); }
@@ -123,16 +132,18 @@
       });
       save(q);
       render();
+      wait = 3000;
       var left = q.filter(function (e) { return !e.error; }).length;
       say(left > 0 ? fmt(d.msgQueued, left) : fmt(d.msgSent, res.recorded + res.alreadyRecorded)
           + (res.rejected > 0 ? ' ' + fmt(d.msgRejected, res.rejected) : ''));
     }).catch(function (why) {
       say(why === 'login' ? d.msgLogin : fmt(d.msgOffline, load().filter(function (e) { return !e.error; }).length));
+      if (why !== 'login') { later(); }
     }).then(function () { busy = false; });
   }
 
-  window.addEventListener('online', flush);
-  setInterval(function () { if (load().some(function (e) { return !e.error; })) { flush(); } }, 30000);
+  window.addEventListener('online', function () { wait = 3000; flush(); });
+  document.addEventListener('visibilitychange', function () { if (!document.hidden) { flush(); } });
   render();
   flush();
   if ('serviceWorker' in navigator) {

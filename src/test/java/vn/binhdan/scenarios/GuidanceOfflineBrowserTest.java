@@ -1,0 +1,127 @@
+package vn.binhdan.scenarios;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.deque.html.axecore.playwright.AxeBuilder;
+import com.deque.html.axecore.results.AxeResults;
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.assertions.PlaywrightAssertions;
+import com.microsoft.playwright.options.AriaRole;
+import java.nio.file.Files;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import vn.binhdan.monitoring.Rollups;
+import vn.binhdan.support.EndToEnd;
+import vn.binhdan.support.World;
+
+/**
+ * The team member's phone loses its signal in the middle of the round: the guidance form still
+ * opens and saves, and when the signal comes back the entry reaches the ward's figures once.
+ */
+class GuidanceOfflineBrowserTest extends EndToEnd {
+
+    static final String HELPED = "Nguyễn Thị Hoà Mất Sóng";
+
+    @Autowired
+    Rollups rollups;
+
+    Playwright playwright;
+    Browser browser;
+
+    @BeforeAll
+    void startBrowser() {
+        assertThat(Files.isExecutable(BrowserAccessibilityTest.CHROMIUM))
+                .as("the UI tests need Debian's chromium: apt-get install -y chromium fonts-noto-core").isTrue();
+        playwright = Playwright.create();
+        browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
+                .setExecutablePath(BrowserAccessibilityTest.CHROMIUM).setHeadless(true)
+                .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                        "--disable-component-update", "--disable-sync", "--no-first-run")));
+    }
+
+    @AfterAll
+    void stopBrowser() {
+        if (browser != null) {
+            browser.close();
+        }
+        if (playwright != null) {
+            playwright.close();
+        }
+    }
+
+    private long wardSessions() {
+        rollups.drain();
+        long ward = unit("24133");
+        return rollups.totals("GUIDANCE_SESSIONS", List.of(ward)).getOrDefault(ward, Map.of()).getOrDefault("ALL", 0L);
+    }
+
+    @Test
+    void aGuidanceEntryWrittenWithNoSignalReachesTheWardOnceWhenTheSignalReturns() {
+        long before = wardSessions();
+        try (BrowserContext ctx = browser.newContext(new Browser.NewContextOptions().setViewportSize(360, 740)
+                .setLocale("vi-VN"))) {
+            Page page = ctx.newPage();
+            String base = "http://localhost:" + port;
+            page.navigate(base + "/login");
+            page.getByLabel("Tên đăng nhập").fill("team-member");
+            page.getByLabel("Mật khẩu").fill(World.PASSWORD);
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Đăng nhập")).click();
+            page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Cộng đồng số").setExact(true)).click();
+            check(page);
+            page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Ghi nhận hướng dẫn mới")).click();
+            assertThat(page.locator("h1").textContent()).isEqualTo("Ghi nhận hướng dẫn");
+            check(page);
+            // the page is kept on the phone once its service worker is in place
+            assertThat(page.evaluate("() => navigator.serviceWorker.ready.then(r => !!r.active)")).isEqualTo(true);
+
+            ctx.setOffline(true);
+            page.reload();
+            assertThat(page.locator("h1").textContent()).as("the form opens with no signal").isEqualTo("Ghi nhận hướng dẫn");
+            page.getByLabel("Người được hướng dẫn").fill(HELPED + ", 1950");
+            page.getByLabel("Cài đặt, kích hoạt VNeID mức độ 2").check();
+            page.getByLabel("Nhận biết lừa đảo trực tuyến").check();
+            page.getByLabel("Thời gian (phút)").fill("25");
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Lưu")).click();
+            Locator status = page.locator("#sync-status");
+            PlaywrightAssertions.assertThat(status).containsText("Chưa có mạng. 1 bản ghi đã lưu trên máy");
+            assertThat(page.getByLabel("Người được hướng dẫn").inputValue()).as("ready for the next person").isEmpty();
+            assertThat(wardSessions()).as("nothing arrived while offline").isEqualTo(before);
+
+            ctx.setOffline(false);
+            // on its own: the "online" event, or the retry after the failed send
+            PlaywrightAssertions.assertThat(status).containsText("Đã gửi xong",
+                    new com.microsoft.playwright.assertions.LocatorAssertions.ContainsTextOptions().setTimeout(20_000));
+            // a second wake-up (the phone's timer, another "online" event) finds nothing left to send
+            page.evaluate("() => window.dispatchEvent(new Event('online'))");
+            page.waitForTimeout(300);
+            assertThat(page.evaluate("() => localStorage.length === 0 || Object.keys(localStorage)"
+                    + ".every(k => JSON.parse(localStorage.getItem(k)).length === 0)")).isEqualTo(true);
+            assertThat(wardSessions() - before).as("the entry counts once in the ward").isEqualTo(1);
+            assertThat(jdbc.sql("SELECT COUNT(*) FROM guidance_person WHERE full_name = ?").param(HELPED)
+                    .query(Long.class).single()).isEqualTo(1);
+
+            page.navigate(base + "/guidance/log");
+            PlaywrightAssertions.assertThat(page.locator("main")).containsText(HELPED);
+            check(page);
+            page.navigate(base + "/community/teams");
+            check(page);
+        }
+    }
+
+    static void check(Page page) {
+        AxeResults results = new AxeBuilder(page).withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa")).analyze();
+        assertThat(results.getViolations()).as(page.url() + " " + results.getViolations().stream()
+                .map(v -> v.getId() + ": " + v.getHelp()).toList()).isEmpty();
+        Object overflow = page.evaluate("() => document.documentElement.scrollWidth - window.innerWidth");
+        assertThat(((Number) overflow).intValue()).as(page.url() + " scrolls sideways on a 360-px screen").isLessThanOrEqualTo(0);
+    }
+}
