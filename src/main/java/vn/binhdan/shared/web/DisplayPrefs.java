@@ -40,7 +40,7 @@ class DisplayPrefs {
 
     /** Which menu entries the signed-in user gets, worked out once per page rather than per link. */
     public record Nav(boolean author, boolean persons, boolean imports, boolean audit, boolean confirmations,
-                      boolean dashboard, boolean plans, boolean reports) {
+                      boolean dashboard, boolean plans, boolean reports, boolean classes, boolean checkin) {
     }
 
     @ModelAttribute("nav")
@@ -57,7 +57,11 @@ class DisplayPrefs {
                     // plans are read by the officers of the units that lead or co-ordinate their tasks
                     admin || r.contains(Role.COMMUNE_OFFICER) || r.contains(Role.AGENCY_OFFICER),
                     // periodic reports are written by communes and provinces, and decided by the level above
-                    admin || r.contains(Role.COMMUNE_OFFICER));
+                    admin || r.contains(Role.COMMUNE_OFFICER),
+                    // classes, outreach and events are run by communes and their teams
+                    admin || r.contains(Role.COMMUNE_OFFICER) || r.contains(Role.TEAM_MEMBER),
+                    // a learner's own check-in code
+                    u.personId() != null);
         }).orElse(null);
     }
 
