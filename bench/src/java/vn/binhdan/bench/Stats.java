@@ -15,6 +15,12 @@ final class Stats {
         samples[n++] = nanos;
     }
 
+    void addAll(Stats other) {
+        for (int i = 0; i < other.n; i++) {
+            add(other.samples[i]);
+        }
+    }
+
     int count() {
         return n;
     }

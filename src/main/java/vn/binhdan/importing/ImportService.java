@@ -201,13 +201,14 @@ public class ImportService {
                 jobs.finish(jobId, ImportJob.Status.REJECTED, run.rows, run.errorCount(), outcome,
                         messages.getMessage("import.rejected", new Object[]{run.errorCount()}, VI));
             } else {
+                // applied: nothing left to report, and the file holds ID numbers in clear; gone
+                // before the job says DONE, so nobody who sees DONE can still find it
+                delete(file);
                 jobs.finish(jobId, ImportJob.Status.DONE, run.rows, 0, outcome,
                         messages.getMessage("import.done", new Object[]{outcome.created(), outcome.updated(),
                                 outcome.unchanged()}, VI));
                 audit.record("IMPORT", importer.kind(), jobId, null,
                         "rows=" + outcome.rows() + " created=" + outcome.created() + " updated=" + outcome.updated());
-                // applied: nothing left to report, and the file holds ID numbers in clear
-                delete(file);
                 events.publishEvent(new ImportApplied(importer.kind(), jobId, outcome.created(), outcome.updated()));
             }
         } catch (BusinessException e) {

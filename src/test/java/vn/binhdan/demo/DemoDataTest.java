@@ -159,6 +159,21 @@ class DemoDataTest {
         assertThat(seen.taskCount()).isBetween(10, 19);
     }
 
+    @Autowired
+    private vn.binhdan.community.classes.Classes classes;
+    @Autowired
+    private vn.binhdan.community.outreach.Outreach outreach;
+
+    @Test
+    void theWardHasHeldClassesWithLearnersAndThisMonthsOutreach() {
+        AppUser officer = accounts.authenticate("commune-officer", "demo1234");
+        var held = SystemUser.call(officer, () -> classes.list(null)).stream().filter(c -> c.countedOn() != null).toList();
+        assertThat(held).hasSize(2);
+        assertThat(held).allSatisfy(c -> assertThat(SystemUser.call(officer, () -> classes.get(c.id())).attendees()).isPositive());
+        var month = SystemUser.call(officer, () -> outreach.month(officerCommune().id(), null));
+        assertThat(month.posts() + month.visual()).isEqualTo(6);
+    }
+
     @Test
     void aRestartKeepsTheDataAsItIs() {
         long before = units.count();

@@ -316,6 +316,56 @@ class BrowserAccessibilityTest extends EndToEnd {
         }
     }
 
+    /**
+     * A ward officer on a phone opens a class, shows the session's QR code and ticks a learner found
+     * by name; records outreach and reads the month against its target; the events page; a learner's
+     * own code. Every page passes axe and fits the screen.
+     */
+    @Test
+    void aWardOfficerRunsAClassAndOutreachOnAPhone() {
+        String base = "http://localhost:" + port;
+        String today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Ho_Chi_Minh")).toString();
+        try (BrowserContext ctx = phone()) {
+            Page page = ctx.newPage();
+            signIn(page, "commune-officer");
+            page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Cộng đồng số").setExact(true)).click();
+            page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Lớp học").setExact(true)).click();
+            assertThat(page.locator("h1").textContent()).isEqualTo("Lớp học Bình dân học vụ số");
+            check(page);
+            page.getByLabel("Tên lớp").fill("Lớp kiểm tra trợ năng");
+            page.getByLabel("Ngày").fill(today);
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Mở lớp học")).click();
+            assertThat(page.locator("h1").textContent()).isEqualTo("Lớp kiểm tra trợ năng");
+            check(page);
+            page.locator("table a").first().click();
+            assertThat(page.locator(".qr svg").count()).isEqualTo(1);
+            check(page);
+            page.getByLabel("Họ tên (gõ có dấu hoặc không dấu)").fill("nguyen thi hoa");
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Tìm")).click();
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Điểm danh Nguyễn Thị Hoa có mặt")).click();
+            assertThat(page.locator("main").textContent()).contains("Đã điểm danh Nguyễn Thị Hoa");
+            check(page);
+
+            page.navigate(base + "/outreach");
+            check(page);
+            page.getByLabel("Tiêu đề").fill("Bài viết kiểm tra trợ năng");
+            page.getByLabel("Ngày thực hiện").fill(today);
+            page.getByLabel("Đường dẫn").fill("https://buonmathuot.daklak.gov.vn/tin/tro-nang");
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Ghi hoạt động")).click();
+            assertThat(page.locator("main").textContent()).contains("Bài viết kiểm tra trợ năng");
+            check(page);
+            page.navigate(base + "/events");
+            check(page);
+        }
+        try (BrowserContext ctx = phone()) {
+            Page page = ctx.newPage();
+            signIn(page, "learner");
+            page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Mã điểm danh").setExact(true)).click();
+            assertThat(page.locator(".qr svg").count()).isEqualTo(1);
+            check(page);
+        }
+    }
+
     private static String scanQr(byte[] pdf) throws Exception {
         try (var doc = org.apache.pdfbox.Loader.loadPDF(pdf)) {
             var image = new org.apache.pdfbox.rendering.PDFRenderer(doc).renderImageWithDPI(0, 150);

@@ -53,6 +53,7 @@ public abstract class ScopeWalkScenarios extends EndToEnd {
         String firstLesson = firstLesson();
         String cert = hensCertificate();
         OutsideTeam ht = hoaPhusTeam(admin);
+        hoaPhusCommunity(admin);
         String before = snapshot();
 
         Map<String, Consumer<String>> walk = new LinkedHashMap<>();
@@ -233,6 +234,48 @@ public abstract class ScopeWalkScenarios extends EndToEnd {
             denied(http.get(provinceReport + "/consolidated.docx", t));
             denied(http.get(otherReport + "/consolidated.pdf", t));
         });
+        // classes, outreach and events of Xã Hòa Phú: out of reach; the officer has no learner record to check in with
+        OutsideCommunity hc = hoaPhusCommunity(admin);
+        String classApi = "/api/v1/classes/" + hc.classId();
+        String sessionApi = classApi + "/sessions/" + hc.sessionId();
+        String eventApi = "/api/v1/events/" + hc.eventId();
+        walk.put("GET /api/v1/classes", t -> {
+            assertThat(ok(http.get("/api/v1/classes", t)).body()).doesNotContain(OutsideCommunity.TITLE);
+            denied(http.get("/api/v1/classes?unitId=" + otherCommune, t));
+        });
+        walk.put("POST /api/v1/classes", t -> denied(http.post("/api/v1/classes", t, World.map("unitId", unit("24175.01"),
+                "title", "Lớp khác", "sessions", List.of(World.map("date", LocalDate.now().toString(), "startsAt", "08:00",
+                        "endsAt", "09:00"))))));
+        walk.put("GET /api/v1/classes/{id}", t -> denied(http.get(classApi, t)));
+        walk.put("DELETE /api/v1/classes/{id}", t -> denied(http.delete(classApi, t)));
+        walk.put("POST /api/v1/classes/{id}/sessions", t -> denied(http.post(classApi + "/sessions", t,
+                World.map("date", LocalDate.now().toString(), "startsAt", "08:00", "endsAt", "09:00"))));
+        walk.put("POST /api/v1/classes/{id}/sessions/{sessionId}/held", t -> denied(http.post(sessionApi + "/held", t, null)));
+        walk.put("GET /api/v1/classes/{id}/sessions/{sessionId}/checkin-code", t -> denied(http.get(sessionApi
+                + "/checkin-code", t)));
+        walk.put("GET /api/v1/classes/{id}/sessions/{sessionId}/attendance", t -> denied(http.get(sessionApi + "/attendance", t)));
+        walk.put("POST /api/v1/classes/{id}/sessions/{sessionId}/attendance", t -> denied(http.post(sessionApi
+                + "/attendance", t, World.map("personId", otherPerson))));
+        walk.put("DELETE /api/v1/classes/{id}/sessions/{sessionId}/attendance/{personId}", t -> denied(http.delete(sessionApi
+                + "/attendance/" + otherPerson, t)));
+        walk.put("POST /api/v1/classes/{id}/enrolments", t -> denied(http.post(classApi + "/enrolments", t, null)));
+        walk.put("POST /api/v1/classes/checkin", t -> noLearner(http.post("/api/v1/classes/checkin", t,
+                World.map("token", hc.token()))));
+        walk.put("GET /api/v1/me/checkin-code", t -> noLearner(http.get("/api/v1/me/checkin-code", t)));
+        walk.put("GET /api/v1/outreach", t -> denied(http.get("/api/v1/outreach?unitId=" + otherCommune, t)));
+        walk.put("POST /api/v1/outreach", t -> denied(http.post("/api/v1/outreach", t, World.map("unitId", otherCommune,
+                "publishedOn", LocalDate.now().toString(), "channel", "SMS", "title", "Tin nhắn"))));
+        walk.put("DELETE /api/v1/outreach/{id}", t -> denied(http.delete("/api/v1/outreach/" + hc.outreachId(), t)));
+        walk.put("GET /api/v1/events", t -> assertThat(ok(http.get("/api/v1/events", t)).body())
+                .doesNotContain(OutsideCommunity.EVENT));
+        walk.put("POST /api/v1/events", t -> denied(http.post("/api/v1/events", t, World.map("kind", "OTHER", "title", "Khác",
+                "heldOn", LocalDate.now().toString(), "unitId", otherCommune))));
+        walk.put("GET /api/v1/events/{id}", t -> denied(http.get(eventApi, t)));
+        walk.put("PUT /api/v1/events/{id}/participants/{unitId}", t -> {
+            denied(http.put(eventApi + "/participants/" + otherCommune, t, World.map("participants", 5)));
+            denied(http.put(eventApi + "/participants/" + unit("24133"), t, World.map("participants", 5)));
+        });
+        walk.put("DELETE /api/v1/events/{id}", t -> denied(http.delete(eventApi, t)));
         walk.put("POST /api/v1/auth/login", t -> {
             // public by nature; a login cannot widen anyone's scope
         });
@@ -284,6 +327,7 @@ public abstract class ScopeWalkScenarios extends EndToEnd {
                         .getBytes(StandardCharsets.UTF_8)).json().get("job").get("id").asText();
         String cert = hensCertificate();
         OutsideTeam ht = hoaPhusTeam(admin);
+        hoaPhusCommunity(admin);
         String before = snapshot();
         Http officer = new Http(port, true);
         officer.formLogin("commune-officer", World.PASSWORD);
@@ -426,6 +470,47 @@ public abstract class ScopeWalkScenarios extends EndToEnd {
                 Map.of("_csrf", csrf), "x.pdf", OutsidePlan.PDF)));
         walk.put("GET /plans/{id}/tasks/{taskId}/evidence/{evidenceId}", () -> pageDenied(officer.getHtml(taskPage
                 + "/evidence/" + hp.evidence())));
+
+        // classes, outreach and events of Xã Hòa Phú, as pages
+        OutsideCommunity hc = hoaPhusCommunity(admin);
+        String classPage = "/classes/" + hc.classId();
+        String sessionPage = classPage + "/sessions/" + hc.sessionId();
+        walk.put("GET /classes", () -> assertThat(officer.getHtml("/classes").body()).contains("<h1>")
+                .doesNotContain(OutsideCommunity.TITLE));
+        walk.put("POST /classes", () -> pageDenied(officer.postForm("/classes", Map.of("_csrf", csrf, "unitId",
+                Long.toString(unit("24175.01")), "title", "Lớp khác", "date", LocalDate.now().toString(), "startsAt", "08:00",
+                "endsAt", "09:00"))));
+        walk.put("GET /classes/{id}", () -> pageDenied(officer.getHtml(classPage)));
+        walk.put("POST /classes/{id}/sessions", () -> pageDenied(officer.postForm(classPage + "/sessions", Map.of("_csrf", csrf,
+                "date", LocalDate.now().toString(), "startsAt", "08:00", "endsAt", "09:00"))));
+        walk.put("POST /classes/{id}/sessions/{sessionId}/held", () -> pageDenied(officer.postForm(sessionPage + "/held",
+                Map.of("_csrf", csrf))));
+        walk.put("GET /classes/{id}/sessions/{sessionId}", () -> pageDenied(officer.getHtml(sessionPage)));
+        walk.put("POST /classes/{id}/sessions/{sessionId}/attendance", () -> pageDenied(officer.postForm(sessionPage
+                + "/attendance", Map.of("_csrf", csrf, "personId", Long.toString(otherPerson)))));
+        walk.put("POST /classes/{id}/enrol", () -> pageDenied(officer.postForm(classPage + "/enrol", Map.of("_csrf", csrf))));
+        walk.put("POST /classes/{id}/cancel", () -> pageDenied(officer.postForm(classPage + "/cancel", Map.of("_csrf", csrf))));
+        walk.put("GET /checkin", () -> assertThat(officer.getHtml("/checkin?t=" + java.net.URLEncoder.encode(hc.token(),
+                StandardCharsets.UTF_8)).body()).contains("chưa gắn với hồ sơ người học"));
+        walk.put("POST /checkin", () -> assertThat(officer.postForm("/checkin", Map.of("_csrf", csrf, "t", hc.token())).body())
+                .contains("chưa gắn với hồ sơ người học"));
+        walk.put("GET /me/qr", () -> assertThat(officer.getHtml("/me/qr").body()).contains("chưa gắn với hồ sơ người học"));
+        walk.put("GET /outreach", () -> {
+            assertThat(officer.getHtml("/outreach").body()).contains("Phường Buôn Ma Thuột").doesNotContain(OutsideCommunity.ITEM);
+            pageDenied(officer.getHtml("/outreach?unitId=" + otherCommune));
+        });
+        walk.put("POST /outreach", () -> pageDenied(officer.postForm("/outreach", Map.of("_csrf", csrf, "unitId",
+                Long.toString(otherCommune), "publishedOn", LocalDate.now().toString(), "channel", "SMS", "title", "Tin nhắn"))));
+        walk.put("POST /outreach/{id}/withdraw", () -> pageDenied(officer.postForm("/outreach/" + hc.outreachId() + "/withdraw",
+                Map.of("_csrf", csrf))));
+        walk.put("GET /events", () -> assertThat(officer.getHtml("/events").body()).contains("<h1>")
+                .doesNotContain(OutsideCommunity.EVENT));
+        walk.put("POST /events", () -> pageDenied(officer.postForm("/events", Map.of("_csrf", csrf, "kind", "OTHER",
+                "title", "Khác", "heldOn", LocalDate.now().toString(), "unitId", Long.toString(otherCommune)))));
+        walk.put("POST /events/{id}/participants", () -> pageDenied(officer.postForm("/events/" + hc.eventId()
+                + "/participants", Map.of("_csrf", csrf, "unitId", Long.toString(unit("24133")), "participants", "5"))));
+        walk.put("POST /events/{id}/cancel", () -> pageDenied(officer.postForm("/events/" + hc.eventId() + "/cancel",
+                Map.of("_csrf", csrf))));
 
         // periodic reports: the same refusals as the API, as pages
         String otherPage = "/reports/" + REPORT_FORM + "/" + otherCommune + "/2026Q1";
@@ -581,6 +666,40 @@ public abstract class ScopeWalkScenarios extends EndToEnd {
         return new OutsideTeam(team, session, village);
     }
 
+    /** A class (held today, one person present), an outreach item and an event of Xã Hòa Phú, outside the ward. */
+    record OutsideCommunity(long classId, long sessionId, String token, long outreachId, long eventId) {
+        static final String TITLE = "Lớp học Buôn Kô Sir — phạm vi";
+        static final String ITEM = "Tin bài xã Hòa Phú — phạm vi";
+        static final String EVENT = "Ngày hội học tập xã Hòa Phú — phạm vi";
+    }
+
+    private OutsideCommunity hoaPhusCommunity(String admin) {
+        String today = LocalDate.now(java.time.ZoneId.of("Asia/Ho_Chi_Minh")).toString();
+        Long classId = jdbc.sql("SELECT id FROM community_class WHERE title = ?").param(OutsideCommunity.TITLE)
+                .query(Long.class).optional().orElse(null);
+        if (classId == null) {
+            Http.Response c = http.post("/api/v1/classes", admin, World.map("unitId", unit("24175.01"), "title",
+                    OutsideCommunity.TITLE, "sessions", List.of(World.map("date", today, "startsAt", "08:00", "endsAt", "10:00"))));
+            assertThat(c.status()).as(c.body()).isEqualTo(201);
+            classId = c.json().get("id").asLong();
+            long session = c.json().get("sessions").get(0).get("id").asLong();
+            assertThat(http.post("/api/v1/classes/" + classId + "/sessions/" + session + "/attendance", admin,
+                    World.map("personId", person("H'Hen Niê"))).status()).isEqualTo(200);
+            assertThat(http.post("/api/v1/outreach", admin, World.map("unitId", unit("24175"), "publishedOn", today,
+                    "channel", "NEWS", "title", OutsideCommunity.ITEM, "link", "https://hoaphu.daklak.gov.vn/tin/1")).status())
+                    .isEqualTo(201);
+            assertThat(http.post("/api/v1/events", admin, World.map("kind", "LEARNING_FESTIVAL", "title", OutsideCommunity.EVENT,
+                    "heldOn", today, "unitId", unit("24175"))).status()).isEqualTo(201);
+        }
+        long session = jdbc.sql("SELECT MIN(id) FROM class_session WHERE class_id = ?").param(classId).query(Long.class).single();
+        String token = http.get("/api/v1/classes/" + classId + "/sessions/" + session + "/checkin-code", admin).json()
+                .get("token").asText();
+        long item = jdbc.sql("SELECT id FROM outreach_item WHERE title = ?").param(OutsideCommunity.ITEM).query(Long.class).single();
+        long event = jdbc.sql("SELECT id FROM community_event WHERE title = ?").param(OutsideCommunity.EVENT).query(Long.class)
+                .single();
+        return new OutsideCommunity(classId, session, token, item, event);
+    }
+
     private static void noLearner(Http.Response r) {
         assertThat(r.status()).as(r.body()).isEqualTo(400);
         assertThat(r.json().get("detail").asText()).contains("chưa gắn với hồ sơ người học");
@@ -623,6 +742,12 @@ public abstract class ScopeWalkScenarios extends EndToEnd {
                 + jdbc.sql("SELECT COUNT(*) FROM guidance_session").query(Long.class).single() + "/"
                 + jdbc.sql("SELECT COUNT(*) FROM guidance_session WHERE deleted_at IS NOT NULL").query(Long.class).single() + "/"
                 + jdbc.sql("SELECT COUNT(*) FROM guidance_topic WHERE active").query(Long.class).single() + "/"
+                + jdbc.sql("SELECT COUNT(*) FROM community_class WHERE cancelled_at IS NULL").query(Long.class).single() + "/"
+                + jdbc.sql("SELECT COUNT(*) FROM class_session WHERE held_at IS NOT NULL").query(Long.class).single() + "/"
+                + jdbc.sql("SELECT COUNT(*) FROM class_attendance").query(Long.class).single() + "/"
+                + jdbc.sql("SELECT COUNT(*) FROM outreach_item WHERE withdrawn_at IS NULL").query(Long.class).single() + "/"
+                + jdbc.sql("SELECT COUNT(*) FROM community_event WHERE cancelled_at IS NULL").query(Long.class).single() + "/"
+                + jdbc.sql("SELECT COALESCE(SUM(participants), 0) FROM event_participation").query(Long.class).single() + "/"
                 + jdbc.sql("SELECT status FROM import_job WHERE created_by = 'province-admin' ORDER BY created_at DESC LIMIT 1")
                 .query(String.class).single();
     }

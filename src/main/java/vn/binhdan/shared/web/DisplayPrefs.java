@@ -40,7 +40,7 @@ class DisplayPrefs {
 
     /** Which menu entries the signed-in user gets, worked out once per page rather than per link. */
     public record Nav(boolean author, boolean persons, boolean imports, boolean audit, boolean confirmations,
-                      boolean dashboard, boolean plans, boolean reports, boolean community) {
+                      boolean dashboard, boolean plans, boolean reports, boolean community, boolean checkin) {
     }
 
     @ModelAttribute("nav")
@@ -60,7 +60,9 @@ class DisplayPrefs {
                     admin || r.contains(Role.COMMUNE_OFFICER),
                     // teams, guidance, classes and outreach are kept by the people doing them
                     admin || r.contains(Role.TEAM_MEMBER) || r.contains(Role.COMMUNE_OFFICER)
-                            || r.contains(Role.AGENCY_OFFICER));
+                            || r.contains(Role.AGENCY_OFFICER),
+                    // a learner's own check-in code
+                    u.personId() != null);
         }).orElse(null);
     }
 

@@ -1,0 +1,4 @@
+package vn.binhdan.scenarios;
+
+class ClassOnH2Test extends ClassScenarios {
+}
