@@ -74,7 +74,9 @@ public final class GuidanceBench {
                 Runtime.getRuntime().availableProcessors(), Runtime.version(), clients, seconds, rounds);
         System.out.printf("load average before the start %s", Files.readString(Path.of("/proc/loadavg")));
         Path work = Files.createTempDirectory("guidance-bench");
-        try (EmbeddedPostgres pg = Harness.startPostgres(work, null, Map.of(), null)) {
+        // durable commits, as production runs: every submission waits for its WAL flush
+        try (EmbeddedPostgres pg = Harness.startPostgres(work, null, Map.of("fsync", "on", "synchronous_commit", "on"),
+                null)) {
             ConfigurableApplicationContext ctx = Harness.startApp(Harness.url(pg), work);
             try (Connection c = DriverManager.getConnection(Harness.url(pg), "postgres", "postgres")) {
                 new Run(ctx, c, work).go(clients, seconds, rounds);
@@ -198,7 +200,8 @@ public final class GuidanceBench {
 
         Bytes bytes() throws Exception {
             Path chromium = Path.of("/usr/bin/chromium");
-            try (Playwright pw = Playwright.create();
+            try (Playwright pw = Playwright.create(new Playwright.CreateOptions()
+                    .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
                  Browser browser = pw.chromium().launch(new BrowserType.LaunchOptions().setExecutablePath(chromium)
                          .setHeadless(true).setArgs(List.of("--no-sandbox", "--disable-gpu")));
                  BrowserContext phone = browser.newContext(new Browser.NewContextOptions().setViewportSize(360, 740)

@@ -81,10 +81,7 @@ public class Guidance {
     public GuidanceReceipt record(GuidanceEntry entry) {
         AppUser user = requireRecorder();
         Checked c = check(entry, user);
-        Long existing = repo.existing(List.of(c.session.clientId())).get(c.session.clientId());
-        if (existing != null) {
-            return new GuidanceReceipt(c.session.clientId(), GuidanceReceipt.Status.ALREADY_RECORDED, existing, null);
-        }
+        // the insert itself finds a repeat (its client id is unique): no lookup before it
         return write(List.of(c.session)).getFirst();
     }
 
