@@ -52,6 +52,7 @@ public abstract class ScopeWalkScenarios extends EndToEnd {
                 .json().get("job").get("id").asText();
         String firstLesson = firstLesson();
         String cert = hensCertificate();
+        OutsideCommunity hc = hoaPhusCommunity(admin);
         String before = snapshot();
 
         Map<String, Consumer<String>> walk = new LinkedHashMap<>();
@@ -232,6 +233,51 @@ public abstract class ScopeWalkScenarios extends EndToEnd {
             denied(http.get(provinceReport + "/consolidated.docx", t));
             denied(http.get(otherReport + "/consolidated.pdf", t));
         });
+        // ambassadors, families, markets and nominations of Xã Hòa Phú
+        String nominationApi = "/api/v1/recognition/nominations/" + hc.nomination();
+        String marketApi = "/api/v1/markets/" + hc.market();
+        walk.put("GET /api/v1/ambassadors/cascades", t -> assertThat(ok(http.get("/api/v1/ambassadors/cascades", t)).body())
+                .doesNotContain(OutsideCommunity.GUIDE));
+        walk.put("GET /api/v1/ambassadors/cascades/{personId}", t -> denied(http.get("/api/v1/ambassadors/cascades/"
+                + hc.guide(), t)));
+        walk.put("POST /api/v1/ambassadors/links", t -> denied(http.post("/api/v1/ambassadors/links", t,
+                World.map("guideId", hc.guide(), "learnerId", otherPerson))));
+        walk.put("POST /api/v1/ambassadors/completions", t -> denied(http.post("/api/v1/ambassadors/completions", t,
+                World.map("personId", otherPerson))));
+        walk.put("GET /api/v1/families", t -> denied(http.get("/api/v1/families?unitId=" + otherCommune, t)));
+        walk.put("POST /api/v1/families", t -> denied(http.post("/api/v1/families", t, World.map("personId", otherPerson))));
+        walk.put("GET /api/v1/markets", t -> assertThat(ok(http.get("/api/v1/markets", t)).body())
+                .doesNotContain(OutsideCommunity.MARKET));
+        walk.put("POST /api/v1/markets", t -> denied(http.post("/api/v1/markets", t, World.map("unitId", otherCommune,
+                "name", "Chợ khác"))));
+        walk.put("GET /api/v1/markets/{id}", t -> denied(http.get(marketApi, t)));
+        walk.put("POST /api/v1/markets/{id}/traders", t -> denied(http.post(marketApi + "/traders", t,
+                World.map("name", "Người bán"))));
+        walk.put("PUT /api/v1/markets/{id}/traders/{traderId}/criteria", t -> denied(http.put(marketApi + "/traders/"
+                + hc.trader() + "/criteria", t, World.map("met", List.of("CASHLESS")))));
+        walk.put("GET /api/v1/recognition/criteria", t -> assertThat(ok(http.get("/api/v1/recognition/criteria", t)).body())
+                .contains("CERTIFIED"));
+        walk.put("GET /api/v1/recognition/public", t -> ok(http.get("/api/v1/recognition/public", t)));
+        walk.put("GET /api/v1/recognition/nominations", t -> assertThat(ok(http.get("/api/v1/recognition/nominations", t))
+                .body()).doesNotContain(OutsideCommunity.NOMINEE));
+        walk.put("POST /api/v1/recognition/nominations", t -> denied(http.post("/api/v1/recognition/nominations", t,
+                World.map("kind", "CITIZEN", "personId", otherPerson, "evidenceText", "Đề cử người xã khác",
+                        "links", List.of("https://example.org/x"), "criteria", List.of("CERTIFIED")))));
+        walk.put("GET /api/v1/recognition/nominations/{id}", t -> denied(http.get(nominationApi, t)));
+        walk.put("PUT /api/v1/recognition/nominations/{id}", t -> denied(http.put(nominationApi, t,
+                World.map("evidenceText", "Sửa đề cử xã khác"))));
+        walk.put("POST /api/v1/recognition/nominations/{id}/links", t -> denied(http.post(nominationApi + "/links", t,
+                World.map("url", "https://example.org/y"))));
+        walk.put("POST /api/v1/recognition/nominations/{id}/files", t -> denied(http.upload(nominationApi + "/files", t,
+                Map.of(), "x.pdf", OutsidePlan.PDF)));
+        walk.put("GET /api/v1/recognition/nominations/{id}/evidence/{evidenceId}", t -> denied(http.get(nominationApi
+                + "/evidence/" + hc.evidence(), t)));
+        walk.put("POST /api/v1/recognition/nominations/{id}/submit", t -> denied(http.post(nominationApi + "/submit", t, null)));
+        walk.put("POST /api/v1/recognition/nominations/{id}/approve", t -> denied(http.post(nominationApi + "/approve", t, null)));
+        walk.put("POST /api/v1/recognition/nominations/{id}/return", t -> denied(http.post(nominationApi + "/return", t,
+                World.map("comment", "Trả lại"))));
+        walk.put("POST /api/v1/recognition/nominations/{id}/withdraw", t -> denied(http.post(nominationApi + "/withdraw", t,
+                World.map("comment", "Thu hồi"))));
         walk.put("POST /api/v1/auth/login", t -> {
             // public by nature; a login cannot widen anyone's scope
         });
@@ -259,6 +305,7 @@ public abstract class ScopeWalkScenarios extends EndToEnd {
                 "Họ và tên,Ngày sinh,Giới tính,Số CCCD,Mã đơn vị\nAi Đó,01/01/1990,Nam,066090777777,24175.01\n"
                         .getBytes(StandardCharsets.UTF_8)).json().get("job").get("id").asText();
         String cert = hensCertificate();
+        OutsideCommunity hc = hoaPhusCommunity(admin);
         String before = snapshot();
         Http officer = new Http(port, true);
         officer.formLogin("commune-officer", World.PASSWORD);
@@ -429,6 +476,46 @@ public abstract class ScopeWalkScenarios extends EndToEnd {
             pageDenied(officer.getHtml(provincePage + "/consolidated.pdf"));
         });
 
+        // ambassadors, families, markets and nominations: Xã Hòa Phú's records are out of reach as pages too
+        String nominationPage = "/recognition/" + hc.nomination();
+        String marketPage = "/markets/" + hc.market();
+        walk.put("GET /ambassadors", () -> assertThat(officer.getHtml("/ambassadors").body()).contains("<h1>")
+                .doesNotContain(OutsideCommunity.GUIDE));
+        walk.put("GET /ambassadors/{personId}", () -> pageDenied(officer.getHtml("/ambassadors/" + hc.guide())));
+        walk.put("POST /ambassadors/links", () -> pageDenied(officer.postForm("/ambassadors/links", Map.of("_csrf", csrf,
+                "guideId", Long.toString(hc.guide()), "learnerId", Long.toString(otherPerson)))));
+        walk.put("POST /ambassadors/completions", () -> pageDenied(officer.postForm("/ambassadors/completions",
+                Map.of("_csrf", csrf, "personId", Long.toString(otherPerson)))));
+        walk.put("GET /families", () -> {
+            assertThat(officer.getHtml("/families").body()).contains("<h1>").doesNotContain(OutsideCommunity.MARKET);
+            pageDenied(officer.getHtml("/families?unitId=" + otherCommune));
+        });
+        walk.put("POST /families", () -> pageDenied(officer.postForm("/families", Map.of("_csrf", csrf,
+                "personId", Long.toString(otherPerson)))));
+        walk.put("POST /markets", () -> pageDenied(officer.postForm("/markets", Map.of("_csrf", csrf,
+                "unitId", Long.toString(otherCommune), "name", "Chợ khác"))));
+        walk.put("GET /markets/{id}", () -> pageDenied(officer.getHtml(marketPage)));
+        walk.put("POST /markets/{id}/traders", () -> pageDenied(officer.postForm(marketPage + "/traders",
+                Map.of("_csrf", csrf, "name", "Người bán"))));
+        walk.put("POST /markets/{id}/traders/{traderId}", () -> pageDenied(officer.postForm(marketPage + "/traders/"
+                + hc.trader(), Map.of("_csrf", csrf, "met", "CASHLESS"))));
+        walk.put("GET /recognised", () -> assertThat(officer.getHtml("/recognised").body()).contains("<h1>"));
+        walk.put("GET /recognition", () -> assertThat(officer.getHtml("/recognition").body()).contains("<h1>")
+                .doesNotContain(OutsideCommunity.NOMINEE));
+        walk.put("POST /recognition", () -> pageDenied(officer.postForm("/recognition", Map.of("_csrf", csrf,
+                "kind", "CITIZEN", "personId", Long.toString(otherPerson), "evidenceText", "Đề cử người xã khác"))));
+        walk.put("GET /recognition/{id}", () -> pageDenied(officer.getHtml(nominationPage)));
+        walk.put("POST /recognition/{id}/evidence", () -> pageDenied(officer.postForm(nominationPage + "/evidence",
+                Map.of("_csrf", csrf, "link", "https://example.org/z"))));
+        walk.put("GET /recognition/{id}/evidence/{evidenceId}", () -> pageDenied(officer.getHtml(nominationPage
+                + "/evidence/" + hc.evidence())));
+        walk.put("POST /recognition/{id}/submit", () -> pageDenied(officer.postForm(nominationPage + "/submit",
+                Map.of("_csrf", csrf))));
+        walk.put("POST /recognition/{id}/decision", () -> pageDenied(officer.postForm(nominationPage + "/decision",
+                Map.of("_csrf", csrf, "action", "approve"))));
+        walk.put("POST /recognition/{id}/withdraw", () -> pageDenied(officer.postForm(nominationPage + "/withdraw",
+                Map.of("_csrf", csrf, "reason", "Thu hồi"))));
+
         TreeSet<String> mapped = new TreeSet<>();
         mappings.getHandlerMethods().forEach((info, method) -> info.getPatternValues().stream()
                 .filter(p -> !p.startsWith("/api/") && !p.startsWith("/error") && !p.startsWith("/v3/")
@@ -499,6 +586,47 @@ public abstract class ScopeWalkScenarios extends EndToEnd {
         return new OutsidePlan(plan, task, link, evidence);
     }
 
+    /**
+     * Xã Hòa Phú's community records: a cascade (Trần Thị Bình guiding Y Nguyên Êban), a market
+     * with a trader, and a nomination waiting for the commune, with an evidence file.
+     */
+    record OutsideCommunity(long guide, long market, long trader, long nomination, long evidence) {
+        static final String GUIDE = "Trần Thị Bình";
+        static final String NOMINEE = "Y Nguyên Êban";
+        static final String MARKET = "Chợ Hòa Phú — phạm vi";
+    }
+
+    private OutsideCommunity hoaPhusCommunity(String admin) {
+        CascadeScenarios.people(imports, jdbc);
+        long guide = person(OutsideCommunity.GUIDE);
+        long learner = person(OutsideCommunity.NOMINEE);
+        if (jdbc.sql("SELECT COUNT(*) FROM ambassador_link WHERE learner_id = ?").param(learner).query(Long.class).single() == 0) {
+            Http.Response r = http.post("/api/v1/ambassadors/links", admin, World.map("guideId", guide, "learnerId", learner));
+            assertThat(r.status()).as(r.body()).isEqualTo(201);
+        }
+        Long market = jdbc.sql("SELECT id FROM market WHERE name = ?").param(OutsideCommunity.MARKET).query(Long.class)
+                .optional().orElse(null);
+        if (market == null) {
+            market = http.post("/api/v1/markets", admin, World.map("unitId", unit("24175"), "name", OutsideCommunity.MARKET))
+                    .json().get("id").asLong();
+            http.post("/api/v1/markets/" + market + "/traders", admin, World.map("name", "Chị H'Linh"));
+        }
+        long trader = jdbc.sql("SELECT MIN(id) FROM market_trader WHERE market_id = ?").param(market).query(Long.class).single();
+        Long nomination = jdbc.sql("SELECT MIN(id) FROM nomination WHERE person_id = ?").param(learner).query(Long.class)
+                .optional().orElse(null);
+        if (nomination == null) {
+            nomination = http.post("/api/v1/recognition/nominations", admin, World.map("kind", "CITIZEN", "personId", learner,
+                    "evidenceText", "Hướng dẫn cả buôn dùng VNeID", "criteria", List.of("VNEID"))).json().get("id").asLong();
+            http.upload("/api/v1/recognition/nominations/" + nomination + "/files", admin, Map.of(), "anh.pdf",
+                    OutsidePlan.PDF);
+            Http.Response r = http.post("/api/v1/recognition/nominations/" + nomination + "/submit", admin, null);
+            assertThat(r.status()).as(r.body()).isEqualTo(200);
+        }
+        long evidence = jdbc.sql("SELECT MIN(id) FROM nomination_evidence WHERE nomination_id = ?").param(nomination)
+                .query(Long.class).single();
+        return new OutsideCommunity(guide, market, trader, nomination, evidence);
+    }
+
     private static void noLearner(Http.Response r) {
         assertThat(r.status()).as(r.body()).isEqualTo(400);
         assertThat(r.json().get("detail").asText()).contains("chưa gắn với hồ sơ người học");
@@ -535,6 +663,14 @@ public abstract class ScopeWalkScenarios extends EndToEnd {
                 + jdbc.sql("SELECT COUNT(*) FROM report_submission").query(Long.class).single() + "/"
                 + jdbc.sql("SELECT COUNT(*) FROM report_history").query(Long.class).single() + "/"
                 + jdbc.sql("SELECT COUNT(*) FROM report_reminder").query(Long.class).single() + "/"
+                + jdbc.sql("SELECT COUNT(*) FROM ambassador_link").query(Long.class).single() + "/"
+                + jdbc.sql("SELECT COUNT(*) FROM ambassador_eligibility").query(Long.class).single() + "/"
+                + jdbc.sql("SELECT COUNT(*) FROM digital_family").query(Long.class).single() + "/"
+                + jdbc.sql("SELECT COUNT(*) FROM market").query(Long.class).single() + "/"
+                + jdbc.sql("SELECT COUNT(*) FROM market_trader").query(Long.class).single() + "/"
+                + jdbc.sql("SELECT COUNT(*) FROM market_trader_criterion").query(Long.class).single() + "/"
+                + jdbc.sql("SELECT COUNT(*) FROM nomination_evidence").query(Long.class).single() + "/"
+                + jdbc.sql("SELECT COUNT(*) || MAX(status) || MAX(evidence_text) FROM nomination").query(String.class).single() + "/"
                 + jdbc.sql("SELECT status FROM import_job WHERE created_by = 'province-admin' ORDER BY created_at DESC LIMIT 1")
                 .query(String.class).single();
     }

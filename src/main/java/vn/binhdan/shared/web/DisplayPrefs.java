@@ -40,7 +40,7 @@ class DisplayPrefs {
 
     /** Which menu entries the signed-in user gets, worked out once per page rather than per link. */
     public record Nav(boolean author, boolean persons, boolean imports, boolean audit, boolean confirmations,
-                      boolean dashboard, boolean plans, boolean reports) {
+                      boolean dashboard, boolean plans, boolean reports, boolean community) {
     }
 
     @ModelAttribute("nav")
@@ -57,7 +57,9 @@ class DisplayPrefs {
                     // plans are read by the officers of the units that lead or co-ordinate their tasks
                     admin || r.contains(Role.COMMUNE_OFFICER) || r.contains(Role.AGENCY_OFFICER),
                     // periodic reports are written by communes and provinces, and decided by the level above
-                    admin || r.contains(Role.COMMUNE_OFFICER));
+                    admin || r.contains(Role.COMMUNE_OFFICER),
+                    // ambassadors, families, markets and nominations are recorded in the field
+                    admin || r.contains(Role.COMMUNE_OFFICER) || r.contains(Role.TEAM_MEMBER));
         }).orElse(null);
     }
 
