@@ -15,13 +15,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.context.event.EventListener;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.event.TransactionalEventListener;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import vn.binhdan.audit.AuditLog;
 import vn.binhdan.certification.CertificateIssued;
 import vn.binhdan.certification.Certificates;
-import vn.binhdan.certification.CertificationDeclared;
 import vn.binhdan.community.Cascade.Generation;
 import vn.binhdan.community.Cascade.Node;
 import vn.binhdan.community.Cascade.StuckGuide;
@@ -61,9 +64,11 @@ public class Ambassadors {
     private final AuditLog audit;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final TransactionTemplate separate;
 
     public Ambassadors(AmbassadorRepository repo, PersonDirectory persons, Certificates certificates,
-                       CascadeProperties props, AuditLog audit, ApplicationEventPublisher events, Clock clock) {
+                       CascadeProperties props, AuditLog audit, ApplicationEventPublisher events, Clock clock,
+                       PlatformTransactionManager transactions) {
         this.repo = repo;
         this.persons = persons;
         this.certificates = certificates;
@@ -71,6 +76,8 @@ public class Ambassadors {
         this.audit = audit;
         this.events = events;
         this.clock = clock;
+        this.separate = new TransactionTemplate(transactions);
+        this.separate.setPropagationBehavior(TransactionTemplate.PROPAGATION_REQUIRES_NEW);
     }
 
     public int learnersPerGuide() {
@@ -161,27 +168,32 @@ public class Ambassadors {
         return new Eligibility(personId, row.eligibleOn(), row.reason());
     }
 
-    @EventListener
-    @Transactional
+    /*
+     * Completions are remembered after the learning or certification transaction has committed,
+     * in a transaction of their own: nothing here may ever undo a learner's completion or a
+     * certificate. Certifications declared in bulk are not listened to: whoever is certified
+     * counts as completed when the tree is read, dated by their first learner.
+     */
+    @TransactionalEventListener(fallbackExecution = true)
+    @Transactional(propagation = Propagation.NOT_SUPPORTED)
     public void onCourseCompleted(CourseCompleted e) {
         if (props.basicCourses().contains(e.courseCode())) {
-            repo.markEligible(e.personId(), LocalDate.ofInstant(e.occurredAt(), VIETNAM), "COURSE", e.courseCode(),
-                    "system", clock.instant());
+            remember(e.personId(), LocalDate.ofInstant(e.occurredAt(), VIETNAM), "COURSE", e.courseCode());
         }
     }
 
-    @EventListener
-    @Transactional
+    @TransactionalEventListener(fallbackExecution = true)
+    @Transactional(propagation = Propagation.NOT_SUPPORTED)
     public void onCertified(CertificateIssued e) {
-        repo.markEligible(e.personId(), LocalDate.ofInstant(e.issuedAt(), VIETNAM), "CERTIFIED", e.certificateId(),
-                "system", clock.instant());
+        remember(e.personId(), LocalDate.ofInstant(e.issuedAt(), VIETNAM), "CERTIFIED", e.certificateId());
     }
 
-    @EventListener
-    @Transactional
-    public void onDeclared(CertificationDeclared e) {
-        repo.markEligible(e.personId(), e.confirmedOn() == null ? LocalDate.now(clock) : e.confirmedOn(), "CERTIFIED",
-                e.source(), "system", clock.instant());
+    private void remember(long personId, LocalDate on, String reason, String ref) {
+        try {
+            separate.executeWithoutResult(s -> repo.markEligible(personId, on, reason, ref, "system", clock.instant()));
+        } catch (DataIntegrityViolationException raced) {
+            // the same person completed twice at the same moment: the other transaction kept the first date
+        }
     }
 
     // ---------------------------------------------------------------- reading

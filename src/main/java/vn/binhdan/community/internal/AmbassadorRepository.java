@@ -73,10 +73,14 @@ public class AmbassadorRepository {
 
     /** True when this call made the person eligible; the first completion is the one kept. */
     public boolean markEligible(long personId, LocalDate on, String reason, String ref, String by, Instant at) {
-        return jdbc.sql("""
+        if (jdbc.sql("SELECT COUNT(*) FROM ambassador_eligibility WHERE person_id = ?").param(personId)
+                .query(Long.class).single() > 0) {
+            return false;
+        }
+        jdbc.sql("""
                 INSERT INTO ambassador_eligibility (person_id, eligible_on, reason, source_ref, recorded_by, recorded_at)
-                SELECT ?, ?, ?, ?, ?, ? FROM (SELECT 1 AS one) x
-                WHERE NOT EXISTS (SELECT 1 FROM ambassador_eligibility WHERE person_id = ?)""")
-                .params(personId, Date.valueOf(on), reason, ref, by, Timestamp.from(at), personId).update() == 1;
+                VALUES (?, ?, ?, ?, ?, ?)""")
+                .params(personId, Date.valueOf(on), reason, ref, by, Timestamp.from(at)).update();
+        return true;
     }
 }
