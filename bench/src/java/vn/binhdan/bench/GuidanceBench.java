@@ -219,7 +219,10 @@ public final class GuidanceBench {
                 page.waitForLoadState();
                 seen.clear();
                 page.navigate(base + "/guidance/new");
-                page.evaluate("() => navigator.serviceWorker.ready.then(r => !!r.active)");
+                // a promise evaluate() has no time limit: bound the wait for the service worker ourselves
+                page.evaluate("() => { navigator.serviceWorker.ready.then(r => { window.__swReady = !!r.active; }); }");
+                page.waitForFunction("() => window.__swReady === true", null,
+                        new Page.WaitForFunctionOptions().setTimeout(15_000));
                 page.waitForTimeout(500);
                 long first = total(seen);
                 int firstRequests = seen.size();

@@ -102,6 +102,12 @@ public class Certificates {
         repo.forEachCertifiedSource(sink);
     }
 
+    /** Those of the given persons who count as certified for some group today (certificate or declaration). */
+    @Transactional(readOnly = true)
+    public java.util.Set<Long> certifiedAmong(java.util.Collection<Long> personIds) {
+        return personIds.isEmpty() ? java.util.Set.of() : repo.certifiedAmong(personIds);
+    }
+
     /** True when anyone counts as certified at all (a certificate standing or a declaration). */
     @Transactional(readOnly = true)
     public boolean anyCertified() {

@@ -122,6 +122,33 @@ public class PersonDirectory {
         return LocalDate.now(clock).minusYears(props.adultAge());
     }
 
+    /** A resident as a member of their registered household. */
+    public record HouseholdMember(long householdId, String householdCode, long personId, String fullName,
+                                  String residencePath) {
+    }
+
+    private static final String MEMBERS = """
+            SELECT h.id, h.code, p.id, p.full_name, u.path FROM person p
+            JOIN household h ON h.id = p.household_id JOIN unit u ON u.id = p.residence_unit_id
+            WHERE """;
+
+    /** Household members living in a unit's subtree, household by household. */
+    public List<HouseholdMember> householdMembersWithin(String unitPath) {
+        return members("u.path LIKE ? ORDER BY h.code, p.id", unitPath + "%");
+    }
+
+    /** The household a person is registered in, as that person's membership. */
+    public Optional<HouseholdMember> householdMemberOf(long personId) {
+        return members("p.id = ?", personId).stream().findFirst();
+    }
+
+    private List<HouseholdMember> members(String condition, Object value) {
+        return jdbc.sql(MEMBERS + " " + condition).param(value)
+                .query((rs, i) -> new HouseholdMember(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getString(4),
+                        rs.getString(5)))
+                .list();
+    }
+
     private static final String SELECT = """
             SELECT p.id, p.full_name, p.residence_unit_id, u.path FROM person p JOIN unit u ON u.id = p.residence_unit_id
             WHERE """;

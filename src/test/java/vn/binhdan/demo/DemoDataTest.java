@@ -174,6 +174,32 @@ class DemoDataTest {
         assertThat(month.posts() + month.visual()).isEqualTo(6);
     }
 
+    @Autowired
+    private vn.binhdan.community.Ambassadors ambassadors;
+    @Autowired
+    private vn.binhdan.community.Recognition recognition;
+    @Autowired
+    private vn.binhdan.community.Families families;
+    @Autowired
+    private vn.binhdan.community.Markets markets;
+
+    @Test
+    void theWardHasAThreeGenerationAmbassadorCascadeAndModelCitizensOnTheirWay() {
+        AppUser officer = accounts.authenticate("commune-officer", "demo1234");
+        var cascades = SystemUser.call(officer, () -> ambassadors.list());
+        assertThat(cascades).singleElement().satisfies(c -> {
+            assertThat(c.generations()).isEqualTo(3);
+            assertThat(c.reached()).isEqualTo(12);
+            assertThat(c.completed()).isPositive();
+        });
+        var nominations = SystemUser.call(officer, () -> recognition.list());
+        assertThat(nominations).extracting(n -> n.status().name()).containsExactlyInAnyOrder("PUBLISHED", "COMMUNE_APPROVED");
+        assertThat(recognition.published()).hasSize(1);
+        assertThat(SystemUser.call(officer, () -> families.list(null)).count()).isEqualTo(2);
+        assertThat(SystemUser.call(officer, () -> markets.list())).singleElement()
+                .satisfies(m -> assertThat(m.share()).isEqualTo(50.0));
+    }
+
     @Test
     void aRestartKeepsTheDataAsItIs() {
         long before = units.count();

@@ -375,6 +375,46 @@ class BrowserAccessibilityTest extends EndToEnd {
         }
     }
 
+    @Test
+    void aWardOfficerOnAPhoneReadsTheCascadeFamiliesMarketAndNominations() {
+        CascadeScenarios.people(imports, jdbc);
+        String admin = token("province-admin");
+        long guide = person("Quàng Văn Mười");
+        long learner = person("Quàng Thị Hoa");
+        // the link may already be there from an earlier run on this database
+        http.post("/api/v1/ambassadors/links", admin, World.map("guideId", guide, "learnerId", learner));
+        long market = http.post("/api/v1/markets", admin, World.map("unitId", unit("24133"), "name", "Chợ kiểm tra trợ năng"))
+                .json().get("id").asLong();
+        long trader = http.post("/api/v1/markets/" + market + "/traders", admin, World.map("name", "Cô Ba", "stall", "Sạp 1"))
+                .json().get("id").asLong();
+        http.put("/api/v1/markets/" + market + "/traders/" + trader + "/criteria", admin, World.map("met", List.of("CASHLESS")));
+        long nomination = http.post("/api/v1/recognition/nominations", admin, World.map("kind", "CITIZEN", "personId", learner,
+                "evidenceText", "Hướng dẫn hàng xóm dùng VNeID", "links", List.of("https://example.org/bai-viet"),
+                "criteria", List.of("VNEID"))).json().get("id").asLong();
+        try (BrowserContext ctx = phone()) {
+            Page page = ctx.newPage();
+            String base = "http://localhost:" + port;
+            page.navigate(base + "/recognised");
+            check(page);
+            signIn(page, "commune-officer");
+            page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Cộng đồng số").setExact(true)).click();
+            page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Đại sứ số").setExact(true)).first().click();
+            assertThat(page.locator("h1").textContent()).isEqualTo("Đại sứ số");
+            check(page);
+            page.navigate(base + "/ambassadors/" + guide);
+            assertThat(page.locator(".cascade-tree li").count()).isGreaterThanOrEqualTo(2);
+            check(page);
+            page.navigate(base + "/families?unitId=" + unit("24133"));
+            check(page);
+            page.navigate(base + "/markets/" + market);
+            check(page);
+            page.navigate(base + "/recognition");
+            check(page);
+            page.navigate(base + "/recognition/" + nomination);
+            check(page);
+        }
+    }
+
     private BrowserContext phone() {
         return browser.newContext(new Browser.NewContextOptions().setViewportSize(360, 740).setLocale("vi-VN"));
     }

@@ -54,6 +54,7 @@ public abstract class ScopeWalkScenarios extends EndToEnd {
         String cert = hensCertificate();
         OutsideTeam ht = hoaPhusTeam(admin);
         hoaPhusCommunity(admin);
+        OutsideCascade cc = hoaPhusCascade(admin);
         String before = snapshot();
 
         Map<String, Consumer<String>> walk = new LinkedHashMap<>();
@@ -276,6 +277,51 @@ public abstract class ScopeWalkScenarios extends EndToEnd {
             denied(http.put(eventApi + "/participants/" + unit("24133"), t, World.map("participants", 5)));
         });
         walk.put("DELETE /api/v1/events/{id}", t -> denied(http.delete(eventApi, t)));
+        // ambassadors, families, markets and nominations of Xã Hòa Phú
+        String nominationApi = "/api/v1/recognition/nominations/" + cc.nomination();
+        String marketApi = "/api/v1/markets/" + cc.market();
+        walk.put("GET /api/v1/ambassadors/cascades", t -> assertThat(ok(http.get("/api/v1/ambassadors/cascades", t)).body())
+                .doesNotContain(OutsideCascade.GUIDE));
+        walk.put("GET /api/v1/ambassadors/cascades/{personId}", t -> denied(http.get("/api/v1/ambassadors/cascades/"
+                + cc.guide(), t)));
+        walk.put("POST /api/v1/ambassadors/links", t -> denied(http.post("/api/v1/ambassadors/links", t,
+                World.map("guideId", cc.guide(), "learnerId", otherPerson))));
+        walk.put("POST /api/v1/ambassadors/completions", t -> denied(http.post("/api/v1/ambassadors/completions", t,
+                World.map("personId", otherPerson))));
+        walk.put("GET /api/v1/families", t -> denied(http.get("/api/v1/families?unitId=" + otherCommune, t)));
+        walk.put("POST /api/v1/families", t -> denied(http.post("/api/v1/families", t, World.map("personId", otherPerson))));
+        walk.put("GET /api/v1/markets", t -> assertThat(ok(http.get("/api/v1/markets", t)).body())
+                .doesNotContain(OutsideCascade.MARKET));
+        walk.put("POST /api/v1/markets", t -> denied(http.post("/api/v1/markets", t, World.map("unitId", otherCommune,
+                "name", "Chợ khác"))));
+        walk.put("GET /api/v1/markets/{id}", t -> denied(http.get(marketApi, t)));
+        walk.put("POST /api/v1/markets/{id}/traders", t -> denied(http.post(marketApi + "/traders", t,
+                World.map("name", "Người bán"))));
+        walk.put("PUT /api/v1/markets/{id}/traders/{traderId}/criteria", t -> denied(http.put(marketApi + "/traders/"
+                + cc.trader() + "/criteria", t, World.map("met", List.of("CASHLESS")))));
+        walk.put("GET /api/v1/recognition/criteria", t -> assertThat(ok(http.get("/api/v1/recognition/criteria", t)).body())
+                .contains("CERTIFIED"));
+        walk.put("GET /api/v1/recognition/public", t -> ok(http.get("/api/v1/recognition/public", t)));
+        walk.put("GET /api/v1/recognition/nominations", t -> assertThat(ok(http.get("/api/v1/recognition/nominations", t))
+                .body()).doesNotContain(OutsideCascade.NOMINEE));
+        walk.put("POST /api/v1/recognition/nominations", t -> denied(http.post("/api/v1/recognition/nominations", t,
+                World.map("kind", "CITIZEN", "personId", otherPerson, "evidenceText", "Đề cử người xã khác",
+                        "links", List.of("https://example.org/x"), "criteria", List.of("CERTIFIED")))));
+        walk.put("GET /api/v1/recognition/nominations/{id}", t -> denied(http.get(nominationApi, t)));
+        walk.put("PUT /api/v1/recognition/nominations/{id}", t -> denied(http.put(nominationApi, t,
+                World.map("evidenceText", "Sửa đề cử xã khác"))));
+        walk.put("POST /api/v1/recognition/nominations/{id}/links", t -> denied(http.post(nominationApi + "/links", t,
+                World.map("url", "https://example.org/y"))));
+        walk.put("POST /api/v1/recognition/nominations/{id}/files", t -> denied(http.upload(nominationApi + "/files", t,
+                Map.of(), "x.pdf", OutsidePlan.PDF)));
+        walk.put("GET /api/v1/recognition/nominations/{id}/evidence/{evidenceId}", t -> denied(http.get(nominationApi
+                + "/evidence/" + cc.evidence(), t)));
+        walk.put("POST /api/v1/recognition/nominations/{id}/submit", t -> denied(http.post(nominationApi + "/submit", t, null)));
+        walk.put("POST /api/v1/recognition/nominations/{id}/approve", t -> denied(http.post(nominationApi + "/approve", t, null)));
+        walk.put("POST /api/v1/recognition/nominations/{id}/return", t -> denied(http.post(nominationApi + "/return", t,
+                World.map("comment", "Trả lại"))));
+        walk.put("POST /api/v1/recognition/nominations/{id}/withdraw", t -> denied(http.post(nominationApi + "/withdraw", t,
+                World.map("comment", "Thu hồi"))));
         walk.put("POST /api/v1/auth/login", t -> {
             // public by nature; a login cannot widen anyone's scope
         });
@@ -328,6 +374,7 @@ public abstract class ScopeWalkScenarios extends EndToEnd {
         String cert = hensCertificate();
         OutsideTeam ht = hoaPhusTeam(admin);
         hoaPhusCommunity(admin);
+        OutsideCascade cc = hoaPhusCascade(admin);
         String before = snapshot();
         Http officer = new Http(port, true);
         officer.formLogin("commune-officer", World.PASSWORD);
@@ -568,6 +615,45 @@ public abstract class ScopeWalkScenarios extends EndToEnd {
         });
         walk.put("POST /guidance/{id}/withdraw", () -> pageDenied(officer.postForm("/guidance/" + ht.session() + "/withdraw",
                 Map.of("_csrf", csrf))));
+        // ambassadors, families, markets and nominations: Xã Hòa Phú's records are out of reach as pages too
+        String nominationPage = "/recognition/" + cc.nomination();
+        String marketPage = "/markets/" + cc.market();
+        walk.put("GET /ambassadors", () -> assertThat(officer.getHtml("/ambassadors").body()).contains("<h1>")
+                .doesNotContain(OutsideCascade.GUIDE));
+        walk.put("GET /ambassadors/{personId}", () -> pageDenied(officer.getHtml("/ambassadors/" + cc.guide())));
+        walk.put("POST /ambassadors/links", () -> pageDenied(officer.postForm("/ambassadors/links", Map.of("_csrf", csrf,
+                "guideId", Long.toString(cc.guide()), "learnerId", Long.toString(otherPerson)))));
+        walk.put("POST /ambassadors/completions", () -> pageDenied(officer.postForm("/ambassadors/completions",
+                Map.of("_csrf", csrf, "personId", Long.toString(otherPerson)))));
+        walk.put("GET /families", () -> {
+            assertThat(officer.getHtml("/families").body()).contains("<h1>").doesNotContain(OutsideCascade.MARKET);
+            pageDenied(officer.getHtml("/families?unitId=" + otherCommune));
+        });
+        walk.put("POST /families", () -> pageDenied(officer.postForm("/families", Map.of("_csrf", csrf,
+                "personId", Long.toString(otherPerson)))));
+        walk.put("POST /markets", () -> pageDenied(officer.postForm("/markets", Map.of("_csrf", csrf,
+                "unitId", Long.toString(otherCommune), "name", "Chợ khác"))));
+        walk.put("GET /markets/{id}", () -> pageDenied(officer.getHtml(marketPage)));
+        walk.put("POST /markets/{id}/traders", () -> pageDenied(officer.postForm(marketPage + "/traders",
+                Map.of("_csrf", csrf, "name", "Người bán"))));
+        walk.put("POST /markets/{id}/traders/{traderId}", () -> pageDenied(officer.postForm(marketPage + "/traders/"
+                + cc.trader(), Map.of("_csrf", csrf, "met", "CASHLESS"))));
+        walk.put("GET /recognised", () -> assertThat(officer.getHtml("/recognised").body()).contains("<h1>"));
+        walk.put("GET /recognition", () -> assertThat(officer.getHtml("/recognition").body()).contains("<h1>")
+                .doesNotContain(OutsideCascade.NOMINEE));
+        walk.put("POST /recognition", () -> pageDenied(officer.postForm("/recognition", Map.of("_csrf", csrf,
+                "kind", "CITIZEN", "personId", Long.toString(otherPerson), "evidenceText", "Đề cử người xã khác"))));
+        walk.put("GET /recognition/{id}", () -> pageDenied(officer.getHtml(nominationPage)));
+        walk.put("POST /recognition/{id}/evidence", () -> pageDenied(officer.postForm(nominationPage + "/evidence",
+                Map.of("_csrf", csrf, "link", "https://example.org/z"))));
+        walk.put("GET /recognition/{id}/evidence/{evidenceId}", () -> pageDenied(officer.getHtml(nominationPage
+                + "/evidence/" + cc.evidence())));
+        walk.put("POST /recognition/{id}/submit", () -> pageDenied(officer.postForm(nominationPage + "/submit",
+                Map.of("_csrf", csrf))));
+        walk.put("POST /recognition/{id}/decision", () -> pageDenied(officer.postForm(nominationPage + "/decision",
+                Map.of("_csrf", csrf, "action", "approve"))));
+        walk.put("POST /recognition/{id}/withdraw", () -> pageDenied(officer.postForm(nominationPage + "/withdraw",
+                Map.of("_csrf", csrf, "reason", "Thu hồi"))));
 
         TreeSet<String> mapped = new TreeSet<>();
         mappings.getHandlerMethods().forEach((info, method) -> info.getPatternValues().stream()
@@ -700,6 +786,47 @@ public abstract class ScopeWalkScenarios extends EndToEnd {
         return new OutsideCommunity(classId, session, token, item, event);
     }
 
+    /**
+     * Xã Hòa Phú's community records: a cascade (Trần Thị Bình guiding Y Nguyên Êban), a market
+     * with a trader, and a nomination waiting for the commune, with an evidence file.
+     */
+    record OutsideCascade(long guide, long market, long trader, long nomination, long evidence) {
+        static final String GUIDE = "Trần Thị Bình";
+        static final String NOMINEE = "Y Nguyên Êban";
+        static final String MARKET = "Chợ Hòa Phú — phạm vi";
+    }
+
+    private OutsideCascade hoaPhusCascade(String admin) {
+        CascadeScenarios.people(imports, jdbc);
+        long guide = person(OutsideCascade.GUIDE);
+        long learner = person(OutsideCascade.NOMINEE);
+        if (jdbc.sql("SELECT COUNT(*) FROM ambassador_link WHERE learner_id = ?").param(learner).query(Long.class).single() == 0) {
+            Http.Response r = http.post("/api/v1/ambassadors/links", admin, World.map("guideId", guide, "learnerId", learner));
+            assertThat(r.status()).as(r.body()).isEqualTo(201);
+        }
+        Long market = jdbc.sql("SELECT id FROM market WHERE name = ?").param(OutsideCascade.MARKET).query(Long.class)
+                .optional().orElse(null);
+        if (market == null) {
+            market = http.post("/api/v1/markets", admin, World.map("unitId", unit("24175"), "name", OutsideCascade.MARKET))
+                    .json().get("id").asLong();
+            http.post("/api/v1/markets/" + market + "/traders", admin, World.map("name", "Chị H'Linh"));
+        }
+        long trader = jdbc.sql("SELECT MIN(id) FROM market_trader WHERE market_id = ?").param(market).query(Long.class).single();
+        Long nomination = jdbc.sql("SELECT MIN(id) FROM nomination WHERE person_id = ?").param(learner).query(Long.class)
+                .optional().orElse(null);
+        if (nomination == null) {
+            nomination = http.post("/api/v1/recognition/nominations", admin, World.map("kind", "CITIZEN", "personId", learner,
+                    "evidenceText", "Hướng dẫn cả buôn dùng VNeID", "criteria", List.of("VNEID"))).json().get("id").asLong();
+            http.upload("/api/v1/recognition/nominations/" + nomination + "/files", admin, Map.of(), "anh.pdf",
+                    OutsidePlan.PDF);
+            Http.Response r = http.post("/api/v1/recognition/nominations/" + nomination + "/submit", admin, null);
+            assertThat(r.status()).as(r.body()).isEqualTo(200);
+        }
+        long evidence = jdbc.sql("SELECT MIN(id) FROM nomination_evidence WHERE nomination_id = ?").param(nomination)
+                .query(Long.class).single();
+        return new OutsideCascade(guide, market, trader, nomination, evidence);
+    }
+
     private static void noLearner(Http.Response r) {
         assertThat(r.status()).as(r.body()).isEqualTo(400);
         assertThat(r.json().get("detail").asText()).contains("chưa gắn với hồ sơ người học");
@@ -748,6 +875,14 @@ public abstract class ScopeWalkScenarios extends EndToEnd {
                 + jdbc.sql("SELECT COUNT(*) FROM outreach_item WHERE withdrawn_at IS NULL").query(Long.class).single() + "/"
                 + jdbc.sql("SELECT COUNT(*) FROM community_event WHERE cancelled_at IS NULL").query(Long.class).single() + "/"
                 + jdbc.sql("SELECT COALESCE(SUM(participants), 0) FROM event_participation").query(Long.class).single() + "/"
+                + jdbc.sql("SELECT COUNT(*) FROM ambassador_link").query(Long.class).single() + "/"
+                + jdbc.sql("SELECT COUNT(*) FROM ambassador_eligibility").query(Long.class).single() + "/"
+                + jdbc.sql("SELECT COUNT(*) FROM digital_family").query(Long.class).single() + "/"
+                + jdbc.sql("SELECT COUNT(*) FROM market").query(Long.class).single() + "/"
+                + jdbc.sql("SELECT COUNT(*) FROM market_trader").query(Long.class).single() + "/"
+                + jdbc.sql("SELECT COUNT(*) FROM market_trader_criterion").query(Long.class).single() + "/"
+                + jdbc.sql("SELECT COUNT(*) FROM nomination_evidence").query(Long.class).single() + "/"
+                + jdbc.sql("SELECT COUNT(*) || MAX(status) || MAX(evidence_text) FROM nomination").query(String.class).single() + "/"
                 + jdbc.sql("SELECT status FROM import_job WHERE created_by = 'province-admin' ORDER BY created_at DESC LIMIT 1")
                 .query(String.class).single();
     }

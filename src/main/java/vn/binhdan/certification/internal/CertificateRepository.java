@@ -89,6 +89,19 @@ public class CertificateRepository {
                 });
     }
 
+    public java.util.Set<Long> certifiedAmong(java.util.Collection<Long> personIds) {
+        java.util.Set<Long> out = new java.util.HashSet<>();
+        // chunks keep the IN list within what both databases take comfortably
+        List<Long> ids = List.copyOf(personIds);
+        for (int i = 0; i < ids.size(); i += 1000) {
+            out.addAll(jdbc.sql("""
+                    SELECT person_id FROM certificate WHERE revoked_at IS NULL AND person_id IN (:ids)
+                    UNION SELECT person_id FROM declared_certification WHERE person_id IN (:ids)""")
+                    .param("ids", ids.subList(i, Math.min(ids.size(), i + 1000))).query(Long.class).list());
+        }
+        return out;
+    }
+
     public boolean anyCertified() {
         return jdbc.sql("""
                 SELECT (SELECT COUNT(*) FROM (SELECT 1 FROM certificate WHERE revoked_at IS NULL LIMIT 1) c)

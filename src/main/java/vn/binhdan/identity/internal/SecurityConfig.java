@@ -86,6 +86,8 @@ public class SecurityConfig {
                         .requestMatchers("/api/v1/auth/login", "/api/docs", "/api/docs/**", "/api/swagger-ui/**").permitAll()
                         // anyone may check a certificate they are shown
                         .requestMatchers("/api/v1/credentials/*/verify", "/api/v1/credentials/verify").permitAll()
+                        // the published model citizens and villages are an honour list, names and units only
+                        .requestMatchers(HttpMethod.GET, "/api/v1/recognition/public").permitAll()
                         .anyRequest().authenticated())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(c -> c.disable())
@@ -124,7 +126,8 @@ public class SecurityConfig {
                                 "/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll()
                         // the public verification page the certificate's QR code opens, the
                         // issuers' published keys and the revocation status lists
-                        .requestMatchers(HttpMethod.GET, "/verify", "/verify/*", "/issuers/*", "/credentials/status/*")
+                        .requestMatchers(HttpMethod.GET, "/verify", "/verify/*", "/issuers/*", "/credentials/status/*",
+                                "/recognised")
                         .permitAll()
                         .requestMatchers(HttpMethod.POST, "/verify").permitAll()
                         .anyRequest().authenticated())

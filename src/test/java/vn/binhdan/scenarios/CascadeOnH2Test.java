@@ -1,0 +1,4 @@
+package vn.binhdan.scenarios;
+
+class CascadeOnH2Test extends CascadeScenarios {
+}
