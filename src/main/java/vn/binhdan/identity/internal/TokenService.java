@@ -9,6 +9,7 @@ import javax.crypto.spec.SecretKeySpec;
 import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
 import org.springframework.security.oauth2.jwt.JwsHeader;
 import org.springframework.security.oauth2.jwt.JwtClaimsSet;
+import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtEncoderParameters;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
@@ -49,7 +50,25 @@ public class TokenService {
         return encoder.encode(JwtEncoderParameters.from(JwsHeader.with(MacAlgorithm.HS256).build(), claims)).getTokenValue();
     }
 
+    /**
+     * Decodes each distinct token once: a phone sends the same token with every request, and
+     * checking its signature and parsing its claims again cost more than the request's own work.
+     * A cached token is still refused once it expires.
+     */
     public JwtDecoder decoder() {
-        return decoder;
+        return token -> {
+            Jwt cached = decoded.get(token);
+            if (cached != null && cached.getExpiresAt() != null && cached.getExpiresAt().isAfter(clock.instant())) {
+                return cached;
+            }
+            Jwt jwt = decoder.decode(token);
+            if (decoded.size() > 100_000) {
+                decoded.clear();
+            }
+            decoded.put(token, jwt);
+            return jwt;
+        };
     }
+
+    private final java.util.concurrent.ConcurrentHashMap<String, Jwt> decoded = new java.util.concurrent.ConcurrentHashMap<>();
 }
