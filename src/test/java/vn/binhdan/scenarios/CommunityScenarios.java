@@ -186,6 +186,16 @@ public abstract class CommunityScenarios extends EndToEnd {
         Map<String, Object> elsewhere = entry(id(), today(), 15, List.of(named("Lò Thị Mai", 1958)));
         elsewhere.put("unitId", unit("24175.01"));
         assertThat(http.post("/api/v1/guidance", member, elsewhere).status()).isEqualTo(403);
+        // a phone app asking for a format the API does not give is told so, not shown a server error
+        try {
+            var csv = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                            java.net.URI.create(http.base() + "/api/v1/guidance/topics"))
+                    .header("Authorization", "Bearer " + member).header("Accept", "text/csv").build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertThat(csv.statusCode()).isEqualTo(406);
+        } catch (java.io.IOException | InterruptedException e) {
+            throw new AssertionError(e);
+        }
         // a learner records nothing
         assertThat(http.post("/api/v1/guidance", token("learner"),
                 entry(id(), today(), 15, List.of(named("Lò Thị Mai", 1958)))).status()).isEqualTo(403);

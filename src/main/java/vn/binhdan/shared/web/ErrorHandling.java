@@ -63,6 +63,12 @@ public class ErrorHandling {
         return respond(req, res, problems.problem(405, "error.method"));
     }
 
+    /** A client asking for a format the address does not give (an API read with Accept: text/html). */
+    @ExceptionHandler(org.springframework.web.HttpMediaTypeNotAcceptableException.class)
+    Object notAcceptable(Exception e, HttpServletRequest req, HttpServletResponse res) {
+        return respond(req, res, problems.problem(406, "error.notAcceptable"));
+    }
+
     @ExceptionHandler(NoResourceFoundException.class)
     Object notFound(Exception e, HttpServletRequest req, HttpServletResponse res) {
         return respond(req, res, problems.problem(404, "error.notFound"));
