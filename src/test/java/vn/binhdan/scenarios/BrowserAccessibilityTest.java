@@ -34,10 +34,15 @@ class BrowserAccessibilityTest extends EndToEnd {
 
     @BeforeAll
     void startBrowser() {
+        playwright = Playwright.create();
+        browser = launch(playwright);
+    }
+
+    /** Debian's chromium, headless, as root in a container. */
+    static Browser launch(Playwright playwright) {
         assertThat(Files.isExecutable(CHROMIUM))
                 .as("the UI tests need Debian's chromium: apt-get install -y chromium fonts-noto-core").isTrue();
-        playwright = Playwright.create();
-        browser = playwright.chromium().launch(new BrowserType.LaunchOptions().setExecutablePath(CHROMIUM)
+        return playwright.chromium().launch(new BrowserType.LaunchOptions().setExecutablePath(CHROMIUM)
                 .setHeadless(true).setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking",
                         "--disable-component-update", "--disable-sync", "--no-first-run")));
     }
@@ -426,7 +431,7 @@ class BrowserAccessibilityTest extends EndToEnd {
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Đăng nhập")).click();
     }
 
-    private static void check(Page page) {
+    static void check(Page page) {
         AxeResults results = new AxeBuilder(page).withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa")).analyze();
         assertThat(results.getViolations()).as(page.url() + " " + results.getViolations().stream()
                 .map(v -> v.getId() + ": " + v.getHelp()).toList()).isEmpty();

@@ -2,17 +2,13 @@ package vn.binhdan.scenarios;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.deque.html.axecore.playwright.AxeBuilder;
-import com.deque.html.axecore.results.AxeResults;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import com.microsoft.playwright.options.AriaRole;
-import java.nio.file.Files;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -39,13 +35,8 @@ class GuidanceOfflineBrowserTest extends EndToEnd {
 
     @BeforeAll
     void startBrowser() {
-        assertThat(Files.isExecutable(BrowserAccessibilityTest.CHROMIUM))
-                .as("the UI tests need Debian's chromium: apt-get install -y chromium fonts-noto-core").isTrue();
         playwright = Playwright.create();
-        browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
-                .setExecutablePath(BrowserAccessibilityTest.CHROMIUM).setHeadless(true)
-                .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                        "--disable-component-update", "--disable-sync", "--no-first-run")));
+        browser = BrowserAccessibilityTest.launch(playwright);
     }
 
     @AfterAll
@@ -76,10 +67,10 @@ class GuidanceOfflineBrowserTest extends EndToEnd {
             page.getByLabel("Mật khẩu").fill(World.PASSWORD);
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Đăng nhập")).click();
             page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Cộng đồng số").setExact(true)).click();
-            check(page);
+            BrowserAccessibilityTest.check(page);
             page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Ghi nhận hướng dẫn mới")).click();
             assertThat(page.locator("h1").textContent()).isEqualTo("Ghi nhận hướng dẫn");
-            check(page);
+            BrowserAccessibilityTest.check(page);
             // the page is kept on the phone once its service worker is in place
             assertThat(page.evaluate("() => navigator.serviceWorker.ready.then(r => !!r.active)")).isEqualTo(true);
 
@@ -111,17 +102,9 @@ class GuidanceOfflineBrowserTest extends EndToEnd {
 
             page.navigate(base + "/guidance/log");
             PlaywrightAssertions.assertThat(page.locator("main")).containsText(HELPED);
-            check(page);
+            BrowserAccessibilityTest.check(page);
             page.navigate(base + "/community/teams");
-            check(page);
+            BrowserAccessibilityTest.check(page);
         }
-    }
-
-    static void check(Page page) {
-        AxeResults results = new AxeBuilder(page).withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa")).analyze();
-        assertThat(results.getViolations()).as(page.url() + " " + results.getViolations().stream()
-                .map(v -> v.getId() + ": " + v.getHelp()).toList()).isEmpty();
-        Object overflow = page.evaluate("() => document.documentElement.scrollWidth - window.innerWidth");
-        assertThat(((Number) overflow).intValue()).as(page.url() + " scrolls sideways on a 360-px screen").isLessThanOrEqualTo(0);
     }
 }
