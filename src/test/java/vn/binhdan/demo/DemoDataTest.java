@@ -250,4 +250,17 @@ class DemoDataTest {
         assertThat(page.activity().sessions()).isPositive();
         assertThat(page.recent()).allSatisfy(s -> assertThat(s.recordedBy()).isEqualTo("team-member"));
     }
+
+    @Test
+    void theWardsDashboardCountsWhatItsCommunityDidWithoutAnyoneTypingIt() {
+        rollups.drain();
+        vn.binhdan.monitoring.Dashboard d = SystemUser.call(SystemUser.SYSTEM,
+                () -> dashboards.of(officerCommune().id(), null, java.util.Locale.forLanguageTag("vi")));
+        java.util.Map<String, Double> counts = new java.util.HashMap<>();
+        d.kpis().stream().filter(k -> k.measure().equals("COUNT")).forEach(k -> counts.put(k.indicator(), k.value()));
+        assertThat(counts.get("GUIDANCE_SESSIONS")).as("this year's guidance sessions").isGreaterThan(50.0);
+        assertThat(counts.get("CLASSES_HELD")).isEqualTo(2.0);
+        assertThat(counts.get("OUTREACH_POSTS") + counts.get("VISUAL_OUTREACH")).as("this month's outreach").isPositive();
+        assertThat(counts.get("MODEL_CITIZENS")).isEqualTo(1.0);
+    }
 }
