@@ -142,6 +142,36 @@
     }).then(function () { busy = false; });
   }
 
+  // while there is signal: find the exact name and birth year in the registry and add it as a line
+  var finder = document.getElementById('finder');
+  if (finder) {
+    finder.hidden = false;
+    var q = document.getElementById('find-q');
+    var found = document.getElementById('find-list');
+    function find() {
+      if (q.value.trim().length < 2) { return; }
+      fetch(finder.dataset.url + '?q=' + encodeURIComponent(q.value.trim()),
+            { credentials: 'same-origin', headers: { 'Accept': 'application/json' } })
+        .then(function (r) { if (!r.ok || r.redirected) { throw 'no'; } return r.json(); })
+        .then(function (people) {
+          found.textContent = '';
+          if (people.length === 0) { var li = document.createElement('li'); li.textContent = found.dataset.none; found.appendChild(li); }
+          people.forEach(function (p) {
+            var li = document.createElement('li');
+            var line = p.fullName + ', ' + p.birthYear;
+            li.appendChild(button(found.dataset.add + ' ' + line + ' (' + p.unitName + ')', function () {
+              var t = form.elements.people;
+              t.value = (t.value.trim() ? t.value.trim() + '\n' : '') + line;
+              found.textContent = ''; q.value = ''; t.focus();
+            }));
+            found.appendChild(li);
+          });
+        }).catch(function () { found.textContent = ''; });
+    }
+    document.getElementById('find-go').addEventListener('click', find);
+    q.addEventListener('keydown', function (e) { if (e.key === 'Enter') { e.preventDefault(); find(); } });
+  }
+
   window.addEventListener('online', function () { wait = 3000; flush(); });
   document.addEventListener('visibilitychange', function () { if (!document.hidden) { flush(); } });
   render();

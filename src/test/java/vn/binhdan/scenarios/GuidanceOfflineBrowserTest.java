@@ -74,6 +74,16 @@ class GuidanceOfflineBrowserTest extends EndToEnd {
             // the page is kept on the phone once its service worker is in place
             assertThat(page.evaluate("() => navigator.serviceWorker.ready.then(r => !!r.active)")).isEqualTo(true);
 
+            // with signal, the exact name and birth year come from the registry of the member's area
+            page.getByText("Tìm trong danh sách người dân").click();
+            page.getByLabel("Họ tên cần tìm").fill("nguyen van an");
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Tìm").setExact(true)).click();
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(
+                    java.util.regex.Pattern.compile("^Thêm Nguyễn Văn An, \\d{4}"))).first().click();
+            assertThat(page.getByLabel("Người được hướng dẫn").inputValue()).matches("Nguyễn Văn An, \\d{4}");
+            BrowserAccessibilityTest.check(page);
+            page.getByLabel("Người được hướng dẫn").fill("");
+
             ctx.setOffline(true);
             page.reload();
             assertThat(page.locator("h1").textContent()).as("the form opens with no signal").isEqualTo("Ghi nhận hướng dẫn");

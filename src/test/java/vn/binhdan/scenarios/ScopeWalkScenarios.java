@@ -607,6 +607,8 @@ public abstract class ScopeWalkScenarios extends EndToEnd {
         walk.put("POST /guidance/sync", () -> assertThat(officer.postJsonWithCsrf("/guidance/sync", csrf,
                 World.map("entries", List.of(ht.entryThere()))).json().get("results").get(0).get("status").asText())
                 .isEqualTo("REJECTED"));
+        walk.put("GET /guidance/people", () -> assertThat(officer.getJson("/guidance/people?q=hen").body())
+                .doesNotContain("Hen Niê"));
         walk.put("GET /guidance/csrf", () -> assertThat(officer.getJson("/guidance/csrf").json().get("token").asText()).isNotBlank());
         walk.put("GET /guidance/sw.js", () -> assertThat(officer.getHtml("/guidance/sw.js").body()).contains("caches"));
         walk.put("GET /guidance/log", () -> {

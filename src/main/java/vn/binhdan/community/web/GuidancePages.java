@@ -56,9 +56,12 @@ class GuidancePages {
     private final MessageSource messages;
     private final byte[] serviceWorker;
     private final java.time.Clock clock;
+    private final vn.binhdan.people.PersonService persons;
 
-    GuidancePages(Guidance guidance, Units units, MessageSource messages, java.time.Clock clock) throws IOException {
+    GuidancePages(Guidance guidance, Units units, MessageSource messages, java.time.Clock clock,
+                  vn.binhdan.people.PersonService persons) throws IOException {
         this.clock = clock;
+        this.persons = persons;
         this.guidance = guidance;
         this.units = units;
         this.messages = messages;
@@ -113,6 +116,20 @@ class GuidancePages {
     @ResponseBody
     GuidanceApi.SyncResponse sync(@RequestBody GuidanceApi.SyncRequest request) {
         return GuidanceApi.SyncResponse.of(guidance.sync(request.entries()));
+    }
+
+    /** A name typed on the form, looked up in the registry of the member's area while there is signal. */
+    record Found(String fullName, int birthYear, String unitName) {
+    }
+
+    @GetMapping("/guidance/people")
+    @ResponseBody
+    List<Found> people(@RequestParam String q) {
+        requireRecorder();
+        if (q == null || q.strip().length() < 2) {
+            return List.of();
+        }
+        return persons.search(q, null, 10).stream().map(p -> new Found(p.fullName(), p.birthYear(), p.unitName())).toList();
     }
 
     /** A fresh token for a page that came from the phone's cache after the session changed. */
