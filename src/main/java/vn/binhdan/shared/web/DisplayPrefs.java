@@ -6,7 +6,6 @@ import java.time.Duration;
 import java.util.Set;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.ControllerAdvice;
-import org.springframework.web.bind.annotation.CookieValue;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -25,9 +24,29 @@ class DisplayPrefs {
     static final String CONTRAST = "bd_contrast";
     private static final Set<String> SIZES = Set.of("normal", "large", "xlarge");
 
-    @ModelAttribute("displayClass")
-    String displayClass(@CookieValue(name = TEXT, required = false) String text,
-                        @CookieValue(name = CONTRAST, required = false) String contrast) {
+    /**
+     * The page's display class and menu, added in one model method: the advice runs before every
+     * handler, API calls included, and each model method costs an annotation lookup per request.
+     */
+    @ModelAttribute
+    void prefs(jakarta.servlet.http.HttpServletRequest request, org.springframework.ui.Model model) {
+        String text = null;
+        String contrast = null;
+        jakarta.servlet.http.Cookie[] cookies = request.getCookies();
+        if (cookies != null) {
+            for (jakarta.servlet.http.Cookie c : cookies) {
+                if (TEXT.equals(c.getName())) {
+                    text = c.getValue();
+                } else if (CONTRAST.equals(c.getName())) {
+                    contrast = c.getValue();
+                }
+            }
+        }
+        model.addAttribute("displayClass", displayClass(text, contrast));
+        model.addAttribute("nav", nav());
+    }
+
+    static String displayClass(String text, String contrast) {
         StringBuilder css = new StringBuilder();
         if (text != null && SIZES.contains(text) && !text.equals("normal")) {
             css.append("text-").append(text);
@@ -43,8 +62,7 @@ class DisplayPrefs {
                       boolean dashboard, boolean plans, boolean reports, boolean community, boolean checkin) {
     }
 
-    @ModelAttribute("nav")
-    Nav nav() {
+    static Nav nav() {
         return CurrentUser.find().map(u -> {
             Set<Role> r = u.roles();
             boolean admin = r.contains(Role.PROVINCE_ADMIN) || r.contains(Role.SYSTEM_ADMIN);
