@@ -353,6 +353,13 @@ public class Guidance {
         return unit.path();
     }
 
+    /** People helped in the area who are not in the registry, for the commune to register. */
+    @Transactional(readOnly = true)
+    public List<UnregisteredPerson> unregistered(Long unitId) {
+        AppUser user = requireRecorder();
+        return repo.unregistered(withinPath(unitId, user), 500);
+    }
+
     public List<GuidanceTopic> topics() {
         return List.copyOf(topicMap().values());
     }

@@ -136,6 +136,10 @@ public abstract class CommunityScenarios extends EndToEnd {
         assertThat(batchSession.get("people").get(1).has("personId")).as("not in the registry").isFalse();
         assertThat(batchSession.get("teamId").asLong()).as("the village's only team").isEqualTo(teamId);
 
+        // the one not in the registry is listed for the ward to register
+        JsonNode unregistered = http.get("/api/v1/guidance/unregistered?unitId=" + unit("24133.02"), officer).json();
+        assertThat(unregistered.toString()).contains("Người Chưa Có Tên").doesNotContain("Đinh Văn Tám");
+
         // the other commune's officer sees none of it
         assertThat(http.get("/api/v1/teams/" + teamId, token("other-officer")).status()).isEqualTo(403);
         assertThat(http.get("/api/v1/guidance?unitId=" + unit("24133.02"), token("other-officer")).status())

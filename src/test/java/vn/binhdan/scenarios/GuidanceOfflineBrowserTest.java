@@ -113,6 +113,9 @@ class GuidanceOfflineBrowserTest extends EndToEnd {
             page.navigate(base + "/guidance/log");
             PlaywrightAssertions.assertThat(page.locator("main")).containsText(HELPED);
             BrowserAccessibilityTest.check(page);
+            page.navigate(base + "/guidance/unregistered");
+            PlaywrightAssertions.assertThat(page.locator("main")).containsText(HELPED);
+            BrowserAccessibilityTest.check(page);
             page.navigate(base + "/community/teams");
             BrowserAccessibilityTest.check(page);
         }

@@ -344,6 +344,10 @@ public abstract class ScopeWalkScenarios extends EndToEnd {
             denied(http.get("/api/v1/guidance?unitId=" + otherCommune, t));
         });
         walk.put("GET /api/v1/guidance/activity", t -> denied(http.get("/api/v1/guidance/activity?unitId=" + otherCommune, t)));
+        walk.put("GET /api/v1/guidance/unregistered", t -> {
+            assertThat(ok(http.get("/api/v1/guidance/unregistered", t)).body()).doesNotContain(OutsideTeam.HELPED);
+            denied(http.get("/api/v1/guidance/unregistered?unitId=" + otherCommune, t));
+        });
         walk.put("DELETE /api/v1/guidance/{id}", t -> denied(http.delete("/api/v1/guidance/" + ht.session(), t)));
         walk.put("GET /api/v1/guidance/topics", t -> assertThat(ok(http.get("/api/v1/guidance/topics", t)).body()).contains("VNEID"));
         walk.put("PUT /api/v1/guidance/topics/{code}", t -> denied(http.put("/api/v1/guidance/topics/VNEID", t,
@@ -614,6 +618,10 @@ public abstract class ScopeWalkScenarios extends EndToEnd {
         walk.put("GET /guidance/log", () -> {
             assertThat(officer.getHtml("/guidance/log").body()).contains("<h1>").doesNotContain(OutsideTeam.HELPED);
             pageDenied(officer.getHtml("/guidance/log?unitId=" + otherCommune));
+        });
+        walk.put("GET /guidance/unregistered", () -> {
+            assertThat(officer.getHtml("/guidance/unregistered").body()).contains("<h1>").doesNotContain(OutsideTeam.HELPED);
+            pageDenied(officer.getHtml("/guidance/unregistered?unitId=" + otherCommune));
         });
         walk.put("POST /guidance/{id}/withdraw", () -> pageDenied(officer.postForm("/guidance/" + ht.session() + "/withdraw",
                 Map.of("_csrf", csrf))));

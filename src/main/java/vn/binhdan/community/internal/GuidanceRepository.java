@@ -187,6 +187,24 @@ public class GuidanceRepository implements TallySource {
         return new GuidanceActivity(sums[0], sums[1], sums[2], sums[3], byTopic);
     }
 
+    /** People helped who are not in the registry, once per name, birth year and unit, most helped first. */
+    public List<vn.binhdan.community.UnregisteredPerson> unregistered(String withinPath, int limit) {
+        return jdbc.sql("""
+                SELECT gp.full_name, gp.birth_year, u.name, COUNT(*), MAX(s.given_on), MAX(CASE WHEN gp.visitor THEN 1 ELSE 0 END)
+                FROM guidance_person gp JOIN guidance_session s ON s.id = gp.session_id JOIN unit u ON u.id = s.unit_id
+                WHERE gp.person_id IS NULL AND s.deleted_at IS NULL AND s.unit_path LIKE ?
+                GROUP BY gp.full_name, gp.birth_year, u.name
+                ORDER BY COUNT(*) DESC, MAX(s.given_on) DESC LIMIT ?""")
+                .params(withinPath + "%", limit)
+                .query((rs, i) -> {
+                    int year = rs.getInt(2);
+                    Integer birthYear = rs.wasNull() ? null : year;
+                    return new vn.binhdan.community.UnregisteredPerson(rs.getString(1), birthYear, rs.getString(3),
+                            rs.getInt(4), rs.getDate(5).toLocalDate(), rs.getInt(6) == 1);
+                })
+                .list();
+    }
+
     @Override
     public void forEachCount(Consumer<Count> sink) {
         jdbc.sql("SELECT unit_path, given_on, people FROM guidance_session WHERE deleted_at IS NULL").query(rs -> {

@@ -79,6 +79,12 @@ class GuidanceApi {
         return guidance.activity(unitId, month);
     }
 
+    @Operation(summary = "Những người được hướng dẫn chưa có trong cơ sở dữ liệu dân cư, để xã bổ sung")
+    @GetMapping("/unregistered")
+    List<vn.binhdan.community.UnregisteredPerson> unregistered(@RequestParam(required = false) Long unitId) {
+        return guidance.unregistered(unitId);
+    }
+
     @Operation(summary = "Rút lại một bản ghi nhầm (người ghi hoặc cán bộ xã); số đếm được trừ lại")
     @DeleteMapping("/{id}")
     @ResponseStatus(HttpStatus.NO_CONTENT)

@@ -161,6 +161,12 @@ class GuidancePages {
         return "community/guidance-log";
     }
 
+    @GetMapping("/guidance/unregistered")
+    String unregistered(@RequestParam(required = false) Long unitId, Model model) {
+        model.addAttribute("people", guidance.unregistered(unitId));
+        return "community/unregistered";
+    }
+
     @PostMapping("/guidance/{id}/withdraw")
     String withdraw(@PathVariable long id, RedirectAttributes flash) {
         guidance.withdraw(id);
