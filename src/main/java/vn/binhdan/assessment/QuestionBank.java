@@ -59,12 +59,13 @@ public class QuestionBank {
     }
 
     /**
-     * The active questions of a framework version for a group, without their answers, for
-     * low-stakes checks such as the placement check of the learning path.
+     * The active questions of a framework version (null: of every version) for a group, without
+     * their answers, for low-stakes checks such as the placement check of the learning path.
      */
     public List<OpenQuestion> openQuestions(String frameworkVersion, TargetGroup group) {
         CurrentUser.require();
-        return repo.list(null, group).stream().filter(q -> q.frameworkVersion().equals(frameworkVersion))
+        return repo.list(null, group).stream()
+                .filter(q -> frameworkVersion == null || q.frameworkVersion().equals(frameworkVersion))
                 .map(q -> new OpenQuestion(q.code(), q.frameworkVersion(), q.competency(), q.type(), q.difficulty(),
                         q.prompt(), q.options(), q.timesUsed(), q.timesCorrect()))
                 .toList();

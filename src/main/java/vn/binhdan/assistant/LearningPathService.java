@@ -62,10 +62,12 @@ public class LearningPathService {
     public LearningPath mine() {
         long personId = MasteryService.learner();
         Set<TargetGroup> groups = persons.groupsOf(personId);
-        Framework framework = frameworks.current();
-        List<MasteryService.CompetencyMastery> estimates = mastery.of(personId, framework);
-        Map<String, MasteryService.CompetencyMastery> byCode = new HashMap<>();
-        estimates.forEach(m -> byCode.put(m.competency(), m));
+        var latest = placements.latest();
+        // what the learner last placed against, else the current framework
+        Framework shown = latest.flatMap(x -> frameworks.find(x.frameworkVersion())).orElseGet(frameworks::current);
+        List<MasteryService.CompetencyMastery> estimates = mastery.of(personId, shown);
+        // each course is read against the framework version it was written for
+        Map<String, Map<String, MasteryService.CompetencyMastery>> byVersion = new HashMap<>();
 
         // courses the learner studies first, in the order last studied, then the others meant for them
         Map<Long, CourseProgress> enrolled = new LinkedHashMap<>();
@@ -83,12 +85,17 @@ public class LearningPathService {
         int saved = 0;
         for (Course c : ordered) {
             CourseProgress p = enrolled.get(c.id());
+            Map<String, MasteryService.CompetencyMastery> byCode = byVersion.computeIfAbsent(c.frameworkVersion(),
+                    v -> {
+                        Map<String, MasteryService.CompetencyMastery> m = new HashMap<>();
+                        frameworks.find(v).ifPresent(f -> mastery.of(personId, f).forEach(x -> m.put(x.competency(), x)));
+                        return m;
+                    });
             for (Course.LessonRef l : c.lessons()) {
                 StepStatus status;
                 if (p != null && p.isDone(l.id())) {
                     status = StepStatus.DONE;
-                } else if (!l.competencies().isEmpty() && c.frameworkVersion().equals(framework.version())
-                        && l.competencies().stream().allMatch(code -> byCode.containsKey(code)
+                } else if (!l.competencies().isEmpty() && l.competencies().stream().allMatch(code -> byCode.containsKey(code)
                         && byCode.get(code).level() == MasteryService.MasteryLevel.MASTERED)) {
                     status = StepStatus.SKIP;
                     skipped++;
@@ -104,7 +111,6 @@ public class LearningPathService {
                 }
             }
         }
-        var latest = placements.latest();
         boolean open = latest.map(x -> !x.finished()).orElse(false);
         boolean placed = latest.map(x -> x.asked() > 0).orElse(false);
         return new LearningPath(placed, open, next, skipped, saved, steps, estimates);

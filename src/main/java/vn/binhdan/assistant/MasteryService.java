@@ -119,7 +119,9 @@ public class MasteryService {
         if (!user.canActOn(unit.path(), OFFICERS)) {
             throw new ForbiddenException("path.unitForbidden");
         }
-        Framework framework = frameworks.current();
+        // the version most of the unit's estimates are for: the bank may lag a newly published framework
+        Framework framework = repo.mostEstimatedVersion(unit.path()).flatMap(frameworks::find)
+                .orElseGet(frameworks::current);
         List<UnitCompetency> out = new ArrayList<>();
         for (PathRepository.UnitRow r : repo.unitMastery(unit.path(), framework.version(), PlacementModel.CONFIDENCE)) {
             String title = framework.competency(r.competency()).map(c -> c.title().text()).orElse(r.competency());

@@ -88,7 +88,7 @@ public class PlacementService {
         if (!groups.contains(group)) {
             throw new BusinessException("path.notYourGroup", group.name());
         }
-        Framework framework = frameworks.current();
+        Framework framework = frameworkFor(group);
         Bank b = bank(framework, group);
         if (b.items().isEmpty()) {
             throw new BusinessException("path.noQuestions");
@@ -175,6 +175,26 @@ public class PlacementService {
                 .filter(m -> inCheck.contains(m.competency())).toList();
         return new Placement(c.id(), TargetGroup.valueOf(c.targetGroup()), c.frameworkVersion(),
                 c.finishedAt() != null, repo.answers(c.id()).size(), CAP, q, estimates);
+    }
+
+    /**
+     * The framework version whose questions the check asks: the one with the most questions for
+     * the group, the current one on a tie. A newly published version usually has no bank yet,
+     * and a check of three questions would say nothing.
+     */
+    private Framework frameworkFor(TargetGroup group) {
+        Framework current = frameworks.current();
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        for (OpenQuestion q : bank.openQuestions(null, group)) {
+            counts.merge(q.frameworkVersion(), 1, Integer::sum);
+        }
+        String best = current.version();
+        for (Map.Entry<String, Integer> e : counts.entrySet()) {
+            if (e.getValue() > counts.getOrDefault(best, 0)) {
+                best = e.getKey();
+            }
+        }
+        return best.equals(current.version()) ? current : frameworks.find(best).orElse(current);
     }
 
     private record Bank(Map<String, OpenQuestion> questions, Map<String, PlacementModel.Item> items,

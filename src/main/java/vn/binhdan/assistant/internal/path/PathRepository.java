@@ -114,6 +114,16 @@ public class PathRepository {
         return out;
     }
 
+    public Optional<String> mostEstimatedVersion(String unitPath) {
+        return jdbc.sql("""
+                SELECT m.framework_version FROM competency_mastery m
+                JOIN person p ON p.id = m.person_id
+                JOIN unit u ON u.id = p.residence_unit_id
+                WHERE u.path LIKE ?
+                GROUP BY m.framework_version ORDER BY COUNT(*) DESC, m.framework_version DESC""")
+                .param(unitPath + "%").query(String.class).list().stream().findFirst();
+    }
+
     /** Learners counted where they live, as in the other officer views. */
     public List<UnitRow> unitMastery(String unitPath, String version, double masteredAt) {
         return jdbc.sql("""
