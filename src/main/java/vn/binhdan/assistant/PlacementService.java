@@ -72,6 +72,7 @@ public class PlacementService {
     @Transactional
     public Placement start(TargetGroup requested) {
         long personId = MasteryService.learner();
+        notDuringAnExam(personId);
         Set<TargetGroup> groups = persons.groupsOf(personId);
         Optional<Long> latest = repo.latestCheck(personId);
         if (latest.isPresent()) {
@@ -101,7 +102,19 @@ public class PlacementService {
     }
 
     public Placement get(long id) {
-        return view(mine(id));
+        PathRepository.CheckRow check = mine(id);
+        notDuringAnExam(check.personId());
+        return view(check);
+    }
+
+    /**
+     * The check asks the exam's own bank: while an exam runs, its questions are not shown
+     * elsewhere, even without their answers.
+     */
+    private void notDuringAnExam(long personId) {
+        if (repo.inExam(personId, clock.instant())) {
+            throw new BusinessException("path.duringExam");
+        }
     }
 
     public Optional<Placement> latest() {
@@ -115,6 +128,7 @@ public class PlacementService {
     @Transactional
     public Placement answer(long id, String questionCode, List<Integer> chosen) {
         PathRepository.CheckRow check = mine(id);
+        notDuringAnExam(check.personId());
         repo.lock(id);
         check = repo.check(id).orElseThrow();
         if (check.finishedAt() != null || check.pending() == null) {

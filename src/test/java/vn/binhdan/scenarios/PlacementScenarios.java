@@ -207,6 +207,26 @@ public abstract class PlacementScenarios extends EndToEnd {
         }
     }
 
+    @Test
+    void duringAnExamThePlacementCheckIsClosed() {
+        LearningScenarios.ensureAccount(accounts, "lo-trinh-3", person("Đinh Văn Lộ Trình Ba"), unit("24133.02"));
+        String t = token("lo-trinh-3");
+        JsonNode check = http.post("/api/v1/me/placement", t, null).json();
+        long id = check.get("id").asLong();
+        Http.Response exam = http.post("/api/v1/me/exams/ADULT/attempts", t, null);
+        assertThat(exam.status()).isEqualTo(201);
+        String attempt = exam.json().get("attemptId").asText();
+        Http.Response refused = http.post("/api/v1/me/placement", t, null);
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.json().get("detail").asText()).contains("bài thi");
+        assertThat(http.get("/api/v1/me/placement/" + id, t).status()).isEqualTo(400);
+        assertThat(http.post("/api/v1/me/placement/" + id + "/answers", t, World.map("question",
+                check.get("question").get("code").asText(), "answer", List.of(0))).status()).isEqualTo(400);
+        assertThat(http.post("/api/v1/me/exam-attempts/" + attempt + "/submit", t, null).status()).isEqualTo(200);
+        JsonNode after = http.get("/api/v1/me/placement/" + id, t).json();
+        assertThat(after.get("asked").asInt()).as("nothing was recorded while the exam ran").isZero();
+    }
+
     private void complete(String lesson) {
         List<List<Integer>> right = new ArrayList<>();
         String checks = jdbc.sql("""
