@@ -58,6 +58,35 @@ public class QuestionBank {
         return repo.find(code).orElseThrow(() -> new NotFoundException("question.notFound", code));
     }
 
+    /**
+     * The active questions of a framework version (null: of every version) for a group, without
+     * their answers, for low-stakes checks such as the placement check of the learning path.
+     */
+    public List<OpenQuestion> openQuestions(String frameworkVersion, TargetGroup group) {
+        CurrentUser.require();
+        return repo.list(null, group).stream()
+                .filter(q -> frameworkVersion == null || q.frameworkVersion().equals(frameworkVersion))
+                .map(q -> new OpenQuestion(q.code(), q.frameworkVersion(), q.competency(), q.type(), q.difficulty(),
+                        q.prompt(), q.options(), q.timesUsed(), q.timesCorrect()))
+                .toList();
+    }
+
+    /**
+     * Whether a choice (option indexes; for ordering questions in the chosen order) answers a
+     * question right. Only the verdict leaves this module, never the answer.
+     */
+    public boolean isRight(String code, List<Integer> chosen) {
+        CurrentUser.require();
+        Question q = repo.find(code).orElseThrow(() -> new NotFoundException("question.notFound", code));
+        if (chosen == null || chosen.isEmpty()) {
+            return false;
+        }
+        if (q.type() == QuestionType.ORDERING) {
+            return chosen.equals(q.answer());
+        }
+        return new HashSet<>(chosen).equals(new HashSet<>(q.answer())) && new HashSet<>(chosen).size() == chosen.size();
+    }
+
     /** Creates or replaces a question by its code; statistics are kept when a question is edited. */
     @Transactional
     public Question save(QuestionDraft draft) {

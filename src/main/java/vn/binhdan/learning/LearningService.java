@@ -52,9 +52,11 @@ public class LearningService {
     private final AuditLog audit;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final List<LessonCredits> credits;
 
     public LearningService(CourseService courses, ProgressRepository progress, PersonDirectory persons,
-                           UnitService units, AuditLog audit, ApplicationEventPublisher events, Clock clock) {
+                           UnitService units, AuditLog audit, ApplicationEventPublisher events, Clock clock,
+                           List<LessonCredits> credits) {
         this.courses = courses;
         this.progress = progress;
         this.persons = persons;
@@ -62,6 +64,7 @@ public class LearningService {
         this.audit = audit;
         this.events = events;
         this.clock = clock;
+        this.credits = credits;
     }
 
     private static long learner() {
@@ -184,7 +187,7 @@ public class LearningService {
                 .orElseThrow(() -> new NotFoundException("lesson.notFound", lessonCode));
         Set<Long> done = state.completed();
         CourseProgress before = progress(course, enrolment, done);
-        if (before.isLocked(ref)) {
+        if (before.isLocked(ref) && !previousCredited(personId, course, ref)) {
             throw new BusinessException("learning.lessonLocked", before.next().title().text());
         }
         Instant now = clock.instant();
@@ -202,6 +205,17 @@ public class LearningService {
         int i = all.indexOf(ref);
         return new LessonVisit(course, lesson, progress(course, seen, done), i > 0 ? all.get(i - 1) : null,
                 i + 1 < all.size() ? all.get(i + 1) : null);
+    }
+
+    /** Asked only for a locked lesson, so the lesson view's usual path costs nothing more. */
+    private boolean previousCredited(long personId, Course course, Course.LessonRef ref) {
+        List<Course.LessonRef> all = course.lessons();
+        int i = all.indexOf(ref);
+        if (i <= 0) {
+            return false;
+        }
+        long previous = all.get(i - 1).id();
+        return credits.stream().anyMatch(c -> c.credited(personId, course).contains(previous));
     }
 
     /** Reaching the end of a lesson without check questions completes it. */

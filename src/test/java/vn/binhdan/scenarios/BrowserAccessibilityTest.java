@@ -183,6 +183,55 @@ class BrowserAccessibilityTest extends EndToEnd {
     }
 
     /**
+     * A learner on a phone takes the placement check from the learning page and reads the path
+     * it gives; the ward officer reads the ward's weakest competencies.
+     */
+    @Test
+    void aLearnerTakesThePlacementCheckOnAPhoneAndTheOfficerSeesTheWardsCompetencies() {
+        if (jdbc.sql("SELECT COUNT(*) FROM person WHERE full_name = 'Đinh Văn Lộ Phố'").query(Long.class).single() == 0) {
+            vn.binhdan.shared.SystemUser.run(vn.binhdan.shared.SystemUser.SYSTEM, () -> World.expectDone(
+                    imports.runNow("PERSON", "path-browser.csv", World.fixture("path-browser.csv"), null)));
+        }
+        LearningScenarios.ensureAccount(accounts, "lo-pho", person("Đinh Văn Lộ Phố"), unit("24133.02"));
+        String base = "http://localhost:" + port;
+        try (BrowserContext ctx = phone()) {
+            Page page = ctx.newPage();
+            signIn(page, "lo-pho");
+            page.navigate(base + "/learn");
+            page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Lộ trình học của tôi: bỏ qua những bài đã biết"))
+                    .click();
+            assertThat(page.locator("h1").textContent()).isEqualTo("Lộ trình học của tôi");
+            check(page);
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Bắt đầu kiểm tra xếp lớp")).click();
+            assertThat(page.url()).contains("/learn/placement/");
+            check(page);
+            for (int i = 0; i < 30 && page.locator("input[name=question]").count() > 0; i++) {
+                var selects = page.locator("fieldset select");
+                if (selects.count() > 0) {
+                    for (int k = 0; k < selects.count(); k++) {
+                        selects.nth(k).selectOption(new com.microsoft.playwright.options.SelectOption().setIndex(k + 1));
+                    }
+                } else {
+                    page.locator("fieldset input").first().check();
+                }
+                page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Trả lời và sang câu tiếp")).click();
+            }
+            assertThat(page.locator("main").textContent()).contains("Xong bài kiểm tra");
+            check(page);
+            page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Xem lộ trình học của tôi")).click();
+            assertThat(page.locator("main").textContent()).contains("Mức thành thạo theo năng lực");
+            check(page);
+        }
+        try (BrowserContext ctx = phone()) {
+            Page page = ctx.newPage();
+            signIn(page, "commune-officer");
+            page.navigate(base + "/units/" + unit("24133") + "/competencies");
+            assertThat(page.locator("main").textContent()).contains("Mức thành thạo trung bình");
+            check(page);
+        }
+    }
+
+    /**
      * The issue's "done when": a learner takes the citizens' exam on a phone, passes, downloads the
      * PDF, the QR code on it opens the public verification page, which says valid; an administrator
      * revokes the certificate there and the page says revoked.

@@ -149,6 +149,13 @@ public abstract class ScopeWalkScenarios extends EndToEnd {
         walk.put("POST /api/v1/me/exam-attempts/{id}/submit", t -> noLearner(http.post("/api/v1/me/exam-attempts/x/submit", t, null)));
         walk.put("GET /api/v1/me/exam-attempts/{id}/result", t -> noLearner(http.get("/api/v1/me/exam-attempts/x/result", t)));
         walk.put("GET /api/v1/me/certificates", t -> assertThat(ok(http.get("/api/v1/me/certificates", t)).body()).isEqualTo("[]"));
+        walk.put("GET /api/v1/me/path", t -> noLearner(http.get("/api/v1/me/path", t)));
+        walk.put("POST /api/v1/me/placement", t -> noLearner(http.post("/api/v1/me/placement", t, null)));
+        walk.put("GET /api/v1/me/placement/{id}", t -> noLearner(http.get("/api/v1/me/placement/1", t)));
+        walk.put("POST /api/v1/me/placement/{id}/answers", t -> noLearner(http.post("/api/v1/me/placement/1/answers", t,
+                World.map("question", "KNS-1.1-01", "answer", List.of(0)))));
+        walk.put("GET /api/v1/units/{unitId}/competency-mastery", t -> denied(http.get("/api/v1/units/" + otherCommune
+                + "/competency-mastery", t)));
         walk.put("GET /api/v1/certificates/{id}", t -> denied(http.get("/api/v1/certificates/" + cert, t)));
         walk.put("GET /api/v1/certificates/{id}/credential", t -> denied(http.get("/api/v1/certificates/" + cert + "/credential", t)));
         walk.put("GET /api/v1/certificates/{id}/pdf", t -> denied(http.get("/api/v1/certificates/" + cert + "/pdf", t)));
@@ -425,6 +432,15 @@ public abstract class ScopeWalkScenarios extends EndToEnd {
                 + "/answers", Map.of("_csrf", csrf, "q0", "0")).status()).isEqualTo(400));
         walk.put("GET /learn/{code}/media/**", () -> assertThat(officer.getHtml(coursePage + "/media/none.svg").status())
                 .isEqualTo(404));
+        // the officer has no learner record: the path and the placement check say so and change nothing
+        walk.put("GET /learn/path", () -> assertThat(officer.getHtml("/learn/path").status()).isEqualTo(400));
+        walk.put("POST /learn/placement", () -> assertThat(officer.postForm("/learn/placement", Map.of("_csrf", csrf))
+                .status()).isIn(302, 400));
+        walk.put("GET /learn/placement/{id}", () -> assertThat(officer.getHtml("/learn/placement/1").status()).isEqualTo(400));
+        walk.put("POST /learn/placement/{id}", () -> assertThat(officer.postForm("/learn/placement/1", Map.of("_csrf", csrf,
+                "question", "KNS-1.1-01", "answer", "0")).status()).isEqualTo(400));
+        walk.put("GET /units/{unitId}/competencies", () -> pageDenied(officer.getHtml("/units/" + otherCommune
+                + "/competencies")));
         walk.put("POST /display", () -> assertThat(officer.postForm("/display", Map.of("_csrf", csrf, "text", "large",
                 "back", "https://evil.example/")).status()).isEqualTo(200));
         walk.put("GET /author", () -> pageDenied(officer.getHtml("/author")));
@@ -893,6 +909,8 @@ public abstract class ScopeWalkScenarios extends EndToEnd {
                 + jdbc.sql("SELECT COUNT(*) FROM market_trader_criterion").query(Long.class).single() + "/"
                 + jdbc.sql("SELECT COUNT(*) FROM nomination_evidence").query(Long.class).single() + "/"
                 + jdbc.sql("SELECT COUNT(*) || MAX(status) || MAX(evidence_text) FROM nomination").query(String.class).single() + "/"
+                + jdbc.sql("SELECT COUNT(*) FROM placement_check").query(Long.class).single() + "/"
+                + jdbc.sql("SELECT COUNT(*) FROM competency_mastery").query(Long.class).single() + "/"
                 + jdbc.sql("SELECT status FROM import_job WHERE created_by = 'province-admin' ORDER BY created_at DESC LIMIT 1")
                 .query(String.class).single();
     }

@@ -1,0 +1,4 @@
+package vn.binhdan.scenarios;
+
+class PlacementOnH2Test extends PlacementScenarios {
+}
