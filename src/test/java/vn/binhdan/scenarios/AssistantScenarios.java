@@ -100,4 +100,28 @@ public abstract class AssistantScenarios extends EndToEnd {
         assertThat(answer).contains("/learn/KNS-NGUOI-DAN/vneid-dinh-danh-muc-2");
         assertThat(browser.getHtml("/search?q=lam+sao+cai+vneid").body()).contains("<mark>");
     }
+
+    @Test
+    void theAssistantIsSwitchedOffDuringAnExamAttempt() {
+        long an = person("Nguyễn Văn An");
+        String id = java.util.UUID.randomUUID().toString();
+        java.time.Instant now = java.time.Instant.now();
+        boolean alreadyInExam = jdbc.sql("SELECT COUNT(*) FROM exam_attempt WHERE active_person_id = ?").param(an)
+                .query(Long.class).single() > 0;
+        if (!alreadyInExam) {
+            jdbc.sql("""
+                    INSERT INTO exam_attempt (id, person_id, target_group, framework_version, status, active_person_id,
+                                              started_at, deadline, pass_percent, question_count)
+                    VALUES (?, ?, 'ADULT', '1.0', 'ACTIVE', ?, ?, ?, 70, 30)""")
+                    .params(id, an, an, java.sql.Timestamp.from(now), java.sql.Timestamp.from(now.plusSeconds(900))).update();
+        }
+        try {
+            JsonNode reply = ask(token("learner"), "cach nhan biet tin nhan lua dao");
+            assertThat(reply.get("status").asText()).isEqualTo("PAUSED");
+            assertThat(reply.get("message").asText()).isEqualTo("Trợ lý tạm tắt trong lúc bạn làm bài thi. Chúc bạn làm bài tốt!");
+            assertThat(reply.get("citations")).isEmpty();
+        } finally {
+            jdbc.sql("DELETE FROM exam_attempt WHERE id = ?").param(id).update();
+        }
+    }
 }
