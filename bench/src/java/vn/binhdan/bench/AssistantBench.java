@@ -146,12 +146,14 @@ public final class AssistantBench {
         if (sweep) {
             misses.forEach(m -> System.out.println("  miss@3: " + m));
         }
-        double[] thresholds = sweep ? new double[] {0.3, 0.4, 0.5, 0.55, 0.6, 0.65, 0.7, 0.8} : new double[] {threshold};
+        double[] thresholds = sweep ? new double[] {0.4, 0.5, 0.6, 0.7} : new double[] {threshold};
+        double[] sentenceThresholds = sweep ? new double[] {0.3, 0.4, 0.5, 0.6} : new double[] {AssistantEngine.MIN_SENTENCE_COVERAGE};
         for (double t : thresholds) {
+          for (double st : sentenceThresholds) {
             int answered = 0;
             int right = 0;
             for (Case c : answerable) {
-                AssistantEngine.Extract e = AssistantEngine.answer(index, c.question(), t);
+                AssistantEngine.Extract e = AssistantEngine.answer(index, c.question(), t, st);
                 if (e.answered()) {
                     answered++;
                     if (e.cited().stream().anyMatch(d -> c.lessons().contains(d.get("lesson")))) {
@@ -160,14 +162,22 @@ public final class AssistantBench {
                 }
             }
             int refused = 0;
+            List<String> wronglyAnswered = new ArrayList<>();
             for (Case c : unrelated) {
-                if (!AssistantEngine.answer(index, c.question(), t).answered()) {
+                AssistantEngine.Extract e = AssistantEngine.answer(index, c.question(), t, st);
+                if (!e.answered()) {
                     refused++;
+                } else {
+                    wronglyAnswered.add(c.question() + String.format(Locale.ROOT, " (coverage %.2f)", e.coverage()));
                 }
             }
             System.out.printf(Locale.ROOT,
-                    "[%s] assistant at coverage ≥ %.2f: answers citing a right lesson %d/%d = %.3f (answered %d); unrelated refused %d/%d%n",
-                    label, t, right, n, (double) right / n, answered, refused, unrelated.size());
+                    "[%s] assistant at coverage ≥ %.2f, one sentence ≥ %.2f: answers citing a right lesson %d/%d = %.3f (answered %d); unrelated refused %d/%d%n",
+                    label, t, st, right, n, (double) right / n, answered, refused, unrelated.size());
+            if (t == threshold && st == AssistantEngine.MIN_SENTENCE_COVERAGE) {
+                wronglyAnswered.forEach(q -> System.out.println("  answered though unrelated: " + q));
+            }
+          }
         }
     }
 

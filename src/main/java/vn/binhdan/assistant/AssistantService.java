@@ -30,17 +30,21 @@ public class AssistantService {
     private final UnansweredQuestions unanswered;
     private final MessageSource messages;
     private final Clock clock;
+    /** Calibrated on eval.csv with AssistantBench: see bench/README.md. */
     private final double minCoverage;
+    private final double minSentenceCoverage;
 
     public AssistantService(SearchService search, ExamService exams, UnansweredQuestions unanswered,
                             MessageSource messages, Clock clock,
-                            @Value("${binhdan.assistant.min-coverage:0.6}") double minCoverage) {
+                            @Value("${binhdan.assistant.min-coverage:0.6}") double minCoverage,
+                            @Value("${binhdan.assistant.min-sentence-coverage:0.5}") double minSentenceCoverage) {
         this.search = search;
         this.exams = exams;
         this.unanswered = unanswered;
         this.messages = messages;
         this.clock = clock;
         this.minCoverage = minCoverage;
+        this.minSentenceCoverage = minSentenceCoverage;
     }
 
     public AssistantReply ask(String rawQuestion) {
@@ -56,9 +60,11 @@ public class AssistantService {
             return reply("REFUSED", "assistant.empty", null, List.of(), List.of(), question);
         }
         SearchIndex index = search.current();
-        AssistantEngine.Extract extract = AssistantEngine.answer(index, question, minCoverage);
+        // the mask is ours, not the learner's words: it must not steer the search
+        String words = question.replace(PersonalData.MASK, " ");
+        AssistantEngine.Extract extract = AssistantEngine.answer(index, words, minCoverage, minSentenceCoverage);
         if (!extract.answered()) {
-            unanswered.record(question, index.keywords(question), clock.instant());
+            unanswered.record(question, index.keywords(words), clock.instant());
             return reply("NOT_FOUND", "assistant.notFound", null, List.of(), extract.closest(), question);
         }
         List<AssistantReply.Citation> citations = extract.cited().stream()

@@ -27,7 +27,19 @@ public final class AssistantEngine {
                           double coverage) {
     }
 
+    /**
+     * The share of the question one sentence must cover. Folded syllables collide ("nấu phở bò"
+     * finds "nâu", "phố" and "bộ" somewhere in any long lesson): an unrelated question scatters
+     * over a lesson, a real answer gathers in one sentence.
+     */
+    public static final double MIN_SENTENCE_COVERAGE = Double.parseDouble(
+            System.getProperty("binhdan.assistant.min-sentence-coverage", "0.5"));
+
     public static Extract answer(SearchIndex index, String question, double minCoverage) {
+        return answer(index, question, minCoverage, MIN_SENTENCE_COVERAGE);
+    }
+
+    public static Extract answer(SearchIndex index, String question, double minCoverage, double minSentenceCoverage) {
         SearchIndex.Parsed parsed = index.parse(question);
         List<SearchIndex.Ranked> lessons = index.rank(parsed, 12).stream()
                 .filter(r -> "LESSON".equals(r.kind())).limit(3).toList();
@@ -48,7 +60,8 @@ public final class AssistantEngine {
             candidates.addAll(index.sentences(parsed, doc, RANK_FACTOR[i]));
         }
         candidates.sort(Comparator.comparingDouble(SearchIndex.Sentence::score).reversed());
-        if (candidates.isEmpty()) {
+        double gathered = candidates.stream().mapToDouble(SearchIndex.Sentence::coverage).max().orElse(0);
+        if (candidates.isEmpty() || gathered < minSentenceCoverage) {
             return new Extract(false, null, List.of(), index.hits(parsed, lessons), coverage);
         }
         double best = candidates.getFirst().score();

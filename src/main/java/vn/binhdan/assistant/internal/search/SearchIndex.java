@@ -154,6 +154,10 @@ public final class SearchIndex {
             }
             String t = tokens.get(i++);
             if (vocabulary.isStopword(t) || (!saysAi && isWho(tokens, i - 1))) {
+                // a stop word still binds a word beside it: "đăng lên mạng" is not "đăng" and "mạng" apart
+                if (previous != null && !t.equals("ai")) {
+                    addPair(q, previous, t);
+                }
                 previous = null;
                 continue;
             }
@@ -167,9 +171,11 @@ public final class SearchIndex {
             if (concepts.stream().noneMatch(c -> c.forms().contains(List.of(t)))) {
                 concepts.add(new Concept(List.of(List.of(t)), !known, known ? weight(List.of(List.of(t))) : idf(size / 50)));
             }
+            if (known && i >= 2 && previous == null && vocabulary.isStopword(tokens.get(i - 2))) {
+                addPair(q, tokens.get(i - 2), t);
+            }
             if (previous != null && known) {
-                q.add(new BoostQuery(new PhraseQuery(TEXT, previous, t), PAIR_BOOST), BooleanClause.Occur.SHOULD);
-                q.add(new BoostQuery(new PhraseQuery(TITLE, previous, t), 2 * PAIR_BOOST), BooleanClause.Occur.SHOULD);
+                addPair(q, previous, t);
             }
             previous = known ? t : null;
         }
@@ -177,6 +183,11 @@ public final class SearchIndex {
             q.add(conceptQuery(c), BooleanClause.Occur.SHOULD);
         }
         return new Parsed(concepts, q.build());
+    }
+
+    private static void addPair(BooleanQuery.Builder q, String first, String second) {
+        q.add(new BoostQuery(new PhraseQuery(TEXT, first, second), PAIR_BOOST), BooleanClause.Occur.SHOULD);
+        q.add(new BoostQuery(new PhraseQuery(TITLE, first, second), 2 * PAIR_BOOST), BooleanClause.Occur.SHOULD);
     }
 
     /**
@@ -315,7 +326,7 @@ public final class SearchIndex {
     }
 
     /** A sentence of a lesson, scored against the question. */
-    public record Sentence(int doc, int order, String text, double score) {
+    public record Sentence(int doc, int order, String text, double score, double coverage) {
     }
 
     /** The sentences of a document that speak of the question's concepts, best first. */
@@ -323,6 +334,7 @@ public final class SearchIndex {
         try {
             String text = searcher.storedFields().document(doc, Set.of(TEXT)).get(TEXT);
             List<Sentence> out = new ArrayList<>();
+            double total = parsed.concepts().stream().mapToDouble(Concept::weight).sum();
             int order = 0;
             for (String block : text.split("\n")) {
                 for (String s : SENTENCE_END.split(block.strip())) {
@@ -340,7 +352,7 @@ public final class SearchIndex {
                     if (score > 0) {
                         // a long sentence matches by chance more often; a short one that matches says more
                         double length = 1.0 / (1 + Math.max(0, tokens.size() - 25) / 25.0);
-                        out.add(new Sentence(doc, order, s.strip(), score * docFactor * length));
+                        out.add(new Sentence(doc, order, s.strip(), score * docFactor * length, total == 0 ? 0 : score / total));
                     }
                 }
             }
