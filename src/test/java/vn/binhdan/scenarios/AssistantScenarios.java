@@ -7,6 +7,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import vn.binhdan.assistant.SearchService;
 import tools.jackson.databind.JsonNode;
 import vn.binhdan.support.EndToEnd;
 import vn.binhdan.support.Http;
@@ -123,5 +125,34 @@ public abstract class AssistantScenarios extends EndToEnd {
         } finally {
             jdbc.sql("DELETE FROM exam_attempt WHERE id = ?").param(id).update();
         }
+    }
+
+    @Autowired
+    SearchService searchService;
+
+    @Test
+    void aLessonIsFoundOnceItsCourseIsPublishedAndNoLongerOnceItIsWithdrawn() {
+        Http author = new Http(port, true);
+        author.formLogin("province-admin", World.PASSWORD);
+        String csrf = Http.csrf(author.getHtml("/author").body());
+        author.postForm("/author/courses", Map.of("_csrf", csrf, "code", "kns-nam-rom", "titleVi", "Nghề trồng nấm",
+                "targetGroups", "ADULT", "sequential", "false"));
+        long courseId = jdbc.sql("SELECT id FROM course WHERE code = 'KNS-NAM-ROM'").query(Long.class).single();
+        long moduleId = jdbc.sql("SELECT id FROM course_module WHERE course_id = ?").param(courseId).query(Long.class).single();
+        author.postForm("/author/courses/" + courseId + "/lessons", Map.of("_csrf", csrf, "module", Long.toString(moduleId),
+                "code", "nam-rom", "titleVi", "Trồng nấm rơm", "competencies", "1.1",
+                "body", "<p>Nấm rơm ưa ẩm: tưới phun sương hai lần mỗi ngày cho luống nấm rơm.</p>"));
+        String q = "/api/v1/search?q=" + URLEncoder.encode("tuoi nam rom", StandardCharsets.UTF_8);
+        String learner = token("learner");
+        searchService.refresh();
+        assertThat(http.get(q, learner).body()).as("a draft is not searchable").doesNotContain("nam-rom");
+
+        author.postForm("/author/courses/" + courseId + "/publish", Map.of("_csrf", csrf, "publish", "true"));
+        searchService.refresh(); // what the scheduled poll does every 30 s
+        assertThat(http.get(q, learner).json().get("hits").get(0).get("lessonCode").asText()).isEqualTo("nam-rom");
+
+        author.postForm("/author/courses/" + courseId + "/publish", Map.of("_csrf", csrf, "publish", "false"));
+        searchService.refresh();
+        assertThat(http.get(q, learner).body()).doesNotContain("nam-rom");
     }
 }
