@@ -75,6 +75,14 @@ public final class AssistantBench {
                 unrelated.size(), vocabulary.groups());
 
         SearchIndex small = SearchIndex.build(analyzer, vocabulary, shipped);
+        if (System.getenv("ASK") != null) {
+            // one question, explained: what the assistant read and what it would say
+            String q = System.getenv("ASK");
+            System.out.println(small.parse(q));
+            AssistantEngine.Extract e = AssistantEngine.answer(small, q, threshold);
+            System.out.println(e.answered() + " " + e.coverage() + " " + e.answer());
+            return;
+        }
         Baseline smallBase = new Baseline(shipped);
         quality("shipped content", small, smallBase, answerable, unrelated, threshold, true);
 

@@ -35,6 +35,9 @@ public final class AssistantEngine {
     public static final double MIN_SENTENCE_COVERAGE = Double.parseDouble(
             System.getProperty("binhdan.assistant.min-sentence-coverage", "0.5"));
 
+    static final double SHORT_QUESTION_COVERAGE = Double.parseDouble(
+            System.getProperty("binhdan.assistant.short-question-coverage", "0.7"));
+
     public static Extract answer(SearchIndex index, String question, double minCoverage) {
         return answer(index, question, minCoverage, MIN_SENTENCE_COVERAGE);
     }
@@ -61,7 +64,10 @@ public final class AssistantEngine {
         }
         candidates.sort(Comparator.comparingDouble(SearchIndex.Sentence::score).reversed());
         double gathered = candidates.stream().mapToDouble(SearchIndex.Sentence::coverage).max().orElse(0);
-        if (candidates.isEmpty() || gathered < minSentenceCoverage) {
+        // with two ideas or fewer, half the question is one word: "lúa nước" must not be answered by "nước"
+        double needed = parsed.concepts().size() <= 2 ? Math.max(minSentenceCoverage, SHORT_QUESTION_COVERAGE)
+                : minSentenceCoverage;
+        if (candidates.isEmpty() || gathered < needed) {
             return new Extract(false, null, List.of(), index.hits(parsed, lessons), coverage);
         }
         double best = candidates.getFirst().score();

@@ -12,6 +12,7 @@ import org.apache.lucene.analysis.Tokenizer;
 import org.apache.lucene.analysis.charfilter.MappingCharFilter;
 import org.apache.lucene.analysis.charfilter.NormalizeCharMap;
 import org.apache.lucene.analysis.icu.ICUFoldingFilter;
+import org.apache.lucene.analysis.icu.ICUNormalizer2Filter;
 import org.apache.lucene.analysis.icu.segmentation.ICUTokenizer;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 
@@ -47,6 +48,17 @@ public final class IndexAnalysis {
             @Override
             protected Reader initReaderForNormalization(String fieldName, Reader reader) {
                 return new MappingCharFilter(dStroke, reader);
+            }
+        };
+    }
+
+    /** The same syllables with their diacritics kept (case folded only): "nấu" stays apart from "nâu". */
+    public static Analyzer exactAnalyzer() {
+        return new Analyzer() {
+            @Override
+            protected TokenStreamComponents createComponents(String fieldName) {
+                Tokenizer tokenizer = new ICUTokenizer();
+                return new TokenStreamComponents(tokenizer, new ICUNormalizer2Filter(tokenizer));
             }
         };
     }

@@ -76,7 +76,9 @@ public final class SearchIndex {
         WITH_OFFSETS.freeze();
     }
 
+    static final double WRONG_MARKS = Double.parseDouble(System.getProperty("binhdan.assistant.wrong-marks", "0.5"));
     private final Analyzer analyzer;
+    private final Analyzer exact = IndexAnalysis.exactAnalyzer();
     private final Vocabulary vocabulary;
     private final DirectoryReader reader;
     private final IndexSearcher searcher;
@@ -123,7 +125,11 @@ public final class SearchIndex {
     }
 
     /** One idea of the question: alternatives (folded token lists) and how much it tells apart. */
-    record Concept(List<List<String>> forms, boolean fuzzy, double weight) {
+    /** {@code accented}: the syllable as typed, when typed with diacritics (null otherwise). */
+    record Concept(List<List<String>> forms, boolean fuzzy, double weight, String accented) {
+        Concept(List<List<String>> forms, boolean fuzzy, double weight) {
+            this(forms, fuzzy, weight, null);
+        }
     }
 
     /** A question read into concepts, with the query built from them. */
@@ -138,6 +144,11 @@ public final class SearchIndex {
         if (tokens.size() > MAX_TOKENS) {
             tokens = tokens.subList(0, MAX_TOKENS);
         }
+        List<String> exactTokens = IndexAnalysis.tokens(exact, question == null ? "" : question);
+        if (exactTokens.size() > MAX_TOKENS) {
+            exactTokens = exactTokens.subList(0, MAX_TOKENS);
+        }
+        boolean aligned = exactTokens.size() == tokens.size();
         // written in capitals, "AI" is never "who"
         boolean saysAi = question != null && question.matches("(?s).*\\bAI\\b.*");
         List<Concept> concepts = new ArrayList<>();
@@ -169,7 +180,9 @@ public final class SearchIndex {
                 continue;
             }
             if (concepts.stream().noneMatch(c -> c.forms().contains(List.of(t)))) {
-                concepts.add(new Concept(List.of(List.of(t)), !known, known ? weight(List.of(List.of(t))) : idf(size / 50)));
+                String typed = aligned && known && !exactTokens.get(i - 1).equals(t) ? exactTokens.get(i - 1) : null;
+                concepts.add(new Concept(List.of(List.of(t)), !known, known ? weight(List.of(List.of(t))) : idf(size / 50),
+                        typed));
             }
             if (known && i >= 2 && previous == null && vocabulary.isStopword(tokens.get(i - 2))) {
                 addPair(q, tokens.get(i - 2), t);
@@ -344,9 +357,17 @@ public final class SearchIndex {
                         continue; // headings and fragments say nothing on their own
                     }
                     double score = 0;
+                    List<String> exactTokens = null;
                     for (Concept c : parsed.concepts()) {
                         if (matches(c, tokens)) {
-                            score += c.weight();
+                            if (c.accented() != null) {
+                                exactTokens = exactTokens == null ? IndexAnalysis.tokens(exact, s) : exactTokens;
+                                // the syllable with other diacritics is most often another word ("lúa" is not
+                                // "lừa"); it still counts a little, for a learner who typed the wrong mark
+                                score += exactTokens.contains(c.accented()) ? c.weight() : WRONG_MARKS * c.weight();
+                            } else {
+                                score += c.weight();
+                            }
                         }
                     }
                     if (score > 0) {
