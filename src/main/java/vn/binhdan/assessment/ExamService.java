@@ -96,6 +96,12 @@ public class ExamService {
         return user.personId();
     }
 
+    /** Whether the person is taking an exam right now: helpers such as the assistant stay silent meanwhile. */
+    @Transactional(readOnly = true)
+    public boolean inExam(long personId) {
+        return attempts.hasOpenAttempt(personId, clock.instant());
+    }
+
     /** The exams open to the signed-in person, one per target group they belong to. */
     @Transactional(readOnly = true)
     public List<ExamOption> myExams() {

@@ -47,9 +47,11 @@ public class PlacementService {
     private final PersonDirectory persons;
     private final MasteryService mastery;
     private final Clock clock;
+    private final vn.binhdan.assessment.ExamService exams;
 
     public PlacementService(PathRepository repo, QuestionBank bank, FrameworkService frameworks,
-                            PersonDirectory persons, MasteryService mastery, Clock clock) {
+                            PersonDirectory persons, MasteryService mastery, Clock clock, vn.binhdan.assessment.ExamService exams) {
+        this.exams = exams;
         this.repo = repo;
         this.bank = bank;
         this.frameworks = frameworks;
@@ -112,7 +114,7 @@ public class PlacementService {
      * elsewhere, even without their answers.
      */
     private void notDuringAnExam(long personId) {
-        if (repo.inExam(personId, clock.instant())) {
+        if (exams.inExam(personId)) {
             throw new BusinessException("path.duringExam");
         }
     }

@@ -182,6 +182,26 @@ class BrowserAccessibilityTest extends EndToEnd {
         }
     }
 
+    /** The assistant on a phone: the header's search box, the results page and the chat page with its answer. */
+    @Test
+    void aLearnerOnAPhoneSearchesAndAsksTheAssistant() {
+        try (BrowserContext ctx = phone()) {
+            Page page = ctx.newPage();
+            signIn(page, "learner");
+            page.getByLabel("Tìm bài học").fill("lam sao cai vneid");
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Tra cứu").setExact(true)).click();
+            assertThat(page.locator("mark").count()).isPositive();
+            check(page);
+            page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Trợ lý ảo").setExact(true)).first().click();
+            assertThat(page.locator("h1").textContent()).isEqualTo("Trợ lý ảo");
+            check(page);
+            page.getByLabel("Câu hỏi của bạn (có dấu hoặc không dấu)").fill("cach nhan biet tin nhan lua dao");
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Hỏi").setExact(true)).click();
+            assertThat(page.locator("main").textContent()).contains("Nhận diện lừa đảo");
+            check(page);
+        }
+    }
+
     /**
      * A learner on a phone takes the placement check from the learning page and reads the path
      * it gives; the ward officer reads the ward's weakest competencies.

@@ -359,6 +359,13 @@ public abstract class ScopeWalkScenarios extends EndToEnd {
         walk.put("GET /api/v1/guidance/topics", t -> assertThat(ok(http.get("/api/v1/guidance/topics", t)).body()).contains("VNEID"));
         walk.put("PUT /api/v1/guidance/topics/{code}", t -> denied(http.put("/api/v1/guidance/topics/VNEID", t,
                 World.map("nameVi", "Đổi", "sortOrder", 1, "active", false))));
+        // search and the assistant read published lessons only, the same for everyone; the
+        // unanswered questions are for content authors, which the officer is not
+        walk.put("GET /api/v1/search", t -> assertThat(ok(http.get("/api/v1/search?q=lua%20dao", t)).body())
+                .contains("nhan-dien-lua-dao").doesNotContain("Hòa Phú"));
+        walk.put("POST /api/v1/assistant/ask", t -> assertThat(ok(http.post("/api/v1/assistant/ask", t,
+                World.map("question", "cach nhan biet tin nhan lua dao"))).json().get("status").asText()).isEqualTo("ANSWERED"));
+        walk.put("GET /api/v1/assistant/unanswered", t -> denied(http.get("/api/v1/assistant/unanswered", t)));
 
         TreeSet<String> mapped = new TreeSet<>();
         mappings.getHandlerMethods().keySet().forEach(info -> info.getPatternValues().stream()
@@ -680,6 +687,11 @@ public abstract class ScopeWalkScenarios extends EndToEnd {
                 Map.of("_csrf", csrf, "action", "approve"))));
         walk.put("POST /recognition/{id}/withdraw", () -> pageDenied(officer.postForm(nominationPage + "/withdraw",
                 Map.of("_csrf", csrf, "reason", "Thu hồi"))));
+        walk.put("GET /search", () -> assertThat(officer.getHtml("/search?q=cai%20vneid").body()).contains("<mark>")
+                .doesNotContain("Hòa Phú"));
+        walk.put("GET /assistant", () -> assertThat(officer.getHtml("/assistant").body()).contains("<h1>"));
+        walk.put("POST /assistant", () -> assertThat(officer.postForm("/assistant", Map.of("_csrf", csrf,
+                "question", "lam sao cai vneid")).body()).contains("vneid-dinh-danh-muc-2"));
 
         TreeSet<String> mapped = new TreeSet<>();
         mappings.getHandlerMethods().forEach((info, method) -> info.getPatternValues().stream()

@@ -45,6 +45,12 @@ public class AttemptRepository {
                           Boolean correct) {
     }
 
+    /** Whether the person has an attempt still running at {@code now} (one not yet graded nor past its deadline). */
+    public boolean hasOpenAttempt(long personId, java.time.Instant now) {
+        return jdbc.sql("SELECT COUNT(*) FROM exam_attempt WHERE active_person_id = ? AND status = 'ACTIVE' AND deadline > ?")
+                .params(personId, java.sql.Timestamp.from(now)).query(Long.class).single() > 0;
+    }
+
     public List<FormDraw.Candidate> candidates(String frameworkVersion, TargetGroup group) {
         return jdbc.sql("""
                 SELECT id, competency, difficulty, times_used, type, options FROM question

@@ -114,12 +114,6 @@ public class PathRepository {
         return out;
     }
 
-    /** Whether the person has an exam attempt running (the exam module's own marker of one). */
-    public boolean inExam(long personId, Instant now) {
-        return jdbc.sql("SELECT COUNT(*) FROM exam_attempt WHERE active_person_id = ? AND deadline > ?")
-                .params(personId, Timestamp.from(now)).query(Long.class).single() > 0;
-    }
-
     public Optional<String> mostEstimatedVersion(String unitPath) {
         return jdbc.sql("""
                 SELECT m.framework_version FROM competency_mastery m

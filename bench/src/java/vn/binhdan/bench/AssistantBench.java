@@ -1,0 +1,336 @@
+package vn.binhdan.bench;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+import java.util.Set;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.Tokenizer;
+import org.apache.lucene.analysis.core.LowerCaseFilter;
+import org.apache.lucene.analysis.core.WhitespaceTokenizer;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.store.ByteBuffersDirectory;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import vn.binhdan.assistant.SearchHit;
+import vn.binhdan.assistant.internal.search.AssistantEngine;
+import vn.binhdan.assistant.internal.search.IndexAnalysis;
+import vn.binhdan.assistant.internal.search.IndexContent;
+import vn.binhdan.assistant.internal.search.IndexDoc;
+import vn.binhdan.assistant.internal.search.SearchIndex;
+import vn.binhdan.assistant.internal.search.Vocabulary;
+
+/**
+ * The assistant's figures (issue 6): search recall@3 and MRR on the evaluation set, the share of
+ * assistant answers citing a right lesson, the share of unrelated questions honestly refused,
+ * and search / assistant p95 over the shipped courses plus 10,000 generated lessons — each beside
+ * a baseline of the same run: a plain Lucene TermQuery over whitespace tokens, lower-cased, with
+ * no folding, synonyms or typo tolerance.
+ *
+ * <p>Arguments: generated lessons (default 10,000), timed iterations (default 2,000),
+ * coverage threshold of the assistant (default 0.6).
+ */
+public final class AssistantBench {
+
+    record Case(Set<String> lessons, String question) {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int generated = args.length > 0 ? Integer.parseInt(args[0]) : 10_000;
+        int iterations = args.length > 1 ? Integer.parseInt(args[1]) : 2_000;
+        double threshold = args.length > 2 ? Double.parseDouble(args[2]) : 0.6;
+        System.out.printf("load average at the start %s", Files.readString(Path.of("/proc/loadavg")));
+        System.out.printf(Locale.ROOT, "cores %d, JDK %s%n", Runtime.getRuntime().availableProcessors(),
+                System.getProperty("java.version"));
+
+        List<IndexDoc> shipped = shippedDocs();
+        List<Case> cases = evalCases();
+        List<Case> answerable = cases.stream().filter(c -> !c.lessons().isEmpty()).toList();
+        List<Case> unrelated = cases.stream().filter(c -> c.lessons().isEmpty()).toList();
+        Analyzer analyzer = IndexAnalysis.analyzer();
+        Vocabulary vocabulary = Vocabulary.load(analyzer);
+        System.out.printf(Locale.ROOT, "shipped entries %d (%d lessons); evaluation: %d answerable questions, %d unrelated; %d synonym groups%n",
+                shipped.size(), shipped.stream().filter(d -> d.kind().equals("LESSON")).count(), answerable.size(),
+                unrelated.size(), vocabulary.groups());
+
+        SearchIndex small = SearchIndex.build(analyzer, vocabulary, shipped);
+        if (System.getenv("ASK") != null) {
+            // one question, explained: what the assistant read and what it would say
+            String q = System.getenv("ASK");
+            System.out.println(small.parse(q));
+            AssistantEngine.Extract e = AssistantEngine.answer(small, q, threshold);
+            System.out.println(e.answered() + " " + e.coverage() + " " + e.answer());
+            return;
+        }
+        Baseline smallBase = new Baseline(shipped);
+        quality("shipped content", small, smallBase, answerable, unrelated, threshold, true);
+
+        List<IndexDoc> all = new ArrayList<>(shipped);
+        all.addAll(generate(shipped, analyzer, generated));
+        long t0 = System.nanoTime();
+        SearchIndex big = SearchIndex.build(analyzer, vocabulary, all);
+        double buildSeconds = (System.nanoTime() - t0) / 1e9;
+        Baseline bigBase = new Baseline(all);
+        System.out.printf(Locale.ROOT, "%nindex of %d entries (shipped + %d generated lessons) built in %.1f s%n",
+                all.size(), generated, buildSeconds);
+        quality("shipped + generated", big, bigBase, answerable, unrelated, threshold, false);
+
+        List<String> questions = cases.stream().map(Case::question).toList();
+        for (int i = 0; i < 300; i++) {
+            String q = questions.get(i % questions.size());
+            big.search(q, 10);
+            AssistantEngine.answer(big, q, threshold);
+            bigBase.search(q, 10);
+        }
+        Stats search = new Stats();
+        Stats assistant = new Stats();
+        Stats base = new Stats();
+        for (int i = 0; i < iterations; i++) {
+            String q = questions.get(i % questions.size());
+            long a = System.nanoTime();
+            big.search(q, 10);
+            long b = System.nanoTime();
+            AssistantEngine.answer(big, q, threshold);
+            long c = System.nanoTime();
+            bigBase.search(q, 10);
+            long d = System.nanoTime();
+            search.add(b - a);
+            assistant.add(c - b);
+            base.add(d - c);
+        }
+        System.out.printf(Locale.ROOT, "%nlatency over %d entries, %d calls each, one thread:%n", all.size(), iterations);
+        System.out.printf(Locale.ROOT, "  search (10 hits, highlighted)  p50 %.2f ms  p95 %.2f ms  (target < 50)%n",
+                search.pct(50), search.pct(95));
+        System.out.printf(Locale.ROOT, "  assistant (extractive)         p50 %.2f ms  p95 %.2f ms  (target < 150)%n",
+                assistant.pct(50), assistant.pct(95));
+        System.out.printf(Locale.ROOT, "  baseline plain TermQuery       p50 %.2f ms  p95 %.2f ms  → search/baseline p95 ratio %.1f%n",
+                base.pct(50), base.pct(95), search.pct(95) / base.pct(95));
+        System.out.printf("load average at the end %s", Files.readString(Path.of("/proc/loadavg")));
+    }
+
+    static void quality(String label, SearchIndex index, Baseline baseline, List<Case> answerable, List<Case> unrelated,
+                        double threshold, boolean sweep) {
+        double recall = 0;
+        double mrr = 0;
+        double baseRecall = 0;
+        double baseMrr = 0;
+        List<String> misses = new ArrayList<>();
+        for (Case c : answerable) {
+            List<String> ranked = index.search(c.question(), 10).stream().map(AssistantBench::lessonOf).toList();
+            int rank = firstRight(ranked, c.lessons());
+            recall += rank > 0 && rank <= 3 ? 1 : 0;
+            mrr += rank > 0 ? 1.0 / rank : 0;
+            if (rank == 0 || rank > 3) {
+                misses.add(c.question() + " → " + ranked.stream().limit(3).toList());
+            }
+            int baseRank = firstRight(baseline.search(c.question(), 10), c.lessons());
+            baseRecall += baseRank > 0 && baseRank <= 3 ? 1 : 0;
+            baseMrr += baseRank > 0 ? 1.0 / baseRank : 0;
+        }
+        int n = answerable.size();
+        System.out.printf(Locale.ROOT, "%n[%s] search: recall@3 %.3f, MRR %.3f   | baseline TermQuery: recall@3 %.3f, MRR %.3f%n",
+                label, recall / n, mrr / n, baseRecall / n, baseMrr / n);
+        if (sweep) {
+            misses.forEach(m -> System.out.println("  miss@3: " + m));
+        }
+        double[] thresholds = sweep ? new double[] {0.4, 0.5, 0.6, 0.7} : new double[] {threshold};
+        double[] sentenceThresholds = sweep ? new double[] {0.3, 0.4, 0.5, 0.6} : new double[] {AssistantEngine.MIN_SENTENCE_COVERAGE};
+        for (double t : thresholds) {
+          for (double st : sentenceThresholds) {
+            int answered = 0;
+            int right = 0;
+            for (Case c : answerable) {
+                AssistantEngine.Extract e = AssistantEngine.answer(index, c.question(), t, st);
+                if (e.answered()) {
+                    answered++;
+                    if (e.cited().stream().anyMatch(d -> c.lessons().contains(d.get("lesson")))) {
+                        right++;
+                    }
+                }
+            }
+            int refused = 0;
+            List<String> wronglyAnswered = new ArrayList<>();
+            for (Case c : unrelated) {
+                AssistantEngine.Extract e = AssistantEngine.answer(index, c.question(), t, st);
+                if (!e.answered()) {
+                    refused++;
+                } else {
+                    wronglyAnswered.add(c.question() + String.format(Locale.ROOT, " (coverage %.2f)", e.coverage()));
+                }
+            }
+            System.out.printf(Locale.ROOT,
+                    "[%s] assistant at coverage ≥ %.2f, one sentence ≥ %.2f: answers citing a right lesson %d/%d = %.3f (answered %d); unrelated refused %d/%d%n",
+                    label, t, st, right, n, (double) right / n, answered, refused, unrelated.size());
+            if (t == threshold && st == AssistantEngine.MIN_SENTENCE_COVERAGE) {
+                wronglyAnswered.forEach(q -> System.out.println("  answered though unrelated: " + q));
+            }
+          }
+        }
+    }
+
+    private static String lessonOf(SearchHit h) {
+        return h.lessonCode() == null ? "(" + h.kind().toLowerCase(Locale.ROOT) + " " + h.courseCode() + ")" : h.lessonCode();
+    }
+
+    private static int firstRight(List<String> ranked, Set<String> right) {
+        for (int i = 0; i < ranked.size(); i++) {
+            if (right.contains(ranked.get(i))) {
+                return i + 1;
+            }
+        }
+        return 0;
+    }
+
+    static List<Case> evalCases() throws IOException {
+        List<Case> out = new ArrayList<>();
+        String csv = new String(new PathMatchingResourcePatternResolver().getResource("classpath:assistant/eval.csv")
+                .getContentAsByteArray(), StandardCharsets.UTF_8);
+        for (String line : csv.split("\n")) {
+            if (line.isBlank() || line.startsWith("#") || line.startsWith("lessons,")) {
+                continue;
+            }
+            int comma = line.indexOf(',');
+            String lessons = line.substring(0, comma).strip();
+            Set<String> set = lessons.equals("-") ? Set.of() : Set.of(lessons.split("\\|"));
+            out.add(new Case(set, line.substring(comma + 1).strip()));
+        }
+        return out;
+    }
+
+    /** The shipped courses as the platform indexes them, read straight from their packages. */
+    static List<IndexDoc> shippedDocs() throws IOException {
+        PathMatchingResourcePatternResolver resolver = new PathMatchingResourcePatternResolver();
+        JsonMapper json = JsonMapper.builder().build();
+        List<IndexDoc> docs = new ArrayList<>();
+        for (Resource manifest : resolver.getResources("classpath*:content/courses/*/manifest.json")) {
+            JsonNode m = json.readTree(manifest.getContentAsByteArray());
+            String code = m.path("code").asString();
+            String courseTitle = m.path("title").path("vi").asString();
+            String url = "/learn/" + code;
+            docs.add(new IndexDoc("COURSE", code, null, courseTitle, "", m.path("summary").path("vi").asString(), url));
+            for (JsonNode module : m.path("modules")) {
+                String moduleTitle = module.path("title").path("vi").asString();
+                List<String> titles = new ArrayList<>();
+                for (JsonNode l : module.path("lessons")) {
+                    titles.add(l.path("title").path("vi").asString());
+                    String body = new String(manifest.createRelative(l.path("body").asString()).getContentAsByteArray(),
+                            StandardCharsets.UTF_8);
+                    docs.add(new IndexDoc("LESSON", code, l.path("code").asString(), l.path("title").path("vi").asString(),
+                            courseTitle + " · " + moduleTitle, IndexContent.text(body), url + "/" + l.path("code").asString()));
+                }
+                docs.add(new IndexDoc("MODULE", code, null, moduleTitle, courseTitle, String.join("\n", titles), url));
+            }
+        }
+        return docs;
+    }
+
+    /**
+     * Lessons of random sentences whose syllables follow the shipped lessons' own frequencies:
+     * every common word of a question has long posting lists, as in a real large catalogue.
+     */
+    static List<IndexDoc> generate(List<IndexDoc> shipped, Analyzer analyzer, int count) {
+        List<String> pool = new ArrayList<>();
+        for (IndexDoc d : shipped) {
+            for (String w : d.text().split("\\s+")) {
+                String t = w.replaceAll("[^\\p{L}\\p{N}]", "");
+                if (!t.isEmpty()) {
+                    pool.add(t.toLowerCase(Locale.ROOT));
+                }
+            }
+        }
+        Random random = new Random(42);
+        List<IndexDoc> out = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            StringBuilder text = new StringBuilder();
+            int blocks = 8 + random.nextInt(8);
+            for (int b = 0; b < blocks; b++) {
+                int sentences = 2 + random.nextInt(3);
+                for (int s = 0; s < sentences; s++) {
+                    int words = 10 + random.nextInt(12);
+                    for (int w = 0; w < words; w++) {
+                        String word = pool.get(random.nextInt(pool.size()));
+                        text.append(w == 0 ? Character.toUpperCase(word.charAt(0)) + word.substring(1) : word)
+                                .append(w == words - 1 ? ". " : " ");
+                    }
+                }
+                text.append('\n');
+            }
+            StringBuilder title = new StringBuilder("Bài");
+            for (int w = 0; w < 4 + random.nextInt(4); w++) {
+                title.append(' ').append(pool.get(random.nextInt(pool.size())));
+            }
+            out.add(new IndexDoc("LESSON", "GEN-" + (i / 20), "gen-" + i, title.toString(), "Khóa sinh tự động",
+                    text.toString(), "/learn/GEN-" + (i / 20) + "/gen-" + i));
+        }
+        return out;
+    }
+
+    /** The baseline: what Lucene does with no Vietnamese analysis at all. */
+    static final class Baseline {
+        private final IndexSearcher searcher;
+        private final List<String> lessons = new ArrayList<>();
+
+        Baseline(List<IndexDoc> docs) throws IOException {
+            Analyzer plain = new Analyzer() {
+                @Override
+                protected TokenStreamComponents createComponents(String fieldName) {
+                    Tokenizer t = new WhitespaceTokenizer();
+                    TokenStream s = new LowerCaseFilter(t);
+                    return new TokenStreamComponents(t, s);
+                }
+            };
+            ByteBuffersDirectory dir = new ByteBuffersDirectory();
+            try (IndexWriter w = new IndexWriter(dir, new IndexWriterConfig(plain))) {
+                for (IndexDoc d : docs) {
+                    Document doc = new Document();
+                    doc.add(new TextField("text", d.title() + "\n" + d.text(), Field.Store.NO));
+                    doc.add(new StoredField("n", lessons.size()));
+                    lessons.add(d.lessonCode() == null ? "(" + d.kind() + ")" : d.lessonCode());
+                    w.addDocument(doc);
+                }
+                w.forceMerge(1);
+            }
+            searcher = new IndexSearcher(DirectoryReader.open(dir));
+        }
+
+        List<String> search(String q, int n) {
+            try {
+                BooleanQuery.Builder b = new BooleanQuery.Builder();
+                Set<String> seen = new HashSet<>();
+                for (String t : q.toLowerCase(Locale.ROOT).split("[\\s?.,!]+")) {
+                    if (!t.isEmpty() && seen.add(t) && seen.size() <= 40) {
+                        b.add(new TermQuery(new Term("text", t)), BooleanClause.Occur.SHOULD);
+                    }
+                }
+                List<String> out = new ArrayList<>();
+                for (ScoreDoc sd : searcher.search(b.build(), n).scoreDocs) {
+                    out.add(lessons.get(sd.doc));
+                }
+                return out;
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
+    }
+}

@@ -1,0 +1,90 @@
+package vn.binhdan.assistant;
+
+import java.time.Clock;
+import java.util.List;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.stereotype.Service;
+import vn.binhdan.assessment.ExamService;
+import vn.binhdan.assistant.internal.search.AssistantEngine;
+import vn.binhdan.assistant.internal.search.PersonalData;
+import vn.binhdan.assistant.internal.search.SearchIndex;
+import vn.binhdan.assistant.internal.search.UnansweredQuestions;
+import vn.binhdan.shared.AppUser;
+import vn.binhdan.learning.CourseService;
+import vn.binhdan.shared.CurrentUser;
+import vn.binhdan.shared.ForbiddenException;
+
+/**
+ * Answers a learner's question from the lessons only (extractive mode): the best sentences of
+ * the best lessons, with the lessons cited; an honest "not found" with the nearest lessons
+ * otherwise. ID and phone numbers are removed from the question before it is read, stored or
+ * logged. Silent while the learner takes an exam.
+ */
+@Service
+public class AssistantService {
+
+    private final SearchService search;
+    private final ExamService exams;
+    private final UnansweredQuestions unanswered;
+    private final MessageSource messages;
+    private final Clock clock;
+    /** Calibrated on eval.csv with AssistantBench: see bench/README.md. */
+    private final double minCoverage;
+    private final double minSentenceCoverage;
+
+    public AssistantService(SearchService search, ExamService exams, UnansweredQuestions unanswered,
+                            MessageSource messages, Clock clock,
+                            @Value("${binhdan.assistant.min-coverage:0.6}") double minCoverage,
+                            @Value("${binhdan.assistant.min-sentence-coverage:0.5}") double minSentenceCoverage) {
+        this.search = search;
+        this.exams = exams;
+        this.unanswered = unanswered;
+        this.messages = messages;
+        this.clock = clock;
+        this.minCoverage = minCoverage;
+        this.minSentenceCoverage = minSentenceCoverage;
+    }
+
+    public AssistantReply ask(String rawQuestion) {
+        String question = PersonalData.redact(rawQuestion == null ? "" : rawQuestion).strip();
+        if (question.length() > SearchService.MAX_QUESTION) {
+            question = question.substring(0, SearchService.MAX_QUESTION);
+        }
+        AppUser user = CurrentUser.find().orElse(null);
+        if (user != null && user.personId() != null && exams.inExam(user.personId())) {
+            return reply("PAUSED", "assistant.paused", null, List.of(), List.of(), question);
+        }
+        if (question.isEmpty()) {
+            return reply("REFUSED", "assistant.empty", null, List.of(), List.of(), question);
+        }
+        SearchIndex index = search.current();
+        // the mask is ours, not the learner's words: it must not steer the search
+        String words = question.replace(PersonalData.MASK, " ");
+        AssistantEngine.Extract extract = AssistantEngine.answer(index, words, minCoverage, minSentenceCoverage);
+        if (!extract.answered()) {
+            unanswered.record(question, index.keywords(words), clock.instant());
+            return reply("NOT_FOUND", "assistant.notFound", null, List.of(), extract.closest(), question);
+        }
+        List<AssistantReply.Citation> citations = extract.cited().stream()
+                .map(d -> new AssistantReply.Citation(d.get("title"), d.get("context"), d.get("url"), d.get("course"),
+                        d.get("lesson")))
+                .toList();
+        return reply("ANSWERED", "assistant.answered", extract.answer(), citations, List.of(), question);
+    }
+
+    private AssistantReply reply(String status, String key, String answer, List<AssistantReply.Citation> citations,
+                                 List<SearchHit> closest, String question) {
+        String message = messages.getMessage(key, null, LocaleContextHolder.getLocale());
+        return new AssistantReply(status, message, answer, citations, closest, question);
+    }
+
+    /** Unanswered questions by keyword group, most asked first; for content authors. */
+    public List<UnansweredGroup> unanswered(int limit) {
+        if (!CourseService.isAuthor(CurrentUser.require())) {
+            throw new ForbiddenException("assistant.authorsOnly");
+        }
+        return unanswered.groups(Math.max(1, Math.min(limit, 200)));
+    }
+}

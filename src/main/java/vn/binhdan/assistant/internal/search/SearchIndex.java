@@ -1,0 +1,472 @@
+package vn.binhdan.assistant.internal.search;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.FieldType;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexOptions;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.ReaderUtil;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.DisjunctionMaxQuery;
+import org.apache.lucene.search.FuzzyQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.PhraseQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TotalHits;
+import org.apache.lucene.search.Weight;
+import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
+import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
+import org.apache.lucene.store.ByteBuffersDirectory;
+import org.apache.lucene.store.Directory;
+import vn.binhdan.assistant.SearchHit;
+
+/**
+ * An immutable in-memory index of the published content. A change of content builds a new
+ * one and swaps it in, so a search never sees half an update and needs no lock.
+ *
+ * <p>A question is read as "concepts": a synonym phrase (all its synonyms are alternatives of one
+ * concept) or a single content syllable (stop words dropped; a syllable the index does not know
+ * is taken as a typo and matched fuzzily). Scoring is BM25 over the concepts, each concept's
+ * alternatives in a disjunction so that a lesson naming both "VNeID" and "định danh điện tử"
+ * does not count the idea twice, plus a bonus for adjacent syllables found together (Vietnamese
+ * words are mostly two syllables: "lừa đảo", "mật khẩu").
+ */
+public final class SearchIndex {
+
+    static final String TITLE = "title";
+    static final String CONTEXT = "context";
+    static final String TEXT = "text";
+    private static final String KIND = "kind";
+    private static final String URL = "url";
+    private static final String COURSE = "course";
+    private static final String LESSON = "lesson";
+    /** Words of a question beyond this are not read: long pastes must not make a search slow. */
+    static final int MAX_TOKENS = 40;
+    /** Tuned on the evaluation set: two syllables side by side are most of a Vietnamese word. */
+    static float PAIR_BOOST = Float.parseFloat(System.getProperty("binhdan.assistant.pair-boost", "1.5"));
+    private static final FieldType WITH_OFFSETS = new FieldType(TextField.TYPE_STORED);
+    private static final Pattern SENTENCE_END = Pattern.compile("(?<=[.!?…;:])\\s+(?=[\\p{Lu}\\d“\"(])");
+
+    static {
+        // offsets in the postings let the highlighter mark words without analysing the text again
+        WITH_OFFSETS.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
+        WITH_OFFSETS.freeze();
+    }
+
+    static final double WRONG_MARKS = Double.parseDouble(System.getProperty("binhdan.assistant.wrong-marks", "0.5"));
+    private final Analyzer analyzer;
+    private final Analyzer exact = IndexAnalysis.exactAnalyzer();
+    private final Vocabulary vocabulary;
+    private final DirectoryReader reader;
+    private final IndexSearcher searcher;
+    private final UnifiedHighlighter highlighter;
+    private final int size;
+
+    private SearchIndex(Analyzer analyzer, Vocabulary vocabulary, DirectoryReader reader) {
+        this.analyzer = analyzer;
+        this.vocabulary = vocabulary;
+        this.reader = reader;
+        this.searcher = new IndexSearcher(reader);
+        this.highlighter = UnifiedHighlighter.builder(searcher, analyzer)
+                .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", " … ", true))
+                .withMaxLength(100_000)
+                .build();
+        this.size = reader.numDocs();
+    }
+
+    public static SearchIndex build(Analyzer analyzer, Vocabulary vocabulary, List<IndexDoc> docs) {
+        try {
+            Directory dir = new ByteBuffersDirectory();
+            try (IndexWriter w = new IndexWriter(dir, new IndexWriterConfig(analyzer).setRAMBufferSizeMB(64))) {
+                for (IndexDoc d : docs) {
+                    Document doc = new Document();
+                    doc.add(new Field(TITLE, d.title(), WITH_OFFSETS));
+                    doc.add(new Field(CONTEXT, d.context() == null ? "" : d.context(), WITH_OFFSETS));
+                    doc.add(new Field(TEXT, d.text() == null ? "" : d.text(), WITH_OFFSETS));
+                    doc.add(new StoredField(KIND, d.kind()));
+                    doc.add(new StoredField(URL, d.url()));
+                    doc.add(new StoredField(COURSE, d.courseCode()));
+                    doc.add(new StoredField(LESSON, d.lessonCode() == null ? "" : d.lessonCode()));
+                    w.addDocument(doc);
+                }
+                w.forceMerge(1);
+            }
+            return new SearchIndex(analyzer, vocabulary, DirectoryReader.open(dir));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public int size() {
+        return size;
+    }
+
+    /** One idea of the question: alternatives (folded token lists) and how much it tells apart. */
+    /** {@code accented}: the syllable as typed, when typed with diacritics (null otherwise). */
+    record Concept(List<List<String>> forms, boolean fuzzy, double weight, String accented) {
+        Concept(List<List<String>> forms, boolean fuzzy, double weight) {
+            this(forms, fuzzy, weight, null);
+        }
+    }
+
+    /** A question read into concepts, with the query built from them. */
+    public record Parsed(List<Concept> concepts, Query query) {
+        public boolean isEmpty() {
+            return concepts.isEmpty();
+        }
+    }
+
+    public Parsed parse(String question) {
+        List<String> tokens = IndexAnalysis.tokens(analyzer, question == null ? "" : question);
+        if (tokens.size() > MAX_TOKENS) {
+            tokens = tokens.subList(0, MAX_TOKENS);
+        }
+        List<String> exactTokens = IndexAnalysis.tokens(exact, question == null ? "" : question);
+        if (exactTokens.size() > MAX_TOKENS) {
+            exactTokens = exactTokens.subList(0, MAX_TOKENS);
+        }
+        boolean aligned = exactTokens.size() == tokens.size();
+        // written in capitals, "AI" is never "who"
+        boolean saysAi = question != null && question.matches("(?s).*\\bAI\\b.*");
+        List<Concept> concepts = new ArrayList<>();
+        BooleanQuery.Builder q = new BooleanQuery.Builder();
+        String previous = null;
+        for (int i = 0; i < tokens.size(); ) {
+            List<String> phrase = !saysAi && isWho(tokens, i) ? null : vocabulary.phraseAt(tokens, i);
+            if (phrase != null) {
+                List<List<String>> forms = vocabulary.group(phrase);
+                concepts.add(new Concept(forms, false, weight(forms)));
+                i += phrase.size();
+                previous = null;
+                continue;
+            }
+            String t = tokens.get(i++);
+            if (vocabulary.isStopword(t) || (!saysAi && isWho(tokens, i - 1))) {
+                // a stop word still binds a word beside it: "đăng lên mạng" is not "đăng" and "mạng" apart
+                if (previous != null && !t.equals("ai")) {
+                    addPair(q, previous, t);
+                }
+                previous = null;
+                continue;
+            }
+            boolean known = df(TEXT, t) > 0 || df(TITLE, t) > 0;
+            if (!known && t.length() < 4) {
+                // too short to correct safely: "vag" could be any of a dozen words
+                concepts.add(new Concept(List.of(List.of(t)), false, idf(0)));
+                previous = null;
+                continue;
+            }
+            if (concepts.stream().noneMatch(c -> c.forms().contains(List.of(t)))) {
+                String typed = aligned && known && !exactTokens.get(i - 1).equals(t) ? exactTokens.get(i - 1) : null;
+                concepts.add(new Concept(List.of(List.of(t)), !known, known ? weight(List.of(List.of(t))) : idf(size / 50),
+                        typed));
+            }
+            if (known && i >= 2 && previous == null && vocabulary.isStopword(tokens.get(i - 2))) {
+                addPair(q, tokens.get(i - 2), t);
+            }
+            if (previous != null && known) {
+                addPair(q, previous, t);
+            }
+            previous = known ? t : null;
+        }
+        for (Concept c : concepts) {
+            q.add(conceptQuery(c), BooleanClause.Occur.SHOULD);
+        }
+        return new Parsed(concepts, q.build());
+    }
+
+    private static void addPair(BooleanQuery.Builder q, String first, String second) {
+        q.add(new BoostQuery(new PhraseQuery(TEXT, first, second), PAIR_BOOST), BooleanClause.Occur.SHOULD);
+        q.add(new BoostQuery(new PhraseQuery(TITLE, first, second), 2 * PAIR_BOOST), BooleanClause.Occur.SHOULD);
+    }
+
+    /**
+     * "ai" is both "who" and "AI" once folded. At the end of a question or after a verb of
+     * telling or asking ("báo cho ai", "hỏi ai") it is "who", a question word like the others.
+     */
+    private static boolean isWho(List<String> tokens, int i) {
+        if (!tokens.get(i).equals("ai")) {
+            return false;
+        }
+        return i == tokens.size() - 1 || (i > 0 && WHO_BEFORE.contains(tokens.get(i - 1)));
+    }
+
+    private static final Set<String> WHO_BEFORE = Set.of("cho", "voi", "hoi", "goi", "bao", "nho", "la", "gap", "tim");
+
+    private Query conceptQuery(Concept c) {
+        List<Query> alternatives = new ArrayList<>();
+        for (List<String> form : c.forms()) {
+            alternatives.add(new BoostQuery(fieldQuery(TITLE, form, c.fuzzy()), 2.5f));
+            alternatives.add(new BoostQuery(fieldQuery(CONTEXT, form, c.fuzzy()), 0.5f));
+            alternatives.add(fieldQuery(TEXT, form, c.fuzzy()));
+        }
+        return new DisjunctionMaxQuery(alternatives, 0.3f);
+    }
+
+    private static Query fieldQuery(String field, List<String> form, boolean fuzzy) {
+        if (form.size() > 1) {
+            return new PhraseQuery(field, form.toArray(String[]::new));
+        }
+        String t = form.getFirst();
+        if (fuzzy) {
+            return new FuzzyQuery(new Term(field, t), t.length() >= 8 ? 2 : 1, 1);
+        }
+        return new TermQuery(new Term(field, t));
+    }
+
+    private int df(String field, String token) {
+        try {
+            return reader.docFreq(new Term(field, token));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private double idf(int df) {
+        return Math.log(1 + (size - df + 0.5) / (df + 0.5));
+    }
+
+    /** A phrase is as rare as its rarest syllable (an upper bound; good enough to weigh coverage). */
+    private double weight(List<List<String>> forms) {
+        double best = 0;
+        for (List<String> form : forms) {
+            int df = Integer.MAX_VALUE;
+            for (String t : form) {
+                df = Math.min(df, Math.max(df(TEXT, t), df(TITLE, t)));
+            }
+            best = Math.max(best, idf(df));
+        }
+        return best;
+    }
+
+    /** A ranked result before it is shown. */
+    public record Ranked(int doc, double score, String kind) {
+    }
+
+    public List<Ranked> rank(Parsed parsed, int n) {
+        if (parsed.isEmpty()) {
+            return List.of();
+        }
+        try {
+            TopDocs top = searcher.search(parsed.query(), Math.max(n * 3, 30));
+            List<Ranked> out = new ArrayList<>();
+            for (ScoreDoc sd : top.scoreDocs) {
+                String kind = searcher.storedFields().document(sd.doc, Set.of(KIND)).get(KIND);
+                // course and module entries name a topic but do not teach it: a lesson wins a tie
+                double factor = "LESSON".equals(kind) ? 1.0 : 0.55;
+                out.add(new Ranked(sd.doc, sd.score * factor, kind));
+            }
+            out.sort(Comparator.comparingDouble(Ranked::score).reversed());
+            return out.size() > n ? out.subList(0, n) : out;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public List<SearchHit> search(String question, int n) {
+        Parsed parsed = parse(question);
+        return hits(parsed, rank(parsed, n));
+    }
+
+    public List<SearchHit> hits(Parsed parsed, List<Ranked> ranked) {
+        if (ranked.isEmpty()) {
+            return List.of();
+        }
+        try {
+            ScoreDoc[] docs = ranked.stream().map(r -> new ScoreDoc(r.doc(), (float) r.score())).toArray(ScoreDoc[]::new);
+            TopDocs topDocs = new TopDocs(new TotalHits(docs.length, TotalHits.Relation.EQUAL_TO), docs);
+            String[] snippets = highlighter.highlight(TEXT, parsed.query(), topDocs, 2);
+            List<SearchHit> out = new ArrayList<>();
+            for (int i = 0; i < ranked.size(); i++) {
+                Document d = searcher.storedFields().document(ranked.get(i).doc());
+                String snippet = snippets[i];
+                if (snippet == null || snippet.isBlank()) {
+                    snippet = escape(abbreviate(d.get(TEXT), 220));
+                }
+                out.add(new SearchHit(d.get(KIND), d.get(TITLE), d.get(CONTEXT), d.get(URL), d.get(COURSE),
+                        d.get(LESSON).isEmpty() ? null : d.get(LESSON), snippet, round(ranked.get(i).score())));
+            }
+            return out;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * The share of the question's concepts, weighted by rarity, that a document contains: how
+     * much of what was asked the document speaks of. BM25 scores are not comparable between
+     * questions; this is, so the "nothing relevant" threshold can be one number.
+     */
+    public double coverage(Parsed parsed, int doc) {
+        double total = 0;
+        double found = 0;
+        try {
+            LeafReaderContext leaf = reader.leaves().get(ReaderUtil.subIndex(doc, reader.leaves()));
+            for (Concept c : parsed.concepts()) {
+                total += c.weight();
+                Weight w = searcher.createWeight(searcher.rewrite(conceptQuery(c)), ScoreMode.COMPLETE_NO_SCORES, 1f);
+                if (w.matches(leaf, doc - leaf.docBase) != null) {
+                    found += c.weight();
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return total == 0 ? 0 : found / total;
+    }
+
+    /** A sentence of a lesson, scored against the question. */
+    public record Sentence(int doc, int order, String text, double score, double coverage) {
+    }
+
+    /** The sentences of a document that speak of the question's concepts, best first. */
+    public List<Sentence> sentences(Parsed parsed, int doc, double docFactor) {
+        try {
+            String text = searcher.storedFields().document(doc, Set.of(TEXT)).get(TEXT);
+            List<Sentence> out = new ArrayList<>();
+            double total = parsed.concepts().stream().mapToDouble(Concept::weight).sum();
+            int order = 0;
+            for (String block : text.split("\n")) {
+                for (String s : SENTENCE_END.split(block.strip())) {
+                    order++;
+                    List<String> tokens = IndexAnalysis.tokens(analyzer, s);
+                    if (tokens.size() < 4) {
+                        continue; // headings and fragments say nothing on their own
+                    }
+                    double score = 0;
+                    List<String> exactTokens = null;
+                    for (Concept c : parsed.concepts()) {
+                        if (matches(c, tokens)) {
+                            if (c.accented() != null) {
+                                exactTokens = exactTokens == null ? IndexAnalysis.tokens(exact, s) : exactTokens;
+                                // the syllable with other diacritics is most often another word ("lúa" is not
+                                // "lừa"); it still counts a little, for a learner who typed the wrong mark
+                                score += exactTokens.contains(c.accented()) ? c.weight() : WRONG_MARKS * c.weight();
+                            } else {
+                                score += c.weight();
+                            }
+                        }
+                    }
+                    if (score > 0) {
+                        // a long sentence matches by chance more often; a short one that matches says more
+                        double length = 1.0 / (1 + Math.max(0, tokens.size() - 25) / 25.0);
+                        out.add(new Sentence(doc, order, s.strip(), score * docFactor * length, total == 0 ? 0 : score / total));
+                    }
+                }
+            }
+            out.sort(Comparator.comparingDouble(Sentence::score).reversed());
+            return out;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static boolean matches(Concept c, List<String> tokens) {
+        for (List<String> form : c.forms()) {
+            for (int i = 0; i + form.size() <= tokens.size(); i++) {
+                if (form.size() == 1 && c.fuzzy()) {
+                    if (withinEdits(form.getFirst(), tokens.get(i), form.getFirst().length() >= 8 ? 2 : 1)) {
+                        return true;
+                    }
+                } else if (tokens.subList(i, i + form.size()).equals(form)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** Damerau-free Levenshtein with an early exit: the same tolerance as the fuzzy query. */
+    static boolean withinEdits(String a, String b, int max) {
+        if (Math.abs(a.length() - b.length()) > max || a.isEmpty() || b.isEmpty() || a.charAt(0) != b.charAt(0)) {
+            return false;
+        }
+        int[] prev = new int[b.length() + 1];
+        int[] cur = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            prev[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            cur[0] = i;
+            int rowMin = cur[0];
+            for (int j = 1; j <= b.length(); j++) {
+                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
+                rowMin = Math.min(rowMin, cur[j]);
+            }
+            if (rowMin > max) {
+                return false;
+            }
+            int[] t = prev;
+            prev = cur;
+            cur = t;
+        }
+        return prev[b.length()] <= max;
+    }
+
+    public Map<String, String> stored(int doc) {
+        try {
+            Document d = searcher.storedFields().document(doc);
+            Map<String, String> out = new LinkedHashMap<>();
+            for (String f : List.of(KIND, TITLE, CONTEXT, URL, COURSE, LESSON)) {
+                out.put(f, d.get(f));
+            }
+            return out;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The folded content keywords of a question, sorted: questions that share them are one group. */
+    public String keywords(String question) {
+        Set<String> seen = new HashSet<>();
+        List<String> out = new ArrayList<>();
+        for (String t : IndexAnalysis.tokens(analyzer, question)) {
+            if (!vocabulary.isStopword(t) && seen.add(t)) {
+                out.add(t);
+            }
+        }
+        out.sort(null);
+        String joined = String.join(" ", out.size() > 20 ? out.subList(0, 20) : out);
+        return joined.length() > 300 ? joined.substring(0, 300) : joined;
+    }
+
+    private static double round(double v) {
+        return Math.round(v * 1000) / 1000.0;
+    }
+
+    private static String abbreviate(String s, int max) {
+        if (s == null) {
+            return "";
+        }
+        String flat = s.replace('\n', ' ');
+        return flat.length() <= max ? flat : flat.substring(0, max) + "…";
+    }
+
+    static String escape(String s) {
+        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    }
+}

@@ -1,0 +1,4 @@
+package vn.binhdan.scenarios;
+
+class AssistantOnH2Test extends AssistantScenarios {
+}

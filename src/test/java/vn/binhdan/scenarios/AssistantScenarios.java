@@ -1,0 +1,158 @@
+package vn.binhdan.scenarios;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import vn.binhdan.assistant.SearchService;
+import tools.jackson.databind.JsonNode;
+import vn.binhdan.support.EndToEnd;
+import vn.binhdan.support.Http;
+import vn.binhdan.support.World;
+
+/**
+ * The assistant answers from the lessons and cites them, says honestly when no lesson fits,
+ * refuses an empty question in Vietnamese, forgets ID and phone numbers before storing a
+ * question, and its search finds a lesson typed without diacritics and with a typo.
+ */
+public abstract class AssistantScenarios extends EndToEnd {
+
+    private JsonNode ask(String token, String question) {
+        Http.Response r = http.post("/api/v1/assistant/ask", token, World.map("question", question));
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        return r.json();
+    }
+
+    @Test
+    void theLearnerAsksHowToSpotAScamMessageAndGetsAnAnswerCitingTheScamLesson() {
+        JsonNode reply = ask(token("learner"), "cach nhan biet tin nhan lua dao");
+        assertThat(reply.get("status").asText()).isEqualTo("ANSWERED");
+        assertThat(reply.get("answer").asText()).isNotBlank();
+        List<String> cited = reply.get("citations").valueStream().map(c -> c.get("lessonCode").asText()).toList();
+        assertThat(cited).contains("nhan-dien-lua-dao");
+        assertThat(reply.get("citations").get(0).get("url").asText()).startsWith("/learn/");
+        // the answer is the lesson's own words, not made up
+        String lesson = jdbc.sql("SELECT body FROM lesson WHERE code = 'nhan-dien-lua-dao'").query(String.class).single();
+        String firstSentence = reply.get("answer").asText().split("(?<=[.!?])\\s")[0];
+        assertThat(org.jsoup.Jsoup.parse(lesson).text()).contains(firstSentence.strip());
+    }
+
+    @Test
+    void anUnrelatedQuestionIsAnsweredHonestlyWithTheClosestLessons() {
+        JsonNode reply = ask(token("learner"), "giá vàng hôm nay bao nhiêu");
+        assertThat(reply.get("status").asText()).isEqualTo("NOT_FOUND");
+        assertThat(reply.get("message").asText()).contains("không tìm thấy");
+        assertThat(reply.path("answer").isMissingNode() || reply.path("answer").isNull()).isTrue();
+        assertThat(reply.get("citations")).isEmpty();
+        assertThat(reply.get("closest").size()).isBetween(1, 3);
+    }
+
+    @Test
+    void anEmptyQuestionIsRefusedInVietnameseAndAHugeOneDoesNotBreakAnything() {
+        String t = token("learner");
+        for (String q : new String[] {"", "   \n  "}) {
+            JsonNode reply = ask(t, q);
+            assertThat(reply.get("status").asText()).isEqualTo("REFUSED");
+            assertThat(reply.get("message").asText()).contains("Bạn chưa nhập câu hỏi");
+        }
+        assertThat(http.post("/api/v1/assistant/ask", t, null).json().get("status").asText()).isEqualTo("REFUSED");
+        JsonNode huge = ask(t, "lừa đảo ".repeat(1250));
+        assertThat(huge.get("question").asText().length()).isLessThanOrEqualTo(500);
+        Http.Response search = http.get("/api/v1/search?q=" + URLEncoder.encode("vneid ".repeat(300), StandardCharsets.UTF_8), t);
+        assertThat(search.status()).isEqualTo(200);
+    }
+
+    @Test
+    void aQuestionWithAnIdNumberIsStoredWithoutIt() {
+        JsonNode reply = ask(token("learner"), "Tôi số căn cước 066090123456, điện thoại 0912 345 678, hỏi tỷ giá đô la mỹ hôm nay");
+        assertThat(reply.get("status").asText()).isEqualTo("NOT_FOUND");
+        assertThat(reply.get("question").asText()).doesNotContain("066090123456", "0912 345 678", "345 678");
+        List<String> stored = jdbc.sql("SELECT question FROM assistant_unanswered WHERE question LIKE '%tỷ giá đô la%'")
+                .query(String.class).list();
+        assertThat(stored).isNotEmpty().allSatisfy(q -> assertThat(q).doesNotContain("066090123456", "0912", "345 678")
+                .contains("[số đã ẩn]"));
+        JsonNode groups = http.get("/api/v1/assistant/unanswered", token("province-admin")).json();
+        assertThat(groups.valueStream().map(g -> g.get("keywords").asText()).toList())
+                .anySatisfy(k -> assertThat(k).contains("gia", "my", "ty").doesNotContain("066090123456"));
+        assertThat(http.get("/api/v1/assistant/unanswered", token("learner")).status()).isEqualTo(403);
+    }
+
+    @Test
+    void searchFindsALessonTypedWithoutDiacriticsAndWithATypo() {
+        Http.Response r = http.get("/api/v1/search?q=" + URLEncoder.encode("huong dan kich hoat vnied", StandardCharsets.UTF_8),
+                token("learner"));
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        JsonNode first = r.json().get("hits").get(0);
+        assertThat(first.get("lessonCode").asText()).isEqualTo("vneid-dinh-danh-muc-2");
+        assertThat(first.get("snippet").asText()).contains("<mark>");
+        assertThat(http.get("/api/v1/search?q=", token("learner")).json().get("hits")).isEmpty();
+    }
+
+    @Test
+    void theChatPageAnswersAFormPostWithLinksToTheLessons() {
+        Http browser = new Http(port, true);
+        browser.formLogin("learner", World.PASSWORD);
+        String page = browser.getHtml("/assistant").body();
+        String csrf = Http.csrf(page);
+        String answer = browser.postForm("/assistant", Map.of("_csrf", csrf, "question", "lam sao cai vneid")).body();
+        assertThat(answer).contains("/learn/KNS-NGUOI-DAN/vneid-dinh-danh-muc-2");
+        assertThat(browser.getHtml("/search?q=lam+sao+cai+vneid").body()).contains("<mark>");
+    }
+
+    @Test
+    void theAssistantIsSwitchedOffDuringAnExamAttempt() {
+        long an = person("Nguyễn Văn An");
+        String id = java.util.UUID.randomUUID().toString();
+        java.time.Instant now = java.time.Instant.now();
+        boolean alreadyInExam = jdbc.sql("SELECT COUNT(*) FROM exam_attempt WHERE active_person_id = ?").param(an)
+                .query(Long.class).single() > 0;
+        if (!alreadyInExam) {
+            jdbc.sql("""
+                    INSERT INTO exam_attempt (id, person_id, target_group, framework_version, status, active_person_id,
+                                              started_at, deadline, pass_percent, question_count)
+                    VALUES (?, ?, 'ADULT', '1.0', 'ACTIVE', ?, ?, ?, 70, 30)""")
+                    .params(id, an, an, java.sql.Timestamp.from(now), java.sql.Timestamp.from(now.plusSeconds(900))).update();
+        }
+        try {
+            JsonNode reply = ask(token("learner"), "cach nhan biet tin nhan lua dao");
+            assertThat(reply.get("status").asText()).isEqualTo("PAUSED");
+            assertThat(reply.get("message").asText()).isEqualTo("Trợ lý tạm tắt trong lúc bạn làm bài thi. Chúc bạn làm bài tốt!");
+            assertThat(reply.get("citations")).isEmpty();
+        } finally {
+            jdbc.sql("DELETE FROM exam_attempt WHERE id = ?").param(id).update();
+        }
+    }
+
+    @Autowired
+    SearchService searchService;
+
+    @Test
+    void aLessonIsFoundOnceItsCourseIsPublishedAndNoLongerOnceItIsWithdrawn() {
+        Http author = new Http(port, true);
+        author.formLogin("province-admin", World.PASSWORD);
+        String csrf = Http.csrf(author.getHtml("/author").body());
+        author.postForm("/author/courses", Map.of("_csrf", csrf, "code", "kns-nam-rom", "titleVi", "Nghề trồng nấm",
+                "targetGroups", "ADULT", "sequential", "false"));
+        long courseId = jdbc.sql("SELECT id FROM course WHERE code = 'KNS-NAM-ROM'").query(Long.class).single();
+        long moduleId = jdbc.sql("SELECT id FROM course_module WHERE course_id = ?").param(courseId).query(Long.class).single();
+        author.postForm("/author/courses/" + courseId + "/lessons", Map.of("_csrf", csrf, "module", Long.toString(moduleId),
+                "code", "nam-rom", "titleVi", "Trồng nấm rơm", "competencies", "1.1",
+                "body", "<p>Nấm rơm ưa ẩm: tưới phun sương hai lần mỗi ngày cho luống nấm rơm.</p>"));
+        String q = "/api/v1/search?q=" + URLEncoder.encode("tuoi nam rom", StandardCharsets.UTF_8);
+        String learner = token("learner");
+        searchService.refresh();
+        assertThat(http.get(q, learner).body()).as("a draft is not searchable").doesNotContain("nam-rom");
+
+        author.postForm("/author/courses/" + courseId + "/publish", Map.of("_csrf", csrf, "publish", "true"));
+        searchService.refresh(); // what the scheduled poll does every 30 s
+        assertThat(http.get(q, learner).json().get("hits").get(0).get("lessonCode").asText()).isEqualTo("nam-rom");
+
+        author.postForm("/author/courses/" + courseId + "/publish", Map.of("_csrf", csrf, "publish", "false"));
+        searchService.refresh();
+        assertThat(http.get(q, learner).body()).doesNotContain("nam-rom");
+    }
+}
