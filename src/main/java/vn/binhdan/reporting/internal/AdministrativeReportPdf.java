@@ -443,37 +443,8 @@ public final class AdministrativeReportPdf {
         }
     }
 
-    /**
-     * The text as the font can draw it: NFC (the fonts' precomposed Vietnamese letters),
-     * whitespace runs as one space, invisible format characters dropped, and a character the
-     * font has no glyph for shown as "?" rather than failing the whole report.
-     */
     private static String printable(String raw, PDFont font) {
-        String text = ReportFormat.nfc(raw);
-        StringBuilder out = new StringBuilder(text.length());
-        text.codePoints().forEach(cp -> {
-            if (Character.isWhitespace(cp) || Character.isSpaceChar(cp)) {
-                if (!out.isEmpty() && out.charAt(out.length() - 1) != ' ') {
-                    out.append(' ');
-                }
-            } else if (Character.isISOControl(cp) || Character.getType(cp) == Character.FORMAT) {
-                // zero-width joiners, soft hyphens, BOMs: nothing to print
-            } else if (hasGlyph(font, cp)) {
-                out.appendCodePoint(cp);
-            } else {
-                out.append('?');
-            }
-        });
-        return out.toString().strip();
-    }
-
-    private static boolean hasGlyph(PDFont font, int codePoint) {
-        try {
-            font.encode(new String(Character.toChars(codePoint)));
-            return true;
-        } catch (IllegalArgumentException | IOException e) {
-            return false;
-        }
+        return vn.binhdan.shared.pdf.PdfKit.printable(ReportFormat.nfc(raw), font);
     }
 
     // ------------------------------------------------------------------------------ document

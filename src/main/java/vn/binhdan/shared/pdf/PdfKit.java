@@ -67,4 +67,36 @@ public final class PdfKit {
         ids.add(new COSString(id));
         doc.getDocument().getTrailer().setItem(COSName.ID, ids);
     }
+
+    /**
+     * Text as the font can draw it: whitespace runs as one space, invisible format characters
+     * dropped, and a character the font has no glyph for shown as "?" rather than failing the
+     * whole document. {@code text} comes already in the caller's normal form (NFC).
+     */
+    public static String printable(String text, org.apache.pdfbox.pdmodel.font.PDFont font) {
+        StringBuilder out = new StringBuilder(text.length());
+        text.codePoints().forEach(cp -> {
+            if (Character.isWhitespace(cp) || Character.isSpaceChar(cp)) {
+                if (!out.isEmpty() && out.charAt(out.length() - 1) != ' ') {
+                    out.append(' ');
+                }
+            } else if (Character.isISOControl(cp) || Character.getType(cp) == Character.FORMAT) {
+                // zero-width joiners, soft hyphens, BOMs: nothing to print
+            } else if (hasGlyph(font, cp)) {
+                out.appendCodePoint(cp);
+            } else {
+                out.append('?');
+            }
+        });
+        return out.toString().strip();
+    }
+
+    private static boolean hasGlyph(org.apache.pdfbox.pdmodel.font.PDFont font, int codePoint) {
+        try {
+            font.encode(new String(Character.toChars(codePoint)));
+            return true;
+        } catch (IllegalArgumentException | IOException e) {
+            return false;
+        }
+    }
 }
