@@ -377,23 +377,7 @@ public final class CertificatePdf {
      * more lines than the greedy wrap at full width.
      */
     private static List<String> balance(String text, PDFont font, float size, float maxWidth, List<String> greedy) {
-        if (greedy.size() < 2) {
-            return greedy;
-        }
-        float low = 0;
-        float high = maxWidth;
-        List<String> best = greedy;
-        for (int i = 0; i < 12; i++) {
-            float mid = (low + high) / 2;
-            List<String> lines = wrap(text, font, size, mid);
-            if (lines.size() <= greedy.size() && lines.stream().noneMatch(l -> width(font, size, l) > mid)) {
-                high = mid;
-                best = lines;
-            } else {
-                low = mid;
-            }
-        }
-        return best;
+        return vn.binhdan.shared.pdf.PdfKit.balance(greedy, maxWidth, w -> wrap(text, font, size, w), l -> width(font, size, l));
     }
 
     /** Greedy word wrap; a word wider than the line (a URL) is broken, after a '/' where possible. */

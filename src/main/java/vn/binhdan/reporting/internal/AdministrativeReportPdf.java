@@ -377,23 +377,7 @@ public final class AdministrativeReportPdf {
 
     /** The narrowest width that still needs no more lines: centred lines of about equal length. */
     private static List<String> balance(String text, Style style, float maxWidth, List<String> greedy) {
-        if (greedy.size() < 2) {
-            return greedy;
-        }
-        float low = 0;
-        float high = maxWidth;
-        List<String> best = greedy;
-        for (int i = 0; i < 12; i++) {
-            float mid = (low + high) / 2;
-            List<String> lines = wrap(text, style, mid, mid);
-            if (lines.size() <= greedy.size() && lines.stream().noneMatch(l -> width(style.font, style.size, l) > mid)) {
-                high = mid;
-                best = lines;
-            } else {
-                low = mid;
-            }
-        }
-        return best;
+        return PdfKit.balance(greedy, maxWidth, w -> wrap(text, style, w, w), l -> width(style.font, style.size, l));
     }
 
     /** Greedy word wrap; a word wider than a whole line is cut where it must be. */

@@ -99,4 +99,30 @@ public final class PdfKit {
             return false;
         }
     }
+
+    /**
+     * Centred lines look best of about equal length: the narrowest width at which {@code wrapAt}
+     * still needs no more lines than the greedy wrap at full width ({@code greedy}).
+     */
+    public static java.util.List<String> balance(java.util.List<String> greedy, float maxWidth,
+                                                 java.util.function.Function<Float, java.util.List<String>> wrapAt,
+                                                 java.util.function.ToDoubleFunction<String> width) {
+        if (greedy.size() < 2) {
+            return greedy;
+        }
+        float low = 0;
+        float high = maxWidth;
+        java.util.List<String> best = greedy;
+        for (int i = 0; i < 12; i++) {
+            float mid = (low + high) / 2;
+            java.util.List<String> lines = wrapAt.apply(mid);
+            if (lines.size() <= greedy.size() && lines.stream().noneMatch(l -> width.applyAsDouble(l) > mid)) {
+                high = mid;
+                best = lines;
+            } else {
+                low = mid;
+            }
+        }
+        return best;
+    }
 }
