@@ -5,10 +5,12 @@ import java.util.List;
 /**
  * What the assistant says. {@code status}: ANSWERED (the answer is sentences taken from the cited
  * lessons), NOT_FOUND (nothing relevant enough; {@code closest} are the nearest lessons),
- * REFUSED (empty question) or PAUSED (the learner is taking an exam).
+ * REFUSED (empty question) or PAUSED (the learner is taking an exam). {@code generated}: the answer
+ * was written by the configured model from the cited lessons rather than taken from them word for
+ * word, which the page tells the learner.
  */
 public record AssistantReply(String status, String message, String answer, List<Citation> citations,
-                             List<SearchHit> closest, String question) {
+                             List<SearchHit> closest, String question, boolean generated) {
 
     public record Citation(String title, String context, String url, String courseCode, String lessonCode) {
     }

@@ -7,6 +7,7 @@ import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Service;
 import vn.binhdan.assessment.ExamService;
+import vn.binhdan.assistant.internal.generative.GenerativeWriter;
 import vn.binhdan.assistant.internal.search.AssistantEngine;
 import vn.binhdan.assistant.internal.search.PersonalData;
 import vn.binhdan.assistant.internal.search.SearchIndex;
@@ -19,8 +20,10 @@ import vn.binhdan.shared.ForbiddenException;
 /**
  * Answers a learner's question from the lessons only (extractive mode): the best sentences of
  * the best lessons, with the lessons cited; an honest "not found" with the nearest lessons
- * otherwise. ID and phone numbers are removed from the question before it is read, stored or
- * logged. Silent while the learner takes an exam.
+ * otherwise. When a generative endpoint is configured, it may reword an answer the lessons
+ * already give, from those lessons alone; anything wrong with it and the lessons' own sentences
+ * are shown. ID and phone numbers are removed from the question before it is read, stored,
+ * logged or sent anywhere. Silent while the learner takes an exam.
  */
 @Service
 public class AssistantService {
@@ -28,6 +31,7 @@ public class AssistantService {
     private final SearchService search;
     private final ExamService exams;
     private final UnansweredQuestions unanswered;
+    private final GenerativeWriter writer;
     private final MessageSource messages;
     private final Clock clock;
     /** Calibrated on eval.csv with AssistantBench: see bench/README.md. */
@@ -35,12 +39,13 @@ public class AssistantService {
     private final double minSentenceCoverage;
 
     public AssistantService(SearchService search, ExamService exams, UnansweredQuestions unanswered,
-                            MessageSource messages, Clock clock,
+                            GenerativeWriter writer, MessageSource messages, Clock clock,
                             @Value("${binhdan.assistant.min-coverage:0.6}") double minCoverage,
                             @Value("${binhdan.assistant.min-sentence-coverage:0.5}") double minSentenceCoverage) {
         this.search = search;
         this.exams = exams;
         this.unanswered = unanswered;
+        this.writer = writer;
         this.messages = messages;
         this.clock = clock;
         this.minCoverage = minCoverage;
@@ -71,13 +76,24 @@ public class AssistantService {
                 .map(d -> new AssistantReply.Citation(d.get("title"), d.get("context"), d.get("url"), d.get("course"),
                         d.get("lesson")))
                 .toList();
+        if (writer.enabled()) {
+            List<String> titles = citations.stream().map(AssistantReply.Citation::title).toList();
+            var written = writer.write(question, titles, extract.passages());
+            if (written.isPresent()) {
+                return new AssistantReply("ANSWERED", message("assistant.generated"), written.get(), citations,
+                        List.of(), question, true);
+            }
+        }
         return reply("ANSWERED", "assistant.answered", extract.answer(), citations, List.of(), question);
     }
 
     private AssistantReply reply(String status, String key, String answer, List<AssistantReply.Citation> citations,
                                  List<SearchHit> closest, String question) {
-        String message = messages.getMessage(key, null, LocaleContextHolder.getLocale());
-        return new AssistantReply(status, message, answer, citations, closest, question);
+        return new AssistantReply(status, message(key), answer, citations, closest, question, false);
+    }
+
+    private String message(String key) {
+        return messages.getMessage(key, null, LocaleContextHolder.getLocale());
     }
 
     /** Unanswered questions by keyword group, most asked first; for content authors. */

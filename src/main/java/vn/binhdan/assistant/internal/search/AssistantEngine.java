@@ -22,9 +22,12 @@ public final class AssistantEngine {
     private AssistantEngine() {
     }
 
-    /** {@code cited}: the stored fields of each cited lesson, in the order the answer uses them. */
-    public record Extract(boolean answered, String answer, List<Map<String, String>> cited, List<SearchHit> closest,
-                          double coverage) {
+    /**
+     * {@code cited}: the stored fields of each cited lesson, in the order the answer uses them;
+     * {@code passages}: those lessons' texts, the only context a generative model is given.
+     */
+    public record Extract(boolean answered, String answer, List<Map<String, String>> cited, List<String> passages,
+                          List<SearchHit> closest, double coverage) {
     }
 
     /**
@@ -47,11 +50,11 @@ public final class AssistantEngine {
         List<SearchIndex.Ranked> lessons = index.rank(parsed, 12).stream()
                 .filter(r -> "LESSON".equals(r.kind())).limit(3).toList();
         if (lessons.isEmpty()) {
-            return new Extract(false, null, List.of(), List.of(), 0);
+            return new Extract(false, null, List.of(), List.of(), List.of(), 0);
         }
         double coverage = index.coverage(parsed, lessons.getFirst().doc());
         if (coverage < minCoverage) {
-            return new Extract(false, null, List.of(), index.hits(parsed, lessons), coverage);
+            return new Extract(false, null, List.of(), List.of(), index.hits(parsed, lessons), coverage);
         }
         List<SearchIndex.Sentence> candidates = new ArrayList<>();
         for (int i = 0; i < lessons.size(); i++) {
@@ -68,7 +71,7 @@ public final class AssistantEngine {
         double needed = parsed.concepts().size() <= 2 ? Math.max(minSentenceCoverage, SHORT_QUESTION_COVERAGE)
                 : minSentenceCoverage;
         if (candidates.isEmpty() || gathered < needed) {
-            return new Extract(false, null, List.of(), index.hits(parsed, lessons), coverage);
+            return new Extract(false, null, List.of(), List.of(), index.hits(parsed, lessons), coverage);
         }
         double best = candidates.getFirst().score();
         List<SearchIndex.Sentence> chosen = new ArrayList<>();
@@ -87,6 +90,7 @@ public final class AssistantEngine {
                 .thenComparingInt(SearchIndex.Sentence::order));
         StringBuilder answer = new StringBuilder();
         List<Map<String, String>> cited = new ArrayList<>();
+        List<String> passages = new ArrayList<>();
         Set<Integer> citedDocs = new LinkedHashSet<>();
         for (SearchIndex.Sentence s : chosen) {
             if (!answer.isEmpty()) {
@@ -95,8 +99,9 @@ public final class AssistantEngine {
             answer.append(s.text());
             if (citedDocs.add(s.doc())) {
                 cited.add(index.stored(s.doc()));
+                passages.add(index.text(s.doc()));
             }
         }
-        return new Extract(true, answer.toString(), cited, List.of(), coverage);
+        return new Extract(true, answer.toString(), cited, passages, List.of(), coverage);
     }
 }

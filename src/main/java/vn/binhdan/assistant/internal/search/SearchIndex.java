@@ -427,6 +427,16 @@ public final class SearchIndex {
         return prev[b.length()] <= max;
     }
 
+    /** A document's whole text, as indexed (lessons: the body without markup). */
+    public String text(int doc) {
+        try {
+            String text = searcher.storedFields().document(doc, Set.of(TEXT)).get(TEXT);
+            return text == null ? "" : text;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     public Map<String, String> stored(int doc) {
         try {
             Document d = searcher.storedFields().document(doc);
