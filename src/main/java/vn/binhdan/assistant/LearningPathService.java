@@ -56,7 +56,8 @@ public class LearningPathService {
      * skipped and the page offers the check first.
      */
     public record LearningPath(boolean placed, boolean placementOpen, Step next, int skipped, int minutesSaved,
-                               List<Step> steps, List<MasteryService.CompetencyMastery> mastery) {
+                               List<Step> steps, List<MasteryService.CompetencyMastery> mastery,
+                               List<TargetGroup> groups, TargetGroup placementGroup) {
     }
 
     public LearningPath mine() {
@@ -113,6 +114,11 @@ public class LearningPathService {
         }
         boolean open = latest.map(x -> !x.finished()).orElse(false);
         boolean placed = latest.map(x -> x.asked() > 0).orElse(false);
-        return new LearningPath(placed, open, next, skipped, saved, steps, estimates);
+        // a civil servant is also an adult citizen: they choose whose programme the check follows,
+        // offered the one they chose last, else the one the check would pick by itself
+        List<TargetGroup> mine = groups.stream().sorted().toList();
+        TargetGroup offered = latest.map(PlacementService.Placement::targetGroup).filter(groups::contains)
+                .orElse(mine.isEmpty() ? null : mine.getFirst());
+        return new LearningPath(placed, open, next, skipped, saved, steps, estimates, mine, offered);
     }
 }

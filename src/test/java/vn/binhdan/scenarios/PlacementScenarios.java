@@ -208,6 +208,33 @@ public abstract class PlacementScenarios extends EndToEnd {
     }
 
     @Test
+    void aCivilServantChoosesWhichProgrammeThePlacementCheckFollows() {
+        LearningScenarios.ensureAccount(accounts, "hai-nhom", person("Đinh Văn Hai Nhóm"), unit("24133.02"));
+        Http browser = new Http(port, true);
+        browser.formLogin("hai-nhom", World.PASSWORD);
+        String page = browser.getHtml("/learn/path").body();
+        assertThat(page).contains("Làm bài kiểm tra theo chương trình dành cho", "value=\"CIVIL_SERVANT\"",
+                "value=\"ADULT\"", "Cán bộ, công chức, viên chức", "Người dân trưởng thành");
+        Http.Response check = browser.postForm("/learn/placement", Map.of("_csrf", Http.csrf(page), "group", "ADULT"));
+        assertThat(check.status()).isEqualTo(200);
+        assertThat(check.body()).contains("Người dân trưởng thành");
+        // the path page now offers the programme chosen last
+        assertThat(browser.getHtml("/learn/path").body()).containsPattern("checked[^>]*value=\"ADULT\"|value=\"ADULT\"[^>]*checked");
+
+        String t = token("hai-nhom");
+        JsonNode civil = http.post("/api/v1/me/placement", t, World.map("targetGroup", "CIVIL_SERVANT")).json();
+        assertThat(civil.get("targetGroup").asText()).isEqualTo("CIVIL_SERVANT");
+        Http.Response notMine = http.post("/api/v1/me/placement", t, World.map("targetGroup", "STUDENT"));
+        assertThat(notMine.status()).isEqualTo(400);
+        assertThat(notMine.json().get("detail").asText()).contains("không thuộc");
+        // a learner in one group is not asked to choose
+        LearningScenarios.ensureAccount(accounts, "lo-trinh", person("Đinh Văn Lộ Trình"), unit("24133.02"));
+        Http single = new Http(port, true);
+        single.formLogin("lo-trinh", World.PASSWORD);
+        assertThat(single.getHtml("/learn/path").body()).doesNotContain("name=\"group\"");
+    }
+
+    @Test
     void duringAnExamThePlacementCheckIsClosed() {
         LearningScenarios.ensureAccount(accounts, "lo-trinh-3", person("Đinh Văn Lộ Trình Ba"), unit("24133.02"));
         String t = token("lo-trinh-3");
