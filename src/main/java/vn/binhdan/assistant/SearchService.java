@@ -9,6 +9,8 @@ import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
 import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.transaction.event.TransactionalEventListener;
+import vn.binhdan.learning.CatalogueChanged;
 import org.springframework.stereotype.Service;
 import vn.binhdan.assistant.internal.search.IndexAnalysis;
 import vn.binhdan.assistant.internal.search.IndexContent;
@@ -45,6 +47,15 @@ public class SearchService implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) {
+        refresh();
+    }
+
+    /**
+     * A publication is searchable as soon as the author's click returns. The poll below stays for
+     * changes this instance did not make (another instance of the platform, a database restore).
+     */
+    @TransactionalEventListener(fallbackExecution = true)
+    void on(CatalogueChanged change) {
         refresh();
     }
 

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import vn.binhdan.audit.AuditLog;
@@ -41,12 +42,22 @@ public class CourseService {
     private final FrameworkService frameworks;
     private final AuditLog audit;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
-    public CourseService(CourseRepository repo, FrameworkService frameworks, AuditLog audit, Clock clock) {
+    public CourseService(CourseRepository repo, FrameworkService frameworks, AuditLog audit, Clock clock,
+                         ApplicationEventPublisher events) {
         this.repo = repo;
         this.frameworks = frameworks;
         this.audit = audit;
         this.clock = clock;
+        this.events = events;
+    }
+
+    /** Learners see published courses only: a draft's edits change nothing they can find. */
+    private void changed(Course course, boolean statusChanged) {
+        if (statusChanged || course.published()) {
+            events.publishEvent(new CatalogueChanged(course.code()));
+        }
     }
 
     public static boolean isAuthor(AppUser user) {
@@ -145,7 +156,9 @@ public class CourseService {
             throw new BusinessException("course.duplicateCode", content.code());
         }
         long id = repo.insert(content, status, by, clock.instant());
-        return repo.find(id).orElseThrow();
+        Course installed = repo.find(id).orElseThrow();
+        changed(installed, false);
+        return installed;
     }
 
     public boolean exists(String code) {
@@ -186,6 +199,7 @@ public class CourseService {
         repo.updateCourse(id, title(form.titleVi(), form.titleEn()), title(form.summaryVi(), form.summaryEn()),
                 form.targetGroups(), form.sequential(), clock.instant());
         audit.record("UPDATE", "course", course.code(), "/", null);
+        changed(course, false);
         return repo.find(id).orElseThrow();
     }
 
@@ -208,6 +222,7 @@ public class CourseService {
         int position = course.modules().stream().mapToInt(Course.Module::position).max().orElse(0) + 1;
         repo.insertModule(courseId, position, title(titleVi, titleEn));
         repo.touch(courseId, clock.instant());
+        changed(course, false);
         return repo.find(courseId).orElseThrow();
     }
 
@@ -229,6 +244,7 @@ public class CourseService {
         long id = repo.insertLesson(courseId, moduleId, position, content(course, code, form));
         repo.touch(courseId, clock.instant());
         audit.record("CREATE", "lesson", course.code() + "/" + code, "/", null);
+        changed(course, false);
         return repo.lesson(id).orElseThrow();
     }
 
@@ -240,6 +256,7 @@ public class CourseService {
         repo.updateLesson(lessonId, content(course, lesson.code(), form));
         repo.touch(course.id(), clock.instant());
         audit.record("UPDATE", "lesson", course.code() + "/" + lesson.code(), "/", null);
+        changed(course, false);
         return repo.lesson(lessonId).orElseThrow();
     }
 
@@ -291,6 +308,7 @@ public class CourseService {
         }
         repo.setStatus(id, status, clock.instant());
         audit.record(status == CourseStatus.PUBLISHED ? "PUBLISH" : "UNPUBLISH", "course", course.code(), "/", null);
+        changed(course, true);
         return repo.find(id).orElseThrow();
     }
 
