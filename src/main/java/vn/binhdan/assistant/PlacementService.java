@@ -89,7 +89,9 @@ public class PlacementService {
         TargetGroup group = requested != null ? requested : groups.stream().min(Enum::compareTo)
                 .orElseThrow(() -> new BusinessException("path.noGroup"));
         if (!groups.contains(group)) {
-            throw new BusinessException("path.notYourGroup", group.name());
+            // the group's name in the reader's language, not its code
+            throw new BusinessException("path.notYourGroup",
+                    new org.springframework.context.support.DefaultMessageSourceResolvable("group." + group.name()));
         }
         Framework framework = frameworkFor(group);
         Bank b = bank(framework, group);

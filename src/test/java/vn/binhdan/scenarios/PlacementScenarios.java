@@ -226,7 +226,7 @@ public abstract class PlacementScenarios extends EndToEnd {
         assertThat(civil.get("targetGroup").asText()).isEqualTo("CIVIL_SERVANT");
         Http.Response notMine = http.post("/api/v1/me/placement", t, World.map("targetGroup", "STUDENT"));
         assertThat(notMine.status()).isEqualTo(400);
-        assertThat(notMine.json().get("detail").asText()).contains("không thuộc");
+        assertThat(notMine.json().get("detail").asText()).contains("không thuộc", "Học sinh, sinh viên");
         // a learner in one group is not asked to choose
         LearningScenarios.ensureAccount(accounts, "lo-trinh", person("Đinh Văn Lộ Trình"), unit("24133.02"));
         Http single = new Http(port, true);
