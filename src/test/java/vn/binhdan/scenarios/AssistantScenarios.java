@@ -119,7 +119,11 @@ public abstract class AssistantScenarios extends EndToEnd {
                 .filter(li -> li.selectFirst("h2").text().equals("doi mat khau wifi nha")).findFirst().orElseThrow();
         assertThat(card.select("dd").first().text()).isEqualTo("3");
         assertThat(card.text()).contains("“đổi mật khẩu wifi”", "“cách đổi mật khẩu wifi nhà”");
-        assertThat(card.select("ul.cards a").eachAttr("href")).hasSizeBetween(1, 3).allSatisfy(h -> assertThat(h).startsWith("/learn/"));
+        assertThat(card.select("ul.cards a:not(.edit)").eachAttr("href")).hasSizeBetween(1, 3)
+                .allSatisfy(h -> assertThat(h).startsWith("/learn/"));
+        String edit = card.select("ul.cards a.edit").first().attr("href");
+        assertThat(edit).matches("/author/lessons/\\d+");
+        assertThat(author.getHtml(edit).status()).as("the author's editor opens").isEqualTo(200);
         assertThat(author.getHtml("/author").body()).contains("/author/unanswered");
 
         // learners: refused, in Vietnamese, on the page and in the API
