@@ -79,6 +79,62 @@ public abstract class AssistantScenarios extends EndToEnd {
         assertThat(http.get("/api/v1/assistant/unanswered", token("learner")).status()).isEqualTo(403);
     }
 
+    /**
+     * Authors see one need asked three ways as one group, apart from an unrelated question, with the
+     * closest lessons to start from; a learner may not read what others asked.
+     */
+    @Test
+    void similarUnansweredQuestionsAreOneGroupForTheAuthorsAndLearnersAreRefused() {
+        String learner = token("learner");
+        List<String> wifi = List.of("cách đổi mật khẩu wifi nhà", "đổi mật khẩu wifi", "doi mat khau wifi nha minh");
+        for (String q : wifi) {
+            assertThat(ask(learner, q).get("status").asText()).as(q).isEqualTo("NOT_FOUND");
+        }
+        assertThat(ask(learner, "bón phân cho cây sầu riêng mùa khô").get("status").asText()).isEqualTo("NOT_FOUND");
+
+        JsonNode groups = http.get("/api/v1/assistant/unanswered?limit=200", token("province-admin")).json();
+        List<JsonNode> wifiGroups = groups.valueStream()
+                .filter(g -> g.get("variants").valueStream().anyMatch(k -> k.asText().contains("wifi"))).toList();
+        assertThat(wifiGroups).as(groups.toString()).hasSize(1);
+        JsonNode group = wifiGroups.getFirst();
+        assertThat(group.get("count").asLong()).isEqualTo(3);
+        assertThat(group.get("examples").valueStream().map(JsonNode::asText).toList()).containsExactlyInAnyOrderElementsOf(wifi);
+        // the words most of the three said, in the order they said them ("nhà" was said twice)
+        assertThat(group.get("label").asText()).isEqualTo("doi mat khau wifi nha");
+        assertThat(group.get("keywords").asText()).contains("wifi");
+        assertThat(group.get("lastAskedAt").asText()).isNotBlank();
+        List<JsonNode> durian = groups.valueStream().filter(g -> g.get("keywords").asText().contains("rieng")).toList();
+        assertThat(durian).hasSize(1);
+        assertThat(durian.getFirst().get("variants").toString()).doesNotContain("wifi");
+
+        // the authors' page: the same group, its examples and lessons to start from
+        Http author = new Http(port, true);
+        author.formLogin("province-admin", World.PASSWORD);
+        Http.Response page = author.getHtml("/author/unanswered");
+        assertThat(page.status()).isEqualTo(200);
+        org.jsoup.nodes.Document doc = org.jsoup.Jsoup.parse(page.body());
+        org.jsoup.nodes.Element card = doc.select("ol.unanswered > li").stream()
+                .filter(li -> li.selectFirst("h2").text().equals("doi mat khau wifi nha")).findFirst().orElseThrow();
+        assertThat(card.select("dd").first().text()).isEqualTo("3");
+        assertThat(card.text()).contains("“đổi mật khẩu wifi”", "“cách đổi mật khẩu wifi nhà”");
+        assertThat(card.select("ul.cards a:not(.edit)").eachAttr("href")).hasSizeBetween(1, 3)
+                .allSatisfy(h -> assertThat(h).startsWith("/learn/"));
+        String edit = card.select("ul.cards a.edit").first().attr("href");
+        assertThat(edit).matches("/author/lessons/\\d+");
+        assertThat(author.getHtml(edit).status()).as("the author's editor opens").isEqualTo(200);
+        assertThat(author.getHtml("/author").body()).contains("/author/unanswered");
+
+        // learners: refused, in Vietnamese, on the page and in the API
+        Http.Response api = http.get("/api/v1/assistant/unanswered", learner);
+        assertThat(api.status()).isEqualTo(403);
+        assertThat(api.json().get("detail").asText()).contains("người soạn bài");
+        Http browser = new Http(port, true);
+        browser.formLogin("learner", World.PASSWORD);
+        Http.Response refused = browser.getHtml("/author/unanswered");
+        assertThat(refused.status()).isEqualTo(403);
+        assertThat(refused.body()).contains("<h1>", "Chỉ người soạn bài xem được").doesNotContain("wifi");
+    }
+
     @Test
     void askingForExamAnswersOrInAnotherLanguageGivesNothingFromTheQuestionBank() {
         String t = token("learner");

@@ -478,6 +478,7 @@ public abstract class ScopeWalkScenarios extends EndToEnd {
         walk.put("POST /confirmations/{id}/retry", () -> pageDenied(officer.postForm("/confirmations/" + hensConfirmation
                 + "/retry", Map.of("_csrf", csrf))));
         walk.put("GET /author/questions", () -> pageDenied(officer.getHtml("/author/questions")));
+        walk.put("GET /author/unanswered", () -> pageDenied(officer.getHtml("/author/unanswered")));
         walk.put("GET /author/questions/sheet.xlsx", () -> pageDenied(officer.getHtml("/author/questions/sheet.xlsx")));
         walk.put("GET /author/questions/new", () -> pageDenied(officer.getHtml("/author/questions/new")));
         walk.put("GET /author/questions/{code}", () -> pageDenied(officer.getHtml("/author/questions/KNS-1.1-01")));

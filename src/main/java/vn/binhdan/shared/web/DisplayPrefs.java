@@ -48,7 +48,8 @@ class DisplayPrefs {
 
     static String displayClass(String text, String contrast) {
         StringBuilder css = new StringBuilder();
-        if (text != null && SIZES.contains(text) && !text.equals("normal")) {
+        // "normal" too: on a phone no choice means large, so a chosen normal must be told apart
+        if (text != null && SIZES.contains(text)) {
             css.append("text-").append(text);
         }
         if ("high".equals(contrast)) {

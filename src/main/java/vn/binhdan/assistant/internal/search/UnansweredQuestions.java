@@ -3,9 +3,8 @@ package vn.binhdan.assistant.internal.search;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import vn.binhdan.assistant.UnansweredGroup;
@@ -15,6 +14,10 @@ import vn.binhdan.assistant.UnansweredGroup;
 public class UnansweredQuestions {
 
     private static final int EXAMPLES = 3;
+    /** The most asked wordings read for grouping. */
+    private static final int WORDINGS = 2000;
+    /** The keyword sets a group reports and draws its examples from. */
+    private static final int MAX_SETS = 50;
     private final JdbcClient jdbc;
 
     public UnansweredQuestions(JdbcClient jdbc) {
@@ -29,26 +32,37 @@ public class UnansweredQuestions {
                 .params(question, keywords, Timestamp.from(at)).update();
     }
 
+    /**
+     * The unanswered questions grouped by similarity, most asked first. The most asked wordings
+     * are read (a bounded number, so a flood of one-off questions cannot make this slow) and merged
+     * in memory; examples are the most recent distinct questions of each group returned.
+     */
     public List<UnansweredGroup> groups(int limit) {
-        record Row(String keywords, long count, Instant last) {
-        }
-        List<Row> rows = jdbc.sql("""
+        List<SimilarQuestions.Wording> wordings = jdbc.sql("""
                         SELECT keywords, COUNT(*) AS n, MAX(asked_at) AS last_at FROM assistant_unanswered
                         GROUP BY keywords ORDER BY COUNT(*) DESC, MAX(asked_at) DESC, keywords LIMIT ?""")
-                .param(limit)
-                .query((rs, i) -> new Row(rs.getString("keywords"), rs.getLong("n"), rs.getTimestamp("last_at").toInstant()))
+                .param(WORDINGS)
+                .query((rs, i) -> new SimilarQuestions.Wording(rs.getString("keywords"), rs.getLong("n"),
+                        rs.getTimestamp("last_at").toInstant()))
                 .list();
-        Map<String, List<String>> examples = new LinkedHashMap<>();
-        for (Row r : rows) {
-            examples.put(r.keywords(), jdbc.sql("""
-                            SELECT DISTINCT question, asked_at FROM assistant_unanswered WHERE keywords = ?
-                            ORDER BY asked_at DESC LIMIT ?""")
-                    .params(r.keywords(), EXAMPLES).query((rs, i) -> rs.getString("question")).list());
-        }
+        List<SimilarQuestions.Group> groups = SimilarQuestions.group(wordings);
         List<UnansweredGroup> out = new ArrayList<>();
-        for (Row r : rows) {
-            out.add(new UnansweredGroup(r.keywords(), r.count(), r.last(), examples.get(r.keywords())));
+        for (SimilarQuestions.Group g : groups.subList(0, Math.min(limit, groups.size()))) {
+            List<String> sets = g.keywordSets().stream().limit(MAX_SETS).toList();
+            List<String> examples = examples(sets);
+            out.add(new UnansweredGroup(g.seed().keywords(), g.count(), g.lastAskedAt(), examples,
+                    SimilarQuestions.label(g, examples), sets));
         }
         return out;
+    }
+
+    private List<String> examples(List<String> keywordSets) {
+        // a few more rows than needed: the same question asked twice is one example
+        List<String> recent = jdbc.sql("""
+                        SELECT question FROM assistant_unanswered WHERE keywords IN (:sets)
+                        ORDER BY asked_at DESC, id DESC LIMIT :n""")
+                .param("sets", keywordSets).param("n", EXAMPLES * 5)
+                .query((rs, i) -> rs.getString("question")).list();
+        return new LinkedHashSet<>(recent).stream().limit(EXAMPLES).toList();
     }
 }
