@@ -96,7 +96,7 @@ public class AssistantService {
         return messages.getMessage(key, null, LocaleContextHolder.getLocale());
     }
 
-    /** Unanswered questions by keyword group, most asked first; for content authors. */
+    /** Unanswered questions grouped by similar wording, most asked first; for content authors. */
     public List<UnansweredGroup> unanswered(int limit) {
         if (!CourseService.isAuthor(CurrentUser.require())) {
             throw new ForbiddenException("assistant.authorsOnly");
