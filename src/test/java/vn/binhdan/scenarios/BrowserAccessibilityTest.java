@@ -193,6 +193,9 @@ class BrowserAccessibilityTest extends EndToEnd {
         try (BrowserContext ctx = phone()) {
             Page page = ctx.newPage();
             signIn(page, "learner");
+            // the home page a learner lands on: their next lesson and the assistant one question away
+            assertThat(page.locator("main").textContent()).contains("Lộ trình học của tôi", "Hỏi trợ lý ảo");
+            check(page);
             page.getByLabel("Tìm bài học").fill("lam sao cai vneid");
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Tra cứu").setExact(true)).click();
             assertThat(page.locator("mark").count()).isPositive();

@@ -235,6 +235,25 @@ public abstract class PlacementScenarios extends EndToEnd {
     }
 
     @Test
+    void theLearnersHomePageLeadsToTheNextLessonAndThePlacementCheck() {
+        LearningScenarios.ensureAccount(accounts, "trang-chu", person("Đinh Thị Trang Chủ"), unit("24133.02"));
+        Http browser = new Http(port, true);
+        browser.formLogin("trang-chu", World.PASSWORD);
+        String home = browser.getHtml("/").body();
+        assertThat(home).contains("Lộ trình học của tôi", "Bài nên học tiếp", "Bắt đầu kiểm tra xếp lớp",
+                "action=\"/assistant\"");
+        String next = http.get("/api/v1/me/path", token("trang-chu")).json().get("next").get("lessonTitle").asText();
+        assertThat(home).contains(next);
+        // once the check is under way the home page offers to go on with it
+        http.post("/api/v1/me/placement", token("trang-chu"), null);
+        assertThat(browser.getHtml("/").body()).contains("Làm tiếp bài kiểm tra").doesNotContain("Bắt đầu kiểm tra xếp lớp");
+        // an administrator's account with no registry record has no path to show
+        Http admin = new Http(port, true);
+        admin.formLogin("province-admin", World.PASSWORD);
+        assertThat(admin.getHtml("/").body()).doesNotContain("Lộ trình học của tôi");
+    }
+
+    @Test
     void duringAnExamThePlacementCheckIsClosed() {
         LearningScenarios.ensureAccount(accounts, "lo-trinh-3", person("Đinh Văn Lộ Trình Ba"), unit("24133.02"));
         String t = token("lo-trinh-3");

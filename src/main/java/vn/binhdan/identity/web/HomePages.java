@@ -14,6 +14,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import vn.binhdan.shared.AppUser;
 import vn.binhdan.shared.CurrentUser;
 import vn.binhdan.shared.Role;
+import vn.binhdan.shared.web.HomeCard;
+import vn.binhdan.shared.web.HomeSection;
 import vn.binhdan.unit.Unit;
 import vn.binhdan.unit.Units;
 
@@ -26,11 +28,14 @@ class HomePages {
     private final Units units;
     private final ObjectProvider<ClientRegistrationRepository> oidc;
     private final MessageSource messages;
+    private final ObjectProvider<HomeSection> sections;
 
-    HomePages(Units units, ObjectProvider<ClientRegistrationRepository> oidc, MessageSource messages) {
+    HomePages(Units units, ObjectProvider<ClientRegistrationRepository> oidc, MessageSource messages,
+              ObjectProvider<HomeSection> sections) {
         this.units = units;
         this.oidc = oidc;
         this.messages = messages;
+        this.sections = sections;
     }
 
     private static final Map<String, String> ERRORS = Map.of(
@@ -57,6 +62,8 @@ class HomePages {
                 .filter(g -> g.unit() != null).toList();
         model.addAttribute("user", user);
         model.addAttribute("grants", grants);
+        model.addAttribute("cards", sections.stream().map(s -> s.card(user)).flatMap(java.util.Optional::stream)
+                .sorted(java.util.Comparator.comparingInt(HomeCard::order)).toList());
         return "home";
     }
 }
