@@ -6,14 +6,11 @@ import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.AriaRole;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import vn.binhdan.support.EndToEnd;
+import vn.binhdan.support.InBrowser;
 import vn.binhdan.support.World;
 
 /**
@@ -22,7 +19,7 @@ import vn.binhdan.support.World;
  * Vietnamese. The browser's speech APIs are stood in for, since a test machine has neither a
  * microphone nor voices; where the APIs are missing the buttons stay hidden and typing works.
  */
-class AssistantVoiceBrowserTest extends EndToEnd {
+class AssistantVoiceBrowserTest extends InBrowser {
 
     /** Records what would be spoken and lets the test play the recogniser's part. */
     static final String SPEECH_STUBS = """
@@ -55,25 +52,6 @@ class AssistantVoiceBrowserTest extends EndToEnd {
             """;
 
     static final String SCAM = "cach nhan biet tin nhan lua dao";
-
-    Playwright playwright;
-    Browser browser;
-
-    @BeforeAll
-    void startBrowser() {
-        playwright = Playwright.create();
-        browser = BrowserAccessibilityTest.launch(playwright);
-    }
-
-    @AfterAll
-    void stopBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (playwright != null) {
-            playwright.close();
-        }
-    }
 
     @Test
     void aQuestionSaidAloudIsAnsweredAndTheAnswerIsReadAloudInVietnamese() {

@@ -6,17 +6,11 @@ import com.deque.html.axecore.playwright.AxeBuilder;
 import com.deque.html.axecore.results.AxeResults;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.AriaRole;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import vn.binhdan.support.EndToEnd;
+import vn.binhdan.support.InBrowser;
 import vn.binhdan.support.World;
 
 /**
@@ -25,37 +19,7 @@ import vn.binhdan.support.World;
  * sideways scrolling; a learner studies a lesson on the phone, leaves, and comes back to
  * continue at the right lesson.
  */
-class BrowserAccessibilityTest extends EndToEnd {
-
-    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-
-    Playwright playwright;
-    Browser browser;
-
-    @BeforeAll
-    void startBrowser() {
-        playwright = Playwright.create();
-        browser = launch(playwright);
-    }
-
-    /** Debian's chromium, headless, as root in a container. */
-    static Browser launch(Playwright playwright) {
-        assertThat(Files.isExecutable(CHROMIUM))
-                .as("the UI tests need Debian's chromium: apt-get install -y chromium fonts-noto-core").isTrue();
-        return playwright.chromium().launch(new BrowserType.LaunchOptions().setExecutablePath(CHROMIUM)
-                .setHeadless(true).setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                        "--disable-component-update", "--disable-sync", "--no-first-run")));
-    }
-
-    @AfterAll
-    void stopBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (playwright != null) {
-            playwright.close();
-        }
-    }
+class BrowserAccessibilityTest extends InBrowser {
 
     @Test
     void aNewcomerOnAPhoneSignsInBrowsesToAVillageAndFindsAPerson() {

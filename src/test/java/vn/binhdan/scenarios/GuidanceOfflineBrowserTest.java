@@ -6,48 +6,26 @@ import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import com.microsoft.playwright.options.AriaRole;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import vn.binhdan.monitoring.Rollups;
-import vn.binhdan.support.EndToEnd;
+import vn.binhdan.support.InBrowser;
 import vn.binhdan.support.World;
 
 /**
  * The team member's phone loses its signal in the middle of the round: the guidance form still
  * opens and saves, and when the signal comes back the entry reaches the ward's figures once.
  */
-class GuidanceOfflineBrowserTest extends EndToEnd {
+class GuidanceOfflineBrowserTest extends InBrowser {
 
     static final String HELPED = "Nguyễn Thị Hoà Mất Sóng";
 
     @Autowired
     Rollups rollups;
-
-    Playwright playwright;
-    Browser browser;
-
-    @BeforeAll
-    void startBrowser() {
-        playwright = Playwright.create();
-        browser = BrowserAccessibilityTest.launch(playwright);
-    }
-
-    @AfterAll
-    void stopBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (playwright != null) {
-            playwright.close();
-        }
-    }
 
     private long wardSessions() {
         rollups.drain();

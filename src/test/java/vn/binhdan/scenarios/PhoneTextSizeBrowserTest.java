@@ -5,38 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.AriaRole;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import vn.binhdan.support.EndToEnd;
+import vn.binhdan.support.InBrowser;
 import vn.binhdan.support.World;
 
 /**
  * Phones get large text unless the reader chose a size, and the main pages still fit a 360-px
  * screen with it; a reader who chooses normal text on a phone gets normal text.
  */
-class PhoneTextSizeBrowserTest extends EndToEnd {
-
-    Playwright playwright;
-    Browser browser;
-
-    @BeforeAll
-    void startBrowser() {
-        playwright = Playwright.create();
-        browser = BrowserAccessibilityTest.launch(playwright);
-    }
-
-    @AfterAll
-    void stopBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (playwright != null) {
-            playwright.close();
-        }
-    }
+class PhoneTextSizeBrowserTest extends InBrowser {
 
     @Test
     void aPhoneGetsLargeTextByDefaultThatFitsTheScreenAndTheReadersChoiceWins() {
