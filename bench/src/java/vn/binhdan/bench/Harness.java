@@ -99,8 +99,11 @@ final class Harness {
         props.put("binhdan.import.dir", work.resolve("imports").toString());
         props.put("binhdan.import.max-file-size", "1GB");
         props.put("binhdan.demo.enabled", "false");
-        props.put("binhdan.security.token-secret", "bench-token-secret-0123456789-abcdefghij");
-        props.put("binhdan.security.id-hash-secret", "bench-id-hash-secret-0123456789");
+        // fresh for each run: the application refuses the values published in this repository
+        props.put("binhdan.security.token-secret", randomSecret());
+        props.put("binhdan.security.id-hash-secret", randomSecret());
+        props.put("binhdan.certification.key-secret", randomSecret());
+        props.put("binhdan.community.checkin-secret", randomSecret());
         props.put("logging.level.root", "WARN");
         props.put("logging.level.vn.binhdan", "INFO");
         // as command-line arguments: they win over application.yml (default properties would not,
@@ -118,6 +121,12 @@ final class Harness {
         }
         System.out.printf(java.util.Locale.ROOT, "app     Spring context up in %.1f s%n", (System.nanoTime() - t) / 1e9);
         return ctx;
+    }
+
+    static String randomSecret() {
+        byte[] b = new byte[48];
+        new java.security.SecureRandom().nextBytes(b);
+        return java.util.Base64.getEncoder().encodeToString(b);
     }
 
     static ImportJob importFile(ImportService imports, String kind, Path file, Map<String, Integer> mapping) {

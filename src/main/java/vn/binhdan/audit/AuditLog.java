@@ -44,6 +44,23 @@ public class AuditLog {
                 .update();
     }
 
+    /**
+     * Records in a transaction of its own: for refusals, whose own transaction is rolled back
+     * with the error that answers them, yet which must stay on the trail.
+     */
+    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.REQUIRES_NEW)
+    public void recordApart(String action, String subjectType, String subjectId, String scopePath, String detail) {
+        record(action, subjectType, subjectId, scopePath, detail);
+    }
+
+    /** How many times the current user did {@code action} since then: the trail doubles as a rate counter. */
+    @Transactional(readOnly = true)
+    public int countMine(String action, Instant since) {
+        String actor = CurrentUser.find().map(AppUser::username).orElse("anonymous");
+        return jdbc.sql("SELECT COUNT(*) FROM audit_event WHERE actor = ? AND action = ? AND occurred_at >= ?")
+                .params(actor, action, Timestamp.from(since)).query(Integer.class).single();
+    }
+
     /** Entries visible to the current user: system administrators see all, provincial administrators their subtree. */
     @Transactional(readOnly = true)
     public List<AuditEntry> search(String actor, String subjectType, String subjectId, int limit) {

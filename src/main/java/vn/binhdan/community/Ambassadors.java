@@ -107,7 +107,12 @@ public class Ambassadors {
         }
         var current = repo.guideOf(learnerId);
         if (current.isPresent()) {
-            throw new ConflictException("cascade.alreadyGuided", learner.fullName(), person(current.get()).fullName());
+            PersonRef guideNow = person(current.get());
+            // the present guide may live in another commune: named only to those who may see them
+            if (user.canActOn(guideNow.residenceUnitPath(), FIELD)) {
+                throw new ConflictException("cascade.alreadyGuided", learner.fullName(), guideNow.fullName());
+            }
+            throw new ConflictException("cascade.alreadyGuidedElsewhere", learner.fullName());
         }
         // walking up from the guide must never meet the learner: that would close a circle
         Long up = guideId;

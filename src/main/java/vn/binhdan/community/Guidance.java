@@ -283,13 +283,13 @@ public class Guidance {
         }
         for (GuidanceEntry.Helped h : helped) {
             if (h.personId() != null) {
+                // an id is only taken from an in-scope search: one that is unknown or lives elsewhere
+                // gets the same answer, so that nobody learns who lives where by trying ids (a
+                // visitor from elsewhere is written by name instead)
                 PersonDirectory.PersonRef p = persons.find(h.personId())
-                        .orElseThrow(() -> new NotFoundException("person.notFound", h.personId()));
-                boolean here = scopes.stream().anyMatch(p.residenceUnitPath()::startsWith);
-                if (!here && !h.markedVisitor()) {
-                    throw new BusinessException("guidance.person.outside", p.fullName());
-                }
-                out.add(new GuidanceSession.Person(p.id(), p.fullName(), null, !here));
+                        .filter(found -> scopes.stream().anyMatch(found.residenceUnitPath()::startsWith))
+                        .orElseThrow(() -> new BusinessException("guidance.person.outside"));
+                out.add(new GuidanceSession.Person(p.id(), p.fullName(), null, false));
                 continue;
             }
             String name = VietnameseText.clean(h.fullName()).trim();

@@ -106,11 +106,10 @@ public class Teams {
         if (form.personId() == null) {
             throw new BusinessException("team.member.required");
         }
+        // unknown and elsewhere get one answer, which names nobody
         PersonDirectory.PersonRef p = persons.find(form.personId())
-                .orElseThrow(() -> new NotFoundException("person.notFound", form.personId()));
-        if (!user.canActOn(p.residenceUnitPath(), EDITORS)) {
-            throw new ForbiddenException("team.member.outside", p.fullName());
-        }
+                .filter(found -> user.canActOn(found.residenceUnitPath(), EDITORS))
+                .orElseThrow(() -> new ForbiddenException("team.member.outside"));
         String phone = phone(form.phone());
         boolean added = repo.upsertMember(teamId, p.id(), form.leads(), phone, LocalDate.now(clock));
         audit.record(added ? "CREATE" : "UPDATE", "TEAM_MEMBER", teamId + "/" + p.id(), team.unitPath(),

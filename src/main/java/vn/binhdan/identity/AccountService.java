@@ -7,7 +7,6 @@ import java.util.Map;
 import java.util.Optional;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.DisabledException;
-import org.springframework.security.authentication.LockedException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -15,6 +14,7 @@ import org.springframework.transaction.annotation.Transactional;
 import vn.binhdan.audit.AuditLog;
 import vn.binhdan.identity.internal.AccountRepository;
 import vn.binhdan.identity.internal.AccountRepository.AccountRow;
+import vn.binhdan.identity.internal.LoginThrottle;
 import vn.binhdan.people.NationalIds;
 import vn.binhdan.people.PersonDirectory;
 import vn.binhdan.shared.AppUser;
@@ -31,11 +31,17 @@ public class AccountService {
     private final NationalIds ids;
     private final AuditLog audit;
     private final Clock clock;
+    private final LoginThrottle throttle;
+    /** This service through its proxy, so that a call from inside still gets its own transaction. */
+    private final org.springframework.beans.factory.ObjectProvider<AccountService> self;
     /** Compared against when the username is unknown, so that timing does not reveal which usernames exist. */
     private final String dummyHash;
 
     public AccountService(AccountRepository accounts, PasswordEncoder passwords, SecurityProperties props,
-                          PersonDirectory persons, NationalIds ids, AuditLog audit, Clock clock) {
+                          PersonDirectory persons, NationalIds ids, AuditLog audit, Clock clock, LoginThrottle throttle,
+                          org.springframework.beans.factory.ObjectProvider<AccountService> self) {
+        this.throttle = throttle;
+        this.self = self;
         this.accounts = accounts;
         this.passwords = passwords;
         this.props = props;
@@ -66,41 +72,56 @@ public class AccountService {
     }
 
     /**
-     * Checks a password, counting failures: after {@code maxFailedLogins} in a row the account is
-     * locked for {@code lockDuration}. Runs in its own transaction so a failure is counted even
-     * though the login itself fails.
+     * Checks a password. Failures are throttled (see {@link LoginThrottle}); an unknown name gets
+     * the same answer, the same throttle and the same time as a wrong password, and a disabled
+     * account is only named as such to someone who knows its password. Outside any transaction:
+     * the count and each audit entry commit on their own, so a failed login still counts.
+     *
+     * @param clientAddress where the attempt comes from (null when unknown)
      */
-    @Transactional(propagation = Propagation.REQUIRES_NEW, noRollbackFor = RuntimeException.class)
-    public AppUser authenticate(String username, String rawPassword) {
-        Optional<AccountRow> found = username == null ? Optional.empty() : accounts.byUsername(username.strip());
-        if (found.isEmpty() || found.get().passwordHash() == null) {
-            passwords.matches(rawPassword == null ? "" : rawPassword, dummyHash);
+    @Transactional(propagation = Propagation.NOT_SUPPORTED)
+    public AppUser authenticate(String username, String rawPassword, String clientAddress) {
+        String name = username == null ? "" : username.strip();
+        LoginThrottle.Keys keys = LoginThrottle.Keys.of(name, clientAddress);
+        Instant now = clock.instant();
+        Optional<AccountRow> found = name.isEmpty() ? Optional.empty() : accounts.byUsername(name);
+        String subject = found.map(a -> String.valueOf(a.id())).orElse(null);
+        String scope = found.map(this::scopeOf).orElse(null);
+        String who = "username=" + (name.length() > 64 ? name.substring(0, 64) : name);
+        Optional<java.time.Duration> wait = throttle.acquire(keys, now);
+        if (wait.isPresent()) {
+            audit.record("LOGIN_THROTTLED", "ACCOUNT", subject, scope, who);
+            throw new LoginThrottledException(wait.get());
+        }
+        String hash = found.map(AccountRow::passwordHash).orElse(null);
+        boolean matches = passwords.matches(rawPassword == null ? "" : rawPassword, hash == null ? dummyHash : hash);
+        if (!matches || hash == null) {
+            audit.record("LOGIN_FAILED", "ACCOUNT", subject, scope, who);
             throw new BadCredentialsException("login.bad");
         }
         AccountRow a = found.get();
-        Instant now = clock.instant();
-        if (a.lockedUntil() != null && a.lockedUntil().isAfter(now)) {
-            throw new LockedException("login.locked");
-        }
+        throttle.succeeded(keys);
         if (!a.enabled()) {
+            audit.record("LOGIN_FAILED", "ACCOUNT", subject, scope, who + " disabled");
             throw new DisabledException("login.disabled");
         }
-        if (rawPassword == null || !passwords.matches(rawPassword, a.passwordHash())) {
-            if (a.lockedUntil() != null) {
-                // a lock that has run out starts a fresh count
-                accounts.recordSuccess(a.id());
-            }
-            accounts.recordFailure(a.id(), props.maxFailedLogins(), now.plus(props.lockDuration()));
-            throw new BadCredentialsException("login.bad");
-        }
-        accounts.recordSuccess(a.id());
-        return accounts.load(a);
+        AppUser user = accounts.load(a);
+        vn.binhdan.shared.SystemUser.run(user, () -> audit.record("LOGIN", "ACCOUNT", subject, scope, null));
+        return user;
+    }
+
+    /** {@link #authenticate(String, String, String)} for callers with no client address (tools, tests). */
+    public AppUser authenticate(String username, String rawPassword) {
+        return self.getObject().authenticate(username, rawPassword, null);
+    }
+
+    private String scopeOf(AccountRow a) {
+        return accounts.load(a).grants().stream().map(vn.binhdan.shared.Grant::unitPath).findFirst().orElse(null);
     }
 
     public Optional<AppUser> load(long accountId) {
-        return accounts.byId(accountId).filter(AccountRow::enabled)
-                .filter(a -> a.lockedUntil() == null || !a.lockedUntil().isAfter(clock.instant()))
-                .map(accounts::load);
+        // failed logins do not lock an account, so its tokens keep working while its name is throttled
+        return accounts.byId(accountId).filter(AccountRow::enabled).map(accounts::load);
     }
 
     /** How long a token's account, once checked, is trusted without reading it again. */
@@ -114,7 +135,7 @@ public class AccountService {
     /**
      * The account behind an API token, read at most once a minute: an app saving an exam answer
      * every few seconds should not cost two database reads a request (at ten seconds most saves
-     * still missed). A disabled or locked account loses its tokens within that minute.
+     * still missed). A disabled account loses its tokens within that minute.
      */
     public Optional<AppUser> loadForToken(long accountId) {
         java.time.Instant now = clock.instant();

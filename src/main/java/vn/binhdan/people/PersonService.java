@@ -1,6 +1,7 @@
 package vn.binhdan.people;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -19,6 +20,7 @@ import vn.binhdan.shared.CurrentUser;
 import vn.binhdan.shared.ForbiddenException;
 import vn.binhdan.shared.NotFoundException;
 import vn.binhdan.shared.Role;
+import vn.binhdan.shared.TooManyRequestsException;
 import vn.binhdan.shared.VietnameseText;
 import vn.binhdan.unit.Unit;
 import vn.binhdan.unit.Units;
@@ -99,7 +101,7 @@ public class PersonService {
         }
         String hash = ids.hash(v.idNumber);
         if (repo.idByHash(hash).isPresent()) {
-            throw new BusinessException("person.id.exists");
+            refuseExistingId(v.unit.path());
         }
         Long household = household(form.householdCode(), v.unit);
         long id = repo.insert(v.name, VietnameseText.fold(v.name), form.birthDate(), form.sex(),
@@ -107,6 +109,22 @@ public class PersonService {
                 v.idNumber.substring(9), v.unit.id(), household, dataHash(form, v, List.of()));
         audit.record("CREATE", "PERSON", String.valueOf(id), v.unit.path(), null);
         return repo.find(id, adultCut()).orElseThrow();
+    }
+
+    /** At most this many "already registered" answers an hour per user: each one tells that an ID number is taken. */
+    static final int ID_EXISTS_PER_HOUR = 10;
+
+    /**
+     * An ID number already in the registry: says so without saying where or whose, and keeps
+     * count, because trying numbers one by one would otherwise tell who is registered.
+     */
+    private void refuseExistingId(String unitPath) {
+        if (audit.countMine("ID_EXISTS", Instant.now().minus(java.time.Duration.ofHours(1))) >= ID_EXISTS_PER_HOUR) {
+            audit.recordApart("ID_EXISTS_LIMIT", "PERSON", null, unitPath, null);
+            throw new TooManyRequestsException("person.id.tooManyExisting");
+        }
+        audit.recordApart("ID_EXISTS", "PERSON", null, unitPath, null);
+        throw new BusinessException("person.id.exists");
     }
 
     @Transactional
@@ -126,7 +144,7 @@ public class PersonService {
             hash = ids.hash(v.idNumber);
             Long other = repo.idByHash(hash).orElse(null);
             if (other != null && other != id) {
-                throw new BusinessException("person.id.exists");
+                refuseExistingId(v.unit.path());
             }
             last3 = v.idNumber.substring(9);
         }

@@ -6,6 +6,7 @@ import com.nimbusds.jose.jwk.source.ImmutableSecret;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.StreamSupport;
 import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.Test;
@@ -55,15 +56,114 @@ public abstract class AccessScenarios extends EndToEnd {
     }
 
     @Test
-    void repeatedFailuresLockTheAccountEvenForTheRightPassword() {
-        accounts.create("lock-me", "Khóa thử", World.PASSWORD, null, List.of());
-        for (int i = 0; i < 5; i++) {
-            assertThat(http.post("/api/v1/auth/login", null, World.map("username", "lock-me", "password", "x" + i)).status())
-                    .isEqualTo(401);
+    void parallelGuessesGetFivePasswordChecksThenWaitWhileEarlierTokensKeepWorking() throws Exception {
+        jdbc.sql("DELETE FROM login_throttle").update();
+        accounts.create("throttle-me", "Thử giới hạn", World.PASSWORD, null,
+                List.of(new vn.binhdan.identity.AccountService.GrantSpec(vn.binhdan.shared.Role.COMMUNE_OFFICER, unit("24133"))));
+        String earlier = token("throttle-me");
+        List<Http.Response> guesses = parallelLogins("throttle-me", 40);
+        assertThat(guesses.stream().filter(r -> r.status() == 401).count()).as("passwords checked").isEqualTo(5);
+        List<Http.Response> waited = guesses.stream().filter(r -> r.status() == 429).toList();
+        assertThat(waited).hasSize(35);
+        Http.Response w = waited.getFirst();
+        assertThat(Long.parseLong(w.header("Retry-After"))).isBetween(1L, 900L);
+        assertThat(w.json().get("detail").asText()).startsWith("Đăng nhập sai quá nhiều lần. Vui lòng thử lại sau");
+
+        // even the right password waits; the account is not locked, so its token still works
+        assertThat(http.post("/api/v1/auth/login", null, World.map("username", "throttle-me", "password", World.PASSWORD))
+                .status()).isEqualTo(429);
+        assertThat(http.get("/api/v1/me", earlier).status()).isEqualTo(200);
+
+        // an unknown name gets exactly the same answers, so guessing cannot tell which names exist
+        List<Http.Response> unknown = parallelLogins("no-such-official", 40);
+        assertThat(unknown.stream().filter(r -> r.status() == 401).count()).isEqualTo(5);
+        assertThat(unknown.stream().filter(r -> r.status() == 429).count()).isEqualTo(35);
+        assertThat(unknown.stream().filter(r -> r.status() == 401).findFirst().orElseThrow().json().get("detail").asText())
+                .isEqualTo(guesses.stream().filter(r -> r.status() == 401).findFirst().orElseThrow().json().get("detail").asText());
+
+        // once the wait is over (here: the clock of the throttle moved on), the official signs in
+        jdbc.sql("UPDATE login_throttle SET blocked_until = NULL, failures = 0 WHERE throttle_key LIKE '%throttle-me%'").update();
+        assertThat(http.post("/api/v1/auth/login", null, World.map("username", "throttle-me", "password", World.PASSWORD))
+                .status()).isEqualTo(200);
+
+        long uid = accounts.loadByUsername("throttle-me").orElseThrow().accountId();
+        JsonNode trail = http.get("/api/v1/audit?subjectType=ACCOUNT&subjectId=" + uid, token("province-admin")).json();
+        List<String> actions = StreamSupport.stream(trail.spliterator(), false).map(e -> e.get("action").asText()).toList();
+        assertThat(actions).contains("LOGIN", "LOGIN_FAILED", "LOGIN_THROTTLED");
+        assertThat(java.util.Collections.frequency(actions, "LOGIN_FAILED")).isEqualTo(5);
+        jdbc.sql("DELETE FROM login_throttle").update();
+    }
+
+    private List<Http.Response> parallelLogins(String username, int n) throws Exception {
+        try (var pool = java.util.concurrent.Executors.newFixedThreadPool(n)) {
+            var start = new java.util.concurrent.CountDownLatch(1);
+            List<java.util.concurrent.Future<Http.Response>> out = new java.util.ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                String guess = "sai-" + i;
+                out.add(pool.submit(() -> {
+                    start.await();
+                    return http.post("/api/v1/auth/login", null, World.map("username", username, "password", guess));
+                }));
+            }
+            start.countDown();
+            List<Http.Response> responses = new java.util.ArrayList<>();
+            for (var f : out) {
+                responses.add(f.get());
+            }
+            return responses;
         }
-        Http.Response locked = http.post("/api/v1/auth/login", null, World.map("username", "lock-me", "password", World.PASSWORD));
-        assertThat(locked.status()).isEqualTo(423);
-        assertThat(locked.json().get("detail").asText()).contains("tạm khóa");
+    }
+
+    @Test
+    void anIdNumberRegisteredElsewhereIsRefusedWithoutSayingWhereAuditedAndLimited() {
+        String officer = token("commune-officer");
+        // H'Hen Niê's number; she lives in Xã Hòa Phú, outside the officer's ward
+        Map<String, Object> form = World.map("fullName", "Người Thử Trùng", "birthDate", "1990-01-01", "sex", "MALE",
+                "idNumber", "066179000004", "residenceUnitCode", "24133.01");
+        Http.Response r = http.post("/api/v1/persons", officer, form);
+        assertThat(r.status()).isEqualTo(400);
+        assertThat(r.json().get("detail").asText()).startsWith("Số CCCD này đã có trong cơ sở dữ liệu");
+        assertThat(r.body()).doesNotContain("Hen", "Hòa Phú", "24175");
+        assertThat(count("SELECT COUNT(*) FROM audit_event WHERE actor = 'commune-officer' AND action = 'ID_EXISTS'"))
+                .isPositive();
+        // tried number after number, the answers stop
+        int status = 400;
+        for (int i = 0; i < 12 && status == 400; i++) {
+            status = http.post("/api/v1/persons", officer, form).status();
+        }
+        assertThat(status).isEqualTo(429);
+        assertThat(count("SELECT COUNT(*) FROM person WHERE full_name = 'Người Thử Trùng'")).isZero();
+        jdbc.sql("DELETE FROM audit_event WHERE action IN ('ID_EXISTS', 'ID_EXISTS_LIMIT')").update();
+    }
+
+    @Test
+    void pagesCarryAStrictContentSecurityPolicyAndRedirectsNeverTakeTheClientsHost() throws Exception {
+        Http.Response login = http.getHtml("/login");
+        String csp = login.header("Content-Security-Policy");
+        assertThat(csp).contains("default-src 'self'", "script-src 'self'", "style-src 'self'", "frame-ancestors 'none'")
+                .doesNotContain("unsafe-inline", "unsafe-eval");
+        assertThat(login.header("Referrer-Policy")).isEqualTo("same-origin");
+        // plain HTTP without a proxy: no HSTS (it would be ignored, and wrong on a LAN install)
+        assertThat(login.header("Strict-Transport-Security")).isNull();
+        assertThat(String.join(";", login.headers().allValues("Set-Cookie"))).containsIgnoringCase("SameSite=Lax")
+                .containsIgnoringCase("HttpOnly");
+        assertThat(http.get("/api/v1/me", null).header("Content-Security-Policy")).contains("default-src 'none'");
+        // no inline script or style anywhere in the page the policy protects
+        assertThat(login.body()).doesNotContainPattern("<script(?![^>]*\\bsrc=)[^>]*>").doesNotContain(" style=\"", "<style");
+
+        String location = rawGetLocation("/", "evil.example");
+        assertThat(location).isNotNull().doesNotContain("evil.example").startsWith("/login");
+    }
+
+    /** A request whose Host header an attacker chose (Java's HTTP client will not send one). */
+    private String rawGetLocation(String path, String host) throws java.io.IOException {
+        try (var socket = new java.net.Socket("localhost", port)) {
+            socket.getOutputStream().write(("GET " + path + " HTTP/1.1\r\nHost: " + host + "\r\nAccept: text/html\r\n"
+                    + "Connection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            String head = new String(socket.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
+            return head.lines().filter(l -> l.regionMatches(true, 0, "Location:", 0, 9)).map(l -> l.substring(9).strip())
+                    .findFirst().orElse(null);
+        }
     }
 
     @Test

@@ -91,6 +91,13 @@ public abstract class CommunityScenarios extends EndToEnd {
                 Map.of("personId", person("Đinh Văn Tám"), "leader", true)).json();
         assertThat(members.get(0).get("fullName").asText()).isEqualTo("Đinh Văn Tám");
         assertThat(members.get(0).get("leader").asBoolean()).isTrue();
+        // a person of another commune cannot be added, and the refusal does not say who it was
+        Http.Response foreign = http.post("/api/v1/teams/" + teamId + "/members", officer,
+                Map.of("personId", person("Ksor H'Nhi")));
+        assertThat(foreign.status()).isEqualTo(403);
+        assertThat(foreign.body()).doesNotContain("Ksor", "H'Nhi");
+        assertThat(http.post("/api/v1/teams/" + teamId + "/members", officer, Map.of("personId", 987_654_321L))
+                .json().get("detail").asText()).isEqualTo(foreign.json().get("detail").asText());
 
         Map<String, Long> sessionsBefore = tally("GUIDANCE_SESSIONS", "66", "24133", "24133.02", "24133.01");
         Map<String, Long> peopleBefore = tally("PERSONS_GUIDED", "66", "24133", "24133.02");
@@ -172,13 +179,25 @@ public abstract class CommunityScenarios extends EndToEnd {
         assertThat(http.post("/api/v1/guidance", member, noTopic).json().get("detail").asText())
                 .isEqualTo("Hãy chọn ít nhất một nội dung hướng dẫn.");
 
-        // someone from another commune: only as a visitor, and marked so
-        Map<String, Object> visitor = new HashMap<>();
-        visitor.put("personId", person("Ksor H'Nhi"));
-        Map<String, Object> outside = entry(id(), today(), 15, List.of(visitor));
-        r = http.post("/api/v1/guidance", member, outside);
+        // someone from outside the member's village, by registry id: refused the same way as an id
+        // that does not exist, naming nobody, whether or not marked as a visitor
+        Map<String, Object> byId = new HashMap<>();
+        byId.put("personId", person("Ksor H'Nhi"));
+        r = http.post("/api/v1/guidance", member, entry(id(), today(), 15, List.of(byId)));
         assertThat(r.status()).isEqualTo(400);
-        assertThat(r.json().get("detail").asText()).startsWith("Ksor H'Nhi không cư trú trên địa bàn của bạn");
+        String refusal = r.json().get("detail").asText();
+        assertThat(refusal).startsWith("Không tìm thấy người này trên địa bàn của bạn");
+        assertThat(r.body()).doesNotContain("Ksor", "Nhi");
+        byId.put("visitor", true);
+        r = http.post("/api/v1/guidance", member, entry(id(), today(), 15, List.of(byId)));
+        assertThat(r.status()).isEqualTo(400);
+        assertThat(r.body()).doesNotContain("Ksor", "Nhi");
+        Map<String, Object> noSuchId = new HashMap<>();
+        noSuchId.put("personId", 987_654_321L);
+        assertThat(http.post("/api/v1/guidance", member, entry(id(), today(), 15, List.of(noSuchId))).json()
+                .get("detail").asText()).isEqualTo(refusal);
+        // a visitor is written by name, and marked so
+        Map<String, Object> visitor = named("Rơ Châm Khách", 1965);
         visitor.put("visitor", true);
         r = http.post("/api/v1/guidance", member, entry(id(), today(), 15, List.of(visitor)));
         assertThat(r.status()).isEqualTo(201);

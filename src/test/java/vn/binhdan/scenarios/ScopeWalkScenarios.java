@@ -376,7 +376,17 @@ public abstract class ScopeWalkScenarios extends EndToEnd {
         if (!unwalked.isEmpty()) {
             fail("Endpoints without a scope check in this walk: " + unwalked);
         }
-        mapped.forEach(endpoint -> walk.get(endpoint).accept(officer));
+        List<String> foreign = foreignNames();
+        http.watch((auth, r) -> {
+            if (("Bearer " + officer).equals(auth)) {
+                assertThat(r.body()).as("no name from outside the ward, even in an error").doesNotContain(foreign);
+            }
+        });
+        try {
+            mapped.forEach(endpoint -> walk.get(endpoint).accept(officer));
+        } finally {
+            http.watch(null);
+        }
         assertThat(snapshot()).as("nothing outside the ward changed").isEqualTo(before);
     }
 
@@ -704,7 +714,16 @@ public abstract class ScopeWalkScenarios extends EndToEnd {
         if (!unwalked.isEmpty()) {
             fail("Pages without a scope check in this walk: " + unwalked);
         }
-        mapped.forEach(page -> walk.get(page).run());
+        List<String> foreign = foreignNames();
+        // pages escape an apostrophe as &#39;
+        List<String> escaped = foreign.stream().map(n -> n.replace("'", "&#39;")).toList();
+        officer.watch((auth, r) -> assertThat(r.body()).as("no name from outside the ward on any page")
+                .doesNotContain(foreign).doesNotContain(escaped));
+        try {
+            mapped.forEach(page -> walk.get(page).run());
+        } finally {
+            officer.watch(null);
+        }
         assertThat(snapshot()).as("nothing outside the ward changed").isEqualTo(before);
         assertThat(jdbc.sql("SELECT status FROM import_job WHERE id = ?").param(adminsImport).query(String.class).single())
                 .isEqualTo("UPLOADED");
@@ -864,6 +883,17 @@ public abstract class ScopeWalkScenarios extends EndToEnd {
         long evidence = jdbc.sql("SELECT MIN(id) FROM nomination_evidence WHERE nomination_id = ?").param(nomination)
                 .query(Long.class).single();
         return new OutsideCascade(guide, market, trader, nomination, evidence);
+    }
+
+    /** Everyone the officer of Phường Buôn Ma Thuột must never see named: registry persons elsewhere, helped people elsewhere. */
+    private List<String> foreignNames() {
+        String ward = jdbc.sql("SELECT path FROM unit WHERE code = '24133'").query(String.class).single();
+        List<String> names = new java.util.ArrayList<>(jdbc.sql("""
+                SELECT DISTINCT p.full_name FROM person p JOIN unit u ON u.id = p.residence_unit_id
+                WHERE u.path NOT LIKE ?""").param(ward + "%").query(String.class).list());
+        names.add(OutsideTeam.HELPED);
+        assertThat(names).contains("H'Hen Niê", OutsideCascade.GUIDE);
+        return names;
     }
 
     private static void noLearner(Http.Response r) {

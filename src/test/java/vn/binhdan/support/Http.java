@@ -132,10 +132,25 @@ public final class Http {
         return b;
     }
 
+    private volatile java.util.function.BiConsumer<String, Response> watcher;
+
+    /**
+     * Shows every later response, with the request's Authorization header (null for a session
+     * or anonymous request), to a check; {@code null} stops watching.
+     */
+    public void watch(java.util.function.BiConsumer<String, Response> check) {
+        this.watcher = check;
+    }
+
     private Response send(HttpRequest req) {
         try {
             HttpResponse<byte[]> r = client.send(req, HttpResponse.BodyHandlers.ofByteArray());
-            return new Response(r.statusCode(), new String(r.body(), StandardCharsets.UTF_8), r.headers(), r.body());
+            Response response = new Response(r.statusCode(), new String(r.body(), StandardCharsets.UTF_8), r.headers(), r.body());
+            var check = watcher;
+            if (check != null) {
+                check.accept(req.headers().firstValue("Authorization").orElse(null), response);
+            }
+            return response;
         } catch (IOException e) {
             throw new IllegalStateException(e);
         } catch (InterruptedException e) {

@@ -57,17 +57,6 @@ public class AccountRepository {
         jdbc.sql("INSERT INTO role_grant (account_id, role, unit_id) VALUES (?, ?, ?)").params(accountId, role.name(), unitId).update();
     }
 
-    public void recordFailure(long id, int maxFailures, Instant lockUntil) {
-        jdbc.sql("""
-                UPDATE account SET failed_logins = failed_logins + 1,
-                  locked_until = CASE WHEN failed_logins + 1 >= ? THEN ? ELSE locked_until END WHERE id = ?""")
-                .params(maxFailures, Timestamp.from(lockUntil), id).update();
-    }
-
-    public void recordSuccess(long id) {
-        jdbc.sql("UPDATE account SET failed_logins = 0, locked_until = NULL WHERE id = ?").param(id).update();
-    }
-
     public AppUser load(AccountRow a) {
         List<Grant> grants = jdbc.sql("""
                 SELECT g.role, g.unit_id, u.path FROM role_grant g JOIN unit u ON u.id = g.unit_id

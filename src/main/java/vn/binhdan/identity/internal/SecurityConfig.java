@@ -31,7 +31,14 @@ import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.RedirectStrategy;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
+import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.security.web.authentication.WebAuthenticationDetails;
+import vn.binhdan.identity.LoginThrottledException;
 import vn.binhdan.identity.AccountService;
 import vn.binhdan.shared.AppUser;
 import vn.binhdan.shared.BusinessException;
@@ -46,6 +53,47 @@ public class SecurityConfig {
 
     static final Locale VI = Locale.forLanguageTag("vi");
 
+    /**
+     * Scripts and styles only from files of this site: a script slipped into a lesson or a name
+     * cannot run. No page may frame ours (clickjacking), and forms post only to us.
+     */
+    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self';"
+            + " img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self';"
+            + " form-action 'self'; frame-ancestors 'none'";
+
+    /** The same headers on pages and on the API. HSTS is only ever sent over HTTPS (directly or behind a proxy). */
+    private static void headers(HttpSecurity http) throws Exception {
+        http.headers(h -> h
+                .contentSecurityPolicy(c -> c.policyDirectives(CONTENT_SECURITY_POLICY))
+                .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN))
+                .httpStrictTransportSecurity(s -> s.includeSubDomains(true).maxAgeInSeconds(31_536_000)));
+    }
+
+    /**
+     * Redirects keep only the path: an absolute address would be built from the client's Host
+     * header, which anyone can forge (a poisoned cache or a login link sending people elsewhere).
+     */
+    static final RedirectStrategy PATH_ONLY_REDIRECTS = (req, res, url) -> {
+        String target = url;
+        try {
+            java.net.URI u = java.net.URI.create(url);
+            if (u.isAbsolute() || u.getRawAuthority() != null) {
+                target = (u.getRawPath() == null || u.getRawPath().isEmpty() ? "/" : u.getRawPath())
+                        + (u.getRawQuery() == null ? "" : "?" + u.getRawQuery());
+            } else if (!url.startsWith("/")) {
+                target = req.getContextPath() + "/" + url;
+            } else if (!url.startsWith(req.getContextPath() + "/")) {
+                target = req.getContextPath() + url;
+            }
+        } catch (IllegalArgumentException e) {
+            target = req.getContextPath() + "/";
+        }
+        if (target.startsWith("//")) {
+            target = "/";
+        }
+        res.sendRedirect(res.encodeRedirectURL(target));
+    };
+
     @Bean
     PasswordEncoder passwordEncoder() {
         return PasswordEncoderFactories.createDelegatingPasswordEncoder();
@@ -56,7 +104,8 @@ public class SecurityConfig {
         return new AuthenticationProvider() {
             @Override
             public Authentication authenticate(Authentication auth) throws AuthenticationException {
-                AppUser user = accounts.authenticate(auth.getName(), String.valueOf(auth.getCredentials()));
+                String address = auth.getDetails() instanceof WebAuthenticationDetails d ? d.getRemoteAddress() : null;
+                AppUser user = accounts.authenticate(auth.getName(), String.valueOf(auth.getCredentials()), address);
                 return token(user);
             }
 
@@ -90,6 +139,9 @@ public class SecurityConfig {
                         .requestMatchers(HttpMethod.GET, "/api/v1/recognition/public").permitAll()
                         .anyRequest().authenticated())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .headers(h -> h.httpStrictTransportSecurity(s -> s.includeSubDomains(true).maxAgeInSeconds(31_536_000))
+                        .contentSecurityPolicy(c -> c.policyDirectives("default-src 'none'; frame-ancestors 'none'"))
+                        .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)))
                 .csrf(c -> c.disable())
                 .oauth2ResourceServer(o -> o
                         .jwt(j -> j.decoder(tokens.decoder()).jwtAuthenticationConverter(jwt -> fromJwt(jwt, accounts)))
@@ -131,8 +183,11 @@ public class SecurityConfig {
                         .permitAll()
                         .requestMatchers(HttpMethod.POST, "/verify").permitAll()
                         .anyRequest().authenticated())
-                .formLogin(f -> f.loginPage("/login").failureHandler(failureHandler()).permitAll())
-                .logout(l -> l.logoutSuccessUrl("/login?logout").permitAll());
+                .formLogin(f -> f.loginPage("/login").failureHandler(failureHandler()).successHandler(successHandler())
+                        .permitAll())
+                .exceptionHandling(e -> e.authenticationEntryPoint(loginEntryPoint()))
+                .logout(l -> l.logoutSuccessHandler(logoutSuccess()).permitAll());
+        headers(http);
         if (oidcClients.getIfAvailable() != null) {
             http.oauth2Login(o -> o.loginPage("/login")
                     .userInfoEndpoint(u -> u.oidcUserService(oidcUserService(accounts)))
@@ -141,17 +196,39 @@ public class SecurityConfig {
         return http.build();
     }
 
+    private static LoginUrlAuthenticationEntryPoint loginEntryPoint() {
+        LoginUrlAuthenticationEntryPoint entry = new LoginUrlAuthenticationEntryPoint("/login");
+        entry.setFavorRelativeUris(true);
+        return entry;
+    }
+
+    private static AuthenticationSuccessHandler successHandler() {
+        SavedRequestAwareAuthenticationSuccessHandler handler = new SavedRequestAwareAuthenticationSuccessHandler();
+        handler.setRedirectStrategy(PATH_ONLY_REDIRECTS);
+        return handler;
+    }
+
+    private static org.springframework.security.web.authentication.logout.LogoutSuccessHandler logoutSuccess() {
+        var handler = new org.springframework.security.web.authentication.logout.SimpleUrlLogoutSuccessHandler();
+        handler.setDefaultTargetUrl("/login?logout");
+        handler.setRedirectStrategy(PATH_ONLY_REDIRECTS);
+        return handler;
+    }
+
     /** The login page shows why a login failed: wrong password, locked, or an unknown VNeID person. */
     private static AuthenticationFailureHandler failureHandler() {
         return (req, res, ex) -> {
+            if (ex instanceof LoginThrottledException t) {
+                PATH_ONLY_REDIRECTS.sendRedirect(req, res, "/login?error=throttled&wait=" + t.retryAfterSeconds());
+                return;
+            }
             String reason = switch (ex) {
-                case org.springframework.security.authentication.LockedException l -> "locked";
                 case org.springframework.security.authentication.DisabledException d -> "disabled";
                 case OAuth2AuthenticationException o -> "oidc-" + o.getError().getErrorCode();
                 default -> "bad";
             };
             res.setStatus(HttpServletResponse.SC_FOUND);
-            res.sendRedirect(req.getContextPath() + "/login?error=" + reason);
+            PATH_ONLY_REDIRECTS.sendRedirect(req, res, "/login?error=" + reason);
         };
     }
 

@@ -6,7 +6,9 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.DisabledException;
-import org.springframework.security.authentication.LockedException;
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.http.HttpHeaders;
+import vn.binhdan.identity.LoginThrottledException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -44,12 +46,17 @@ class AuthApi {
 
     @Operation(summary = "Đổi tên đăng nhập và mật khẩu lấy mã truy cập (bearer token)")
     @PostMapping("/auth/login")
-    ResponseEntity<?> login(@RequestBody LoginRequest request) {
+    ResponseEntity<?> login(@RequestBody(required = false) LoginRequest request, HttpServletRequest http) {
+        if (request == null) {
+            return error(401, "login.bad");
+        }
         try {
-            AppUser user = accounts.authenticate(request.username(), request.password());
+            AppUser user = accounts.authenticate(request.username(), request.password(), http.getRemoteAddr());
             return ResponseEntity.ok(new TokenResponse(tokens.issue(user), "Bearer", props.tokenTtl().toSeconds()));
-        } catch (LockedException e) {
-            return error(423, "login.locked");
+        } catch (LoginThrottledException e) {
+            return ResponseEntity.status(429).header(HttpHeaders.RETRY_AFTER, String.valueOf(e.retryAfterSeconds()))
+                    .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
+                    .body(problems.problem(429, "login.throttled", e.retryAfterSeconds()));
         } catch (DisabledException e) {
             return error(401, "login.disabled");
         } catch (BadCredentialsException e) {

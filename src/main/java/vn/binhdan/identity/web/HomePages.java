@@ -39,14 +39,15 @@ class HomePages {
     }
 
     private static final Map<String, String> ERRORS = Map.of(
-            "bad", "login.bad", "locked", "login.locked", "disabled", "login.disabled",
+            "bad", "login.bad", "throttled", "login.throttled", "disabled", "login.disabled",
             "oidc-noid", "login.oidc.noId", "oidc-unknown", "login.oidc.unknownPerson");
 
     @GetMapping("/login")
-    String login(@RequestParam(required = false) String error, Model model) {
+    String login(@RequestParam(required = false) String error, @RequestParam(required = false) Integer wait, Model model) {
         if (error != null) {
             String key = ERRORS.getOrDefault(error, error.startsWith("oidc") ? "login.oidc.failed" : "login.bad");
-            model.addAttribute("error", messages.getMessage(key, null, LocaleContextHolder.getLocale()));
+            int seconds = wait == null ? 30 : Math.max(1, Math.min(wait, 3600));
+            model.addAttribute("error", messages.getMessage(key, new Object[]{seconds}, LocaleContextHolder.getLocale()));
         }
         if (oidc.getIfAvailable() instanceof InMemoryClientRegistrationRepository repo && repo.iterator().hasNext()) {
             model.addAttribute("oidc", repo.iterator().next().getRegistrationId());
