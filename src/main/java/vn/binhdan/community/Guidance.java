@@ -330,8 +330,18 @@ public class Guidance {
         AppUser user = requireRecorder();
         String path = withinPath(unitId, user);
         YearMonth m = month == null ? YearMonth.now(clock) : month;
-        return repo.list(path, null, mineOnly ? user.username() : null, m.atDay(1), m.atEndOfMonth(),
-                Math.max(1, Math.min(limit, 500)));
+        List<GuidanceSession> sessions = repo.list(path, null, mineOnly ? user.username() : null, m.atDay(1),
+                m.atEndOfMonth(), Math.max(1, Math.min(limit, 500)));
+        audit.listed("guidance-log", null, path,
+                AuditLog.query("unitId", unitId, "month", m, "mine", mineOnly, "limit", limit), peopleIn(sessions));
+        return sessions;
+    }
+
+    /** The people named in sessions, each once however often they were helped. */
+    static int peopleIn(List<GuidanceSession> sessions) {
+        return (int) sessions.stream().flatMap(s -> s.people().stream())
+                .map(p -> p.personId() != null ? "id:" + p.personId() : "name:" + p.fullName() + "/" + p.birthYear())
+                .distinct().count();
     }
 
     /** Totals for the user's area (or under {@code unitId}) in a month. */
@@ -357,7 +367,10 @@ public class Guidance {
     @Transactional(readOnly = true)
     public List<UnregisteredPerson> unregistered(Long unitId) {
         AppUser user = requireRecorder();
-        return repo.unregistered(withinPath(unitId, user), 500);
+        String path = withinPath(unitId, user);
+        List<UnregisteredPerson> people = repo.unregistered(path, 500);
+        audit.listed("guidance-unregistered", null, path, AuditLog.query("unitId", unitId), people.size());
+        return people;
     }
 
     public List<GuidanceTopic> topics() {

@@ -92,7 +92,12 @@ public class Recognition {
         for (String path : user.scopePaths(NOMINATORS)) {
             repo.within(path).forEach(r -> out.putIfAbsent(r.id(), nomination(r, user, false)));
         }
-        return out.values().stream().sorted((a, b) -> Long.compare(b.id(), a.id())).toList();
+        List<Nomination> list = out.values().stream().sorted((a, b) -> Long.compare(b.id(), a.id())).toList();
+        List<String> scopes = user.scopePaths(NOMINATORS);
+        // villages are nominated too: only citizens are persons
+        audit.listed("nominations", null, scopes.size() == 1 ? scopes.getFirst() : null, AuditLog.query(),
+                (int) list.stream().filter(n -> n.personId() != null).count());
+        return list;
     }
 
     public Nomination get(long id) {

@@ -73,7 +73,11 @@ public class PersonService {
         if (folded.length() < 2 && within == null) {
             throw new BusinessException("person.search.tooShort");
         }
-        return repo.search(folded, scopes, within, Math.max(1, Math.min(limit, 200)));
+        List<PersonSummary> found = repo.search(folded, scopes, within, Math.max(1, Math.min(limit, 200)));
+        audit.listed("person-search", withinUnitId == null ? null : "unit " + withinUnitId,
+                within != null ? within : scopes.getFirst(), AuditLog.query("q", query, "unitId", withinUnitId, "limit", limit),
+                found.size());
+        return found;
     }
 
     @Transactional

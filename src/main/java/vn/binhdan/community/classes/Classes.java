@@ -237,8 +237,11 @@ public class Classes {
         AppUser user = CurrentUser.require();
         ClassRow row = managed(classId, user);
         SessionRow s = sessionOf(row, sessionId);
-        return repo.attendees(s.id()).stream()
+        List<Attendee> attendees = repo.attendees(s.id()).stream()
                 .map(a -> new Attendee(a.personId(), a.fullName(), a.method(), a.recordedAt())).toList();
+        audit.listed("class-attendance", "class " + classId + " session " + sessionId, row.unitPath(),
+                AuditLog.query("classId", classId, "sessionId", sessionId), attendees.size());
+        return attendees;
     }
 
     /**
