@@ -34,6 +34,7 @@ import vn.binhdan.shared.Role;
 import vn.binhdan.shared.VietnameseText;
 import vn.binhdan.unit.Unit;
 import vn.binhdan.unit.Units;
+import vn.binhdan.shared.TextLimits;
 
 /**
  * The guidance log: one help given, recorded in seconds on a phone, often with no signal. An
@@ -181,6 +182,7 @@ public class Guidance {
         if (e == null || e.clientId() == null || !CLIENT_ID.matcher(e.clientId()).matches()) {
             throw new BusinessException("guidance.clientId.invalid");
         }
+        TextLimits.check(e);
         LocalDate today = LocalDate.now(clock);
         LocalDate day = e.givenOn() == null ? today : e.givenOn();
         if (day.isAfter(today)) {

@@ -32,6 +32,7 @@ import vn.binhdan.shared.VietnameseText;
 import vn.binhdan.unit.Unit;
 import vn.binhdan.unit.UnitType;
 import vn.binhdan.unit.Units;
+import vn.binhdan.shared.TextLimits;
 
 /**
  * Model citizens and villages: nominated with evidence and ticked criteria, approved by the
@@ -124,6 +125,7 @@ public class Recognition {
 
     @Transactional
     public Nomination create(NominationDraft draft) {
+        TextLimits.check(draft);
         AppUser user = requireNominator();
         if (draft == null || draft.kind() == null) {
             throw new BusinessException("recognition.kindRequired");
@@ -166,6 +168,7 @@ public class Recognition {
 
     @Transactional
     public Nomination update(long id, NominationDraft draft) {
+        TextLimits.check(draft);
         AppUser user = requireNominator();
         Row row = editable(id, user);
         if (draft == null) {

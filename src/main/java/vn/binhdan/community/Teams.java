@@ -20,6 +20,7 @@ import vn.binhdan.shared.Role;
 import vn.binhdan.shared.VietnameseText;
 import vn.binhdan.unit.Unit;
 import vn.binhdan.unit.Units;
+import vn.binhdan.shared.TextLimits;
 
 /**
  * Community digital technology teams: set up by the commune (or the province), seen by everyone
@@ -50,6 +51,7 @@ public class Teams {
 
     @Transactional
     public Team create(TeamForm form) {
+        TextLimits.check(form);
         AppUser user = CurrentUser.require();
         Unit unit = checkedUnit(form, user);
         long id = repo.insert(clean(form), unit.id(), user.username(), clock.instant());
@@ -59,6 +61,7 @@ public class Teams {
 
     @Transactional
     public Team update(long id, TeamForm form) {
+        TextLimits.check(form);
         AppUser user = CurrentUser.require();
         Team team = editable(id, user);
         TeamForm f = clean(new TeamForm(team.unitId(), form.name(), form.kind(), form.phone(), form.email()));
@@ -104,6 +107,7 @@ public class Teams {
 
     @Transactional
     public List<TeamMember> addMember(long teamId, TeamMember.Form form) {
+        TextLimits.check(form);
         AppUser user = CurrentUser.require();
         Team team = editable(teamId, user);
         if (form.personId() == null) {

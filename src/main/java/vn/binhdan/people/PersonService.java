@@ -23,6 +23,7 @@ import vn.binhdan.shared.VietnameseText;
 import vn.binhdan.unit.Unit;
 import vn.binhdan.unit.Units;
 import vn.binhdan.unit.UnitsMerged;
+import vn.binhdan.shared.TextLimits;
 
 /**
  * The registry as users reach it. Reading a person is allowed to the person and to officers
@@ -286,6 +287,7 @@ public class PersonService {
     }
 
     private Valid validate(PersonForm f, boolean idRequired) {
+        TextLimits.check(f);
         String name = VietnameseText.clean(f.fullName());
         if (name == null) {
             throw new BusinessException("person.name.required");
