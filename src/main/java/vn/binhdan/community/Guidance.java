@@ -111,7 +111,10 @@ public class Guidance {
             try {
                 checked.add(check(e, user));
             } catch (BusinessException ex) {
-                receipts[i] = new GuidanceReceipt(e == null ? null : e.clientId(), GuidanceReceipt.Status.REJECTED, null,
+                // a malformed id is not echoed: it matches no entry on the phone and may be anything at all
+                String clientId = e == null || e.clientId() == null || !CLIENT_ID.matcher(e.clientId()).matches() ? null
+                        : e.clientId();
+                receipts[i] = new GuidanceReceipt(clientId, GuidanceReceipt.Status.REJECTED, null,
                         messages.getMessage(ex.messageKey(), ex.args(), ex.messageKey(), locale));
                 checked.add(null);
             }
