@@ -105,7 +105,10 @@ public class ExamIntegrity {
         shared(graded, Kind.SHARED_ADDRESS, Graded::address, thresholds.addressPersons(), flags);
         tooFast(graded, where.toString(), params, flags);
         sameAnswers(graded, where.toString(), params, flags);
-        audit.record("READ", "exam_integrity", Integer.toString(days), scopes.getFirst(), flags.size() + " flags");
+        int persons = (int) flags.stream().flatMap(f -> f.attempts().stream()).mapToLong(FlaggedAttempt::personId)
+                .distinct().count();
+        audit.listed("exam-integrity", null, scopes.getFirst(),
+                AuditLog.query("days", days, "flags", flags.size()), persons);
         return flags;
     }
 

@@ -219,6 +219,8 @@ public class Ambassadors {
                     c.stuck().size()));
         }
         out.sort(Comparator.comparingInt(CascadeSummary::reached).reversed().thenComparing(CascadeSummary::rootName));
+        // each cascade is shown by its first guide's name
+        audit.listed("ambassador-cascades", null, common(user), AuditLog.query(), out.size());
         return out;
     }
 
@@ -237,7 +239,20 @@ public class Ambassadors {
         if (!user.canActOn(f.children.get(root).getFirst().guidePath(), FIELD)) {
             throw new NotFoundException("cascade.notFound");
         }
-        return build(root, f, user);
+        Cascade cascade = build(root, f, user);
+        audit.listed("ambassador-cascade", Long.toString(root), f.children.get(root).getFirst().guidePath(),
+                AuditLog.query("personId", personId), nodes(cascade.root()) + cascade.stuck().size());
+        return cascade;
+    }
+
+    private static int nodes(Cascade.Node node) {
+        return 1 + node.learners().stream().mapToInt(Ambassadors::nodes).sum();
+    }
+
+    /** Where a list drawn from all the user's units belongs in the trail: their one unit, or everywhere. */
+    private static String common(AppUser user) {
+        List<String> scopes = user.scopePaths(FIELD);
+        return scopes.size() == 1 ? scopes.getFirst() : null;
     }
 
     private record Forest(Map<Long, List<LinkRow>> children, Map<Long, LinkRow> guideOf, List<Long> roots) {

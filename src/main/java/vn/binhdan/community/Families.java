@@ -93,6 +93,8 @@ public class Families {
             }
         }
         int count = (int) families.stream().filter(DigitalFamily::certified).count();
+        audit.listed("digital-families", "unit " + unit.id(), unit.path(), AuditLog.query("unitId", unitId),
+                families.size() + candidates.stream().mapToInt(c -> c.certifiedMembers().size()).sum());
         return new FamilyList(unit.id(), unit.name(), repo.households(unit.path()), count, families, candidates);
     }
 

@@ -34,6 +34,7 @@ import vn.binhdan.shared.Role;
 import vn.binhdan.shared.VietnameseText;
 import vn.binhdan.unit.Unit;
 import vn.binhdan.unit.Units;
+import vn.binhdan.shared.TextLimits;
 
 /**
  * The guidance log: one help given, recorded in seconds on a phone, often with no signal. An
@@ -110,7 +111,10 @@ public class Guidance {
             try {
                 checked.add(check(e, user));
             } catch (BusinessException ex) {
-                receipts[i] = new GuidanceReceipt(e == null ? null : e.clientId(), GuidanceReceipt.Status.REJECTED, null,
+                // a malformed id is not echoed: it matches no entry on the phone and may be anything at all
+                String clientId = e == null || e.clientId() == null || !CLIENT_ID.matcher(e.clientId()).matches() ? null
+                        : e.clientId();
+                receipts[i] = new GuidanceReceipt(clientId, GuidanceReceipt.Status.REJECTED, null,
                         messages.getMessage(ex.messageKey(), ex.args(), ex.messageKey(), locale));
                 checked.add(null);
             }
@@ -181,6 +185,7 @@ public class Guidance {
         if (e == null || e.clientId() == null || !CLIENT_ID.matcher(e.clientId()).matches()) {
             throw new BusinessException("guidance.clientId.invalid");
         }
+        TextLimits.check(e);
         LocalDate today = LocalDate.now(clock);
         LocalDate day = e.givenOn() == null ? today : e.givenOn();
         if (day.isAfter(today)) {
@@ -330,8 +335,18 @@ public class Guidance {
         AppUser user = requireRecorder();
         String path = withinPath(unitId, user);
         YearMonth m = month == null ? YearMonth.now(clock) : month;
-        return repo.list(path, null, mineOnly ? user.username() : null, m.atDay(1), m.atEndOfMonth(),
-                Math.max(1, Math.min(limit, 500)));
+        List<GuidanceSession> sessions = repo.list(path, null, mineOnly ? user.username() : null, m.atDay(1),
+                m.atEndOfMonth(), Math.max(1, Math.min(limit, 500)));
+        audit.listed("guidance-log", null, path,
+                AuditLog.query("unitId", unitId, "month", m, "mine", mineOnly, "limit", limit), peopleIn(sessions));
+        return sessions;
+    }
+
+    /** The people named in sessions, each once however often they were helped. */
+    static int peopleIn(List<GuidanceSession> sessions) {
+        return (int) sessions.stream().flatMap(s -> s.people().stream())
+                .map(p -> p.personId() != null ? "id:" + p.personId() : "name:" + p.fullName() + "/" + p.birthYear())
+                .distinct().count();
     }
 
     /** Totals for the user's area (or under {@code unitId}) in a month. */
@@ -357,7 +372,10 @@ public class Guidance {
     @Transactional(readOnly = true)
     public List<UnregisteredPerson> unregistered(Long unitId) {
         AppUser user = requireRecorder();
-        return repo.unregistered(withinPath(unitId, user), 500);
+        String path = withinPath(unitId, user);
+        List<UnregisteredPerson> people = repo.unregistered(path, 500);
+        audit.listed("guidance-unregistered", null, path, AuditLog.query("unitId", unitId), people.size());
+        return people;
     }
 
     public List<GuidanceTopic> topics() {

@@ -64,7 +64,10 @@ public class Markets {
     public Market get(long id) {
         AppUser user = Families.requireField();
         MarketRow row = visible(id, user);
-        return markets(List.of(row), true).getFirst();
+        Market market = markets(List.of(row), true).getFirst();
+        audit.listed("market-traders", "market " + id, row.unitPath(), AuditLog.query("marketId", id),
+                market.traderList() == null ? 0 : market.traderList().size());
+        return market;
     }
 
     @Transactional

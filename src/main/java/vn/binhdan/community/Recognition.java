@@ -32,6 +32,7 @@ import vn.binhdan.shared.VietnameseText;
 import vn.binhdan.unit.Unit;
 import vn.binhdan.unit.UnitType;
 import vn.binhdan.unit.Units;
+import vn.binhdan.shared.TextLimits;
 
 /**
  * Model citizens and villages: nominated with evidence and ticked criteria, approved by the
@@ -92,7 +93,12 @@ public class Recognition {
         for (String path : user.scopePaths(NOMINATORS)) {
             repo.within(path).forEach(r -> out.putIfAbsent(r.id(), nomination(r, user, false)));
         }
-        return out.values().stream().sorted((a, b) -> Long.compare(b.id(), a.id())).toList();
+        List<Nomination> list = out.values().stream().sorted((a, b) -> Long.compare(b.id(), a.id())).toList();
+        List<String> scopes = user.scopePaths(NOMINATORS);
+        // villages are nominated too: only citizens are persons
+        audit.listed("nominations", null, scopes.size() == 1 ? scopes.getFirst() : null, AuditLog.query(),
+                (int) list.stream().filter(n -> n.personId() != null).count());
+        return list;
     }
 
     public Nomination get(long id) {
@@ -119,6 +125,7 @@ public class Recognition {
 
     @Transactional
     public Nomination create(NominationDraft draft) {
+        TextLimits.check(draft);
         AppUser user = requireNominator();
         if (draft == null || draft.kind() == null) {
             throw new BusinessException("recognition.kindRequired");
@@ -161,6 +168,7 @@ public class Recognition {
 
     @Transactional
     public Nomination update(long id, NominationDraft draft) {
+        TextLimits.check(draft);
         AppUser user = requireNominator();
         Row row = editable(id, user);
         if (draft == null) {

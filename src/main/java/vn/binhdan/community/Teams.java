@@ -20,6 +20,7 @@ import vn.binhdan.shared.Role;
 import vn.binhdan.shared.VietnameseText;
 import vn.binhdan.unit.Unit;
 import vn.binhdan.unit.Units;
+import vn.binhdan.shared.TextLimits;
 
 /**
  * Community digital technology teams: set up by the commune (or the province), seen by everyone
@@ -50,6 +51,7 @@ public class Teams {
 
     @Transactional
     public Team create(TeamForm form) {
+        TextLimits.check(form);
         AppUser user = CurrentUser.require();
         Unit unit = checkedUnit(form, user);
         long id = repo.insert(clean(form), unit.id(), user.username(), clock.instant());
@@ -59,6 +61,7 @@ public class Teams {
 
     @Transactional
     public Team update(long id, TeamForm form) {
+        TextLimits.check(form);
         AppUser user = CurrentUser.require();
         Team team = editable(id, user);
         TeamForm f = clean(new TeamForm(team.unitId(), form.name(), form.kind(), form.phone(), form.email()));
@@ -94,13 +97,17 @@ public class Teams {
             throw new ForbiddenException("team.forbidden");
         }
         YearMonth m = month == null ? YearMonth.now(clock) : month;
-        return new TeamPage(team, repo.members(id), m, guidance.activity(team.unitPath(), id, m.atDay(1), m.atEndOfMonth()),
-                guidance.list(team.unitPath(), id, null, m.atDay(1), m.atEndOfMonth(), 20),
+        List<TeamMember> members = repo.members(id);
+        List<GuidanceSession> log = guidance.list(team.unitPath(), id, null, m.atDay(1), m.atEndOfMonth(), 20);
+        audit.listed("team-members", "team " + id, team.unitPath(), AuditLog.query("teamId", id, "month", m),
+                members.size() + Guidance.peopleIn(log));
+        return new TeamPage(team, members, m, guidance.activity(team.unitPath(), id, m.atDay(1), m.atEndOfMonth()), log,
                 user.canActOn(team.unitPath(), EDITORS));
     }
 
     @Transactional
     public List<TeamMember> addMember(long teamId, TeamMember.Form form) {
+        TextLimits.check(form);
         AppUser user = CurrentUser.require();
         Team team = editable(teamId, user);
         if (form.personId() == null) {
@@ -114,7 +121,7 @@ public class Teams {
         boolean added = repo.upsertMember(teamId, p.id(), form.leads(), phone, LocalDate.now(clock));
         audit.record(added ? "CREATE" : "UPDATE", "TEAM_MEMBER", teamId + "/" + p.id(), team.unitPath(),
                 form.leads() ? "leader" : null);
-        return repo.members(teamId);
+        return members(team);
     }
 
     @Transactional
@@ -124,7 +131,15 @@ public class Teams {
         if (repo.removeMember(teamId, personId)) {
             audit.record("DELETE", "TEAM_MEMBER", teamId + "/" + personId, team.unitPath(), null);
         }
-        return repo.members(teamId);
+        return members(team);
+    }
+
+    /** The members with their phones, answered after a change: a list of persons like any other. */
+    private List<TeamMember> members(Team team) {
+        List<TeamMember> members = repo.members(team.id());
+        audit.listed("team-members", "team " + team.id(), team.unitPath(), AuditLog.query("teamId", team.id()),
+                members.size());
+        return members;
     }
 
     private Team editable(long id, AppUser user) {

@@ -82,7 +82,8 @@ public class Dashboards {
                     LocalDate.ofInstant(r.since(), clock.getZone()), declared ? null : r.sourceId().substring("certificate:".length()),
                     declared));
         }
-        audit.record("READ", "certified-list", unit.code() + "/" + group + "/" + page, unit.path(), "rows=" + out.size());
+        audit.listed("certified-list", unit.code() + "/" + group, unit.path(),
+                AuditLog.query("unitId", unitId, "group", group, "page", page), out.size());
         return out;
     }
 

@@ -25,6 +25,7 @@ import vn.binhdan.shared.VietnameseText;
 import vn.binhdan.unit.Unit;
 import vn.binhdan.unit.Units;
 import vn.binhdan.unit.UnitsMerged;
+import vn.binhdan.shared.TextLimits;
 
 /**
  * The registry as users reach it. Reading a person is allowed to the person and to officers
@@ -75,7 +76,11 @@ public class PersonService {
         if (folded.length() < 2 && within == null) {
             throw new BusinessException("person.search.tooShort");
         }
-        return repo.search(folded, scopes, within, Math.max(1, Math.min(limit, 200)));
+        List<PersonSummary> found = repo.search(folded, scopes, within, Math.max(1, Math.min(limit, 200)));
+        audit.listed("person-search", withinUnitId == null ? null : "unit " + withinUnitId,
+                within != null ? within : scopes.getFirst(), AuditLog.query("q", query, "unitId", withinUnitId, "limit", limit),
+                found.size());
+        return found;
     }
 
     @Transactional
@@ -300,6 +305,7 @@ public class PersonService {
     }
 
     private Valid validate(PersonForm f, boolean idRequired) {
+        TextLimits.check(f);
         String name = VietnameseText.clean(f.fullName());
         if (name == null) {
             throw new BusinessException("person.name.required");

@@ -27,6 +27,10 @@ public abstract class AccessScenarios extends EndToEnd {
     @Value("${binhdan.security.token-secret}")
     String tokenSecret;
 
+    @org.springframework.beans.factory.annotation.Autowired
+    @org.springframework.beans.factory.annotation.Qualifier("requestMappingHandlerMapping")
+    org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping mappings;
+
     @Test
     void healthIsUp() {
         Http.Response r = http.get("/actuator/health", null);
@@ -260,6 +264,258 @@ public abstract class AccessScenarios extends EndToEnd {
         assertThat(lamDong.get("residents").asLong()).isEqualTo(1);
         assertThat(lamDong.get("byGroup").get("ADULT").asLong()).isEqualTo(1);
         assertThat(lamDong.get("byGroup").get("CIVIL_SERVANT").asLong()).isZero();
+    }
+
+    // ------------------------------------------------------------------ audit of lists and refusals
+
+    @Test
+    void anOfficerListingAClassesAttendanceLeavesOneAuditEntryWithTheCount() {
+        String officer = token("commune-officer");
+        String admin = token("province-admin");
+        String today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Ho_Chi_Minh")).toString();
+        JsonNode created = http.post("/api/v1/classes", officer, World.map("unitId", unit("24133.01"),
+                "title", "Lớp nhật ký", "sessions", List.of(World.map("date", today, "startsAt", "08:00", "endsAt", "10:00"))))
+                .json();
+        long classId = created.get("id").asLong();
+        long session = created.get("sessions").get(0).get("id").asLong();
+        String attendance = "/api/v1/classes/" + classId + "/sessions/" + session + "/attendance";
+        for (String name : List.of("Nguyễn Văn An", "Nguyễn Thị Hoa")) {
+            assertThat(http.post(attendance, officer, World.map("personId", person(name))).status()).isEqualTo(200);
+        }
+        long before = latestEntry(admin);
+
+        assertThat(http.get(attendance, officer).json().size()).isEqualTo(2);
+
+        List<JsonNode> lists = entriesAfter(before, "/api/v1/audit?actor=commune-officer&action=LIST", admin);
+        assertThat(lists).hasSize(1);
+        JsonNode entry = lists.getFirst();
+        assertThat(entry.get("subjectType").asText()).isEqualTo("class-attendance");
+        assertThat(entry.get("persons").asInt()).isEqualTo(2);
+        assertThat(entry.get("detail").asText()).contains("classId=" + classId, "sessionId=" + session);
+
+        // the session's page shows its attendees and a name search: still one entry for the one page
+        Http page = new Http(port, true);
+        page.formLogin("commune-officer", World.PASSWORD);
+        int found = http.get("/api/v1/persons?q=nguyen&limit=20", officer).json().size();
+        long beforePage = latestEntry(admin);
+        assertThat(page.getHtml("/classes/" + classId + "/sessions/" + session + "?q=nguyen").status()).isEqualTo(200);
+        List<JsonNode> pageLists = entriesAfter(beforePage, "/api/v1/audit?actor=commune-officer&action=LIST", admin);
+        assertThat(pageLists).hasSize(1);
+        assertThat(pageLists.getFirst().get("persons").asInt()).isEqualTo(2 + found);
+        assertThat(pageLists.getFirst().get("detail").asText()).contains("class-attendance", "person-search", "q=nguyen");
+    }
+
+    @Test
+    void aPersonSearchIsAuditedWithItsQueryButNoIdNumberInClear() {
+        String officer = token("commune-officer");
+        String admin = token("province-admin");
+        long before = latestEntry(admin);
+        assertThat(names(http.get("/api/v1/persons?q=nguyen%20van%20an", officer).json())).containsExactly("Nguyễn Văn An");
+        http.get("/api/v1/persons?q=066085000001", officer);
+
+        List<JsonNode> lists = entriesAfter(before, "/api/v1/audit?actor=commune-officer&action=LIST", admin);
+        assertThat(lists).hasSize(2);
+        assertThat(lists).allSatisfy(e -> assertThat(e.get("subjectType").asText()).isEqualTo("person-search"));
+        JsonNode byName = lists.get(1);
+        assertThat(byName.get("detail").asText()).contains("q=nguyen van an");
+        assertThat(byName.get("persons").asInt()).isEqualTo(1);
+        JsonNode byNumber = lists.get(0);
+        assertThat(byNumber.get("detail").asText()).doesNotContain("066085000001").contains("***001");
+        assertThat(http.get("/api/v1/audit?action=LIST", admin).body()).doesNotContain("066085000001");
+    }
+
+    @Test
+    void refusalsAreAuditedWithActorMethodAndPathFromTheApiAndThePages() {
+        String officer = token("commune-officer");
+        String admin = token("province-admin");
+        long hen = person("H'Hen Niê");
+        long before = latestEntry(admin);
+
+        assertThat(http.get("/api/v1/persons/" + hen, officer).status()).isEqualTo(403);
+        Http page = new Http(port, true);
+        page.formLogin("commune-officer", World.PASSWORD);
+        assertThat(page.getHtml("/persons/" + hen).status()).isEqualTo(403);
+        // a form sent without its CSRF token is refused by the security filters themselves
+        assertThat(page.postForm("/guidance/" + hen + "/withdraw", Map.of()).status()).isEqualTo(403);
+
+        List<String> refused = entriesAfter(before, "/api/v1/audit?actor=commune-officer&action=REFUSED", admin).stream()
+                .map(e -> e.get("detail").asText()).toList();
+        assertThat(refused).containsExactlyInAnyOrder("GET /api/v1/persons/" + hen, "GET /persons/" + hen,
+                "POST /guidance/" + hen + "/withdraw");
+        // the officer's own refusal to read the trail is in it too
+        assertThat(http.get("/api/v1/audit", officer).status()).isEqualTo(403);
+        assertThat(entriesAfter(before, "/api/v1/audit?actor=commune-officer&action=REFUSED", admin).stream()
+                .map(e -> e.get("detail").asText())).contains("GET /api/v1/audit");
+    }
+
+    @Test
+    void theAuditFiltersByActorActionAndPersonInTheApiAndThePage() {
+        String officer = token("commune-officer");
+        String admin = token("province-admin");
+        long hoa = person("Nguyễn Thị Hoa");
+        long an = person("Nguyễn Văn An");
+        http.get("/api/v1/persons/" + hoa, officer);
+        http.get("/api/v1/persons/" + hoa, admin);
+        http.get("/api/v1/persons/" + an, officer);
+
+        JsonNode aboutHoa = http.get("/api/v1/audit?person=" + hoa, admin).json();
+        assertThat(aboutHoa.size()).isGreaterThanOrEqualTo(2);
+        aboutHoa.forEach(e -> assertThat(e.get("subjectId").asText()).isEqualTo(Long.toString(hoa)));
+        JsonNode officersReads = http.get("/api/v1/audit?actor=commune-officer&action=READ&person=" + hoa, admin).json();
+        assertThat(officersReads.size()).isPositive();
+        officersReads.forEach(e -> {
+            assertThat(e.get("actor").asText()).isEqualTo("commune-officer");
+            assertThat(e.get("action").asText()).isEqualTo("READ");
+            assertThat(e.get("subjectId").asText()).isEqualTo(Long.toString(hoa));
+        });
+
+        Http page = new Http(port, true);
+        page.formLogin("province-admin", World.PASSWORD);
+        String html = page.getHtml("/audit?actor=commune-officer&action=READ&person=" + hoa).body();
+        assertThat(html).contains("Xem danh sách người", "Bị từ chối truy cập", "Người dân (mã hồ sơ)")
+                .contains("selected=\"selected\">Xem hồ sơ</option>")
+                .contains("value=\"" + hoa + "\"");
+        assertThat(html.split("<tbody>")[1]).contains("commune-officer").doesNotContain("province-admin");
+        assertThat(page.getHtml("/audit?lang=en").body()).contains("Viewed a list of persons", "Person (record number)");
+    }
+
+    /** The newest entry the administrator can see, so a scenario looks only at what it caused. */
+    private long latestEntry(String admin) {
+        JsonNode last = http.get("/api/v1/audit?limit=1", admin).json();
+        return last.isEmpty() ? 0 : last.get(0).get("id").asLong();
+    }
+
+    private List<JsonNode> entriesAfter(long id, String query, String admin) {
+        return StreamSupport.stream(http.get(query, admin).json().spliterator(), false)
+                .filter(e -> e.get("id").asLong() > id).toList();
+    }
+
+    // ------------------------------------------------------------------ bad input is a 400, never a 500
+
+    @Test
+    void anOverLongEthnicityIsRefusedInVietnameseNamingTheFieldAndNothingIsStored() {
+        String officer = token("commune-officer");
+        String tooLong = "Ê Đê " + "x".repeat(70);
+        long before = count("SELECT COUNT(*) FROM person");
+        Http.Response created = http.post("/api/v1/persons", officer, World.map("fullName", "Y Dài Quá",
+                "birthDate", "1990-01-01", "sex", "MALE", "idNumber", "066090123456", "residenceUnitCode", "24133.01",
+                "ethnicity", tooLong));
+        assertThat(created.status()).isEqualTo(400);
+        assertThat(created.header("Content-Type")).contains("application/problem+json");
+        assertThat(created.json().get("detail").asText()).isEqualTo(
+                "Trường «ethnicity» dài quá giới hạn 64 ký tự. Vui lòng rút gọn rồi gửi lại.");
+        assertThat(created.json().get("field").asText()).isEqualTo("ethnicity");
+        assertThat(created.body()).doesNotContain("xxxxxxxxxx");
+        assertThat(count("SELECT COUNT(*) FROM person")).isEqualTo(before);
+
+        long an = person("Nguyễn Văn An");
+        Http.Response updated = http.put("/api/v1/persons/" + an, officer, World.map("fullName", "Nguyễn Văn An",
+                "birthDate", "1985-09-05", "sex", "MALE", "residenceUnitCode", "24133.01", "ethnicity", tooLong));
+        assertThat(updated.status()).isEqualTo(400);
+        assertThat(http.get("/api/v1/persons/" + an, officer).json().get("ethnicity").asText()).isEqualTo("Kinh");
+    }
+
+    /**
+     * Every writable API endpoint, every text field of its JSON body, one at a time, one character
+     * over its limit: always a 400 that names the field, never a 500 and never the database's
+     * business. A new endpoint or field is walked without touching this test.
+     */
+    @Test
+    void everyTextFieldOfEveryWritableEndpointIsRefusedWhenTooLong() {
+        String admin = token("province-admin");
+        List<String> walked = new java.util.ArrayList<>();
+        mappings.getHandlerMethods().forEach((info, method) -> {
+            for (org.springframework.core.MethodParameter p : method.getMethodParameters()) {
+                if (!p.hasParameterAnnotation(org.springframework.web.bind.annotation.RequestBody.class)) {
+                    continue;
+                }
+                for (String pattern : info.getPatternValues()) {
+                    if (!pattern.startsWith("/api/v1")) {
+                        continue;
+                    }
+                    String path = pattern.replaceAll("\\{[^}]+}", "1");
+                    for (var m : info.getMethodsCondition().getMethods()) {
+                        for (TooLong t : tooLong(p.getGenericParameterType(), 0)) {
+                            Http.Response r = m.name().equals("PUT") ? http.put(path, admin, t.body())
+                                    : http.post(path, admin, t.body());
+                            if (p.getParameterType().isAnnotationPresent(vn.binhdan.shared.TextLimits.CheckedPerItem.class)) {
+                                // a phone's queue: the one bad entry is rejected, the queue itself accepted
+                                assertThat(r.status()).as(m + " " + pattern + " " + t.field() + ": " + r.body()).isEqualTo(200);
+                                assertThat(r.json().get("results").get(0).get("status").asText()).isEqualTo("REJECTED");
+                            } else {
+                                assertThat(r.status()).as(m + " " + pattern + " " + t.field() + ": " + r.body()).isEqualTo(400);
+                                assertThat(r.json().get("field").asText()).as(m + " " + pattern).isEqualTo(t.field());
+                            }
+                            assertThat(r.body()).doesNotContain("xxxxxxxxxx");
+                            walked.add(m + " " + pattern + " " + t.field());
+                        }
+                    }
+                }
+            }
+        });
+        assertThat(walked).contains("POST /api/v1/persons fullName", "PUT /api/v1/persons/{id} ethnicity",
+                "POST /api/v1/guidance people[0].fullName", "POST /api/v1/guidance topics[0]", "POST /api/v1/classes title");
+    }
+
+    record TooLong(String field, Object body) {
+    }
+
+    /** A body per text field of a request type, that field one character over its limit. */
+    private static List<TooLong> tooLong(java.lang.reflect.Type type, int depth) {
+        List<TooLong> out = new java.util.ArrayList<>();
+        if (depth > 4) {
+            return out;
+        }
+        if (type instanceof java.lang.reflect.ParameterizedType pt && List.class.isAssignableFrom((Class<?>) pt.getRawType())) {
+            for (TooLong t : tooLong(pt.getActualTypeArguments()[0], depth + 1)) {
+                out.add(new TooLong("[0]." + t.field(), List.of(t.body())));
+            }
+            return out;
+        }
+        if (!(type instanceof Class<?> raw) || !raw.isRecord()) {
+            return out;
+        }
+        // primitives must be present for the body to be read at all
+        Map<String, Object> base = new java.util.LinkedHashMap<>();
+        for (java.lang.reflect.RecordComponent c : raw.getRecordComponents()) {
+            if (c.getType() == boolean.class) {
+                base.put(c.getName(), false);
+            } else if (c.getType().isPrimitive()) {
+                base.put(c.getName(), 0);
+            }
+        }
+        for (java.lang.reflect.RecordComponent c : raw.getRecordComponents()) {
+            if (c.getType() == String.class) {
+                out.add(new TooLong(c.getName(), with(base, c.getName(), over(c.getAccessor()
+                        .getAnnotation(jakarta.validation.constraints.Size.class)))));
+            } else if (List.class.isAssignableFrom(c.getType())
+                    && c.getAnnotatedType() instanceof java.lang.reflect.AnnotatedParameterizedType apt) {
+                var element = apt.getAnnotatedActualTypeArguments()[0];
+                if (element.getType() == String.class) {
+                    out.add(new TooLong(c.getName() + "[0]", with(base, c.getName(), List.of(over(
+                            element.getAnnotation(jakarta.validation.constraints.Size.class))))));
+                } else {
+                    for (TooLong t : tooLong(c.getGenericType(), depth + 1)) {
+                        out.add(new TooLong(c.getName() + t.field(), with(base, c.getName(), t.body())));
+                    }
+                }
+            } else if (c.getType().isRecord()) {
+                for (TooLong t : tooLong(c.getType(), depth + 1)) {
+                    out.add(new TooLong(c.getName() + "." + t.field(), with(base, c.getName(), t.body())));
+                }
+            }
+        }
+        return out;
+    }
+
+    private static String over(jakarta.validation.constraints.Size size) {
+        return "x".repeat((size == null ? vn.binhdan.shared.TextLimits.DEFAULT_MAX : size.max()) + 1);
+    }
+
+    private static Map<String, Object> with(Map<String, Object> base, String name, Object value) {
+        Map<String, Object> body = new java.util.LinkedHashMap<>(base);
+        body.put(name, value);
+        return body;
     }
 
     long count(String sql, Object... params) {

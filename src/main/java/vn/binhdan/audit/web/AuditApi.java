@@ -21,12 +21,15 @@ class AuditApi {
         this.audit = audit;
     }
 
-    @Operation(summary = "Ai đã đọc hay thay đổi gì, khi nào, từ đâu (quản trị viên, trong phạm vi của mình)")
+    @Operation(summary = "Ai đã đọc hay thay đổi gì, khi nào, từ đâu (quản trị viên, trong phạm vi của mình); lọc theo "
+            + "người thực hiện, hành động (READ, LIST, REFUSED, UPDATE…) và người dân là đối tượng (person: mã hồ sơ)")
     @GetMapping
     List<AuditEntry> search(@RequestParam(required = false) String actor,
+                            @RequestParam(required = false) String action,
+                            @RequestParam(required = false) Long person,
                             @RequestParam(required = false) String subjectType,
                             @RequestParam(required = false) String subjectId,
                             @RequestParam(defaultValue = "100") int limit) {
-        return audit.search(actor, subjectType, subjectId, limit);
+        return audit.search(actor, action, person, subjectType, subjectId, limit);
     }
 }

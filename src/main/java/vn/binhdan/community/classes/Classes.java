@@ -39,6 +39,7 @@ import vn.binhdan.shared.VietnameseText;
 import vn.binhdan.unit.Unit;
 import vn.binhdan.unit.UnitType;
 import vn.binhdan.unit.Units;
+import vn.binhdan.shared.TextLimits;
 
 /**
  * Classes and their attendance. Officers and team members run the classes of their subtree; any
@@ -121,6 +122,7 @@ public class Classes {
 
     @Transactional
     public CommunityClass create(ClassForm form) {
+        TextLimits.check(form);
         AppUser user = Access.requireManager();
         if (form == null) {
             throw new BusinessException("classes.titleRequired");
@@ -237,8 +239,11 @@ public class Classes {
         AppUser user = CurrentUser.require();
         ClassRow row = managed(classId, user);
         SessionRow s = sessionOf(row, sessionId);
-        return repo.attendees(s.id()).stream()
+        List<Attendee> attendees = repo.attendees(s.id()).stream()
                 .map(a -> new Attendee(a.personId(), a.fullName(), a.method(), a.recordedAt())).toList();
+        audit.listed("class-attendance", "class " + classId + " session " + sessionId, row.unitPath(),
+                AuditLog.query("classId", classId, "sessionId", sessionId), attendees.size());
+        return attendees;
     }
 
     /**

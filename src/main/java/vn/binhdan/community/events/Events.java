@@ -22,6 +22,7 @@ import vn.binhdan.shared.NotFoundException;
 import vn.binhdan.shared.VietnameseText;
 import vn.binhdan.unit.Unit;
 import vn.binhdan.unit.Units;
+import vn.binhdan.shared.TextLimits;
 
 /**
  * Events and their participants. A unit organises an event within its subtree; the units beneath
@@ -63,6 +64,7 @@ public class Events {
 
     @Transactional
     public EventInfo create(EventForm form) {
+        TextLimits.check(form);
         AppUser user = Access.requireManager();
         if (form == null || form.unitId() == null) {
             throw new BusinessException("events.unitRequired");

@@ -25,6 +25,7 @@ import vn.binhdan.shared.NotFoundException;
 import vn.binhdan.shared.VietnameseText;
 import vn.binhdan.unit.Unit;
 import vn.binhdan.unit.Units;
+import vn.binhdan.shared.TextLimits;
 
 /**
  * Outreach items of a unit's subtree, recorded by its officers and teams after they went out
@@ -71,6 +72,7 @@ public class Outreach {
 
     @Transactional
     public OutreachItem create(OutreachForm form) {
+        TextLimits.check(form);
         AppUser user = Access.requireManager();
         if (form == null || form.unitId() == null) {
             throw new BusinessException("outreach.unitRequired");

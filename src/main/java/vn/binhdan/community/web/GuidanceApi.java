@@ -22,6 +22,7 @@ import vn.binhdan.community.GuidanceReceipt;
 import vn.binhdan.community.GuidanceSession;
 import vn.binhdan.community.GuidanceTopic;
 import vn.binhdan.community.GuidanceActivity;
+import vn.binhdan.shared.TextLimits;
 
 /** The guidance log for phone apps; the phone page syncs through {@code /guidance/sync} with the same service. */
 @RestController
@@ -29,7 +30,8 @@ import vn.binhdan.community.GuidanceActivity;
 @Tag(name = "Hướng dẫn trực tiếp (tổ công nghệ số cộng đồng)")
 class GuidanceApi {
 
-    /** A phone's queue of entries written offline. */
+    /** A phone's queue of entries written offline; an entry with a text too long is rejected alone. */
+    @TextLimits.CheckedPerItem
     record SyncRequest(List<GuidanceEntry> entries) {
     }
 

@@ -2,6 +2,7 @@ package vn.binhdan.shared.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.sql.SQLException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.MediaType;
@@ -20,6 +21,7 @@ import org.springframework.web.multipart.support.MissingServletRequestPartExcept
 import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 import vn.binhdan.shared.BusinessException;
+import vn.binhdan.shared.FieldTooLongException;
 
 /**
  * Every error reaches the user in Vietnamese: as problem details under /api, as a friendly
@@ -38,7 +40,12 @@ public class ErrorHandling {
 
     @ExceptionHandler(BusinessException.class)
     Object business(BusinessException e, HttpServletRequest req, HttpServletResponse res) {
-        return respond(req, res, problems.problem(e.status(), e.messageKey(), e.args()));
+        ProblemDetail p = problems.problem(e.status(), e.messageKey(), e.args());
+        if (e instanceof FieldTooLongException tooLong) {
+            // a client fixes the named field; the text itself is never echoed
+            p.setProperty("field", tooLong.field());
+        }
+        return respond(req, res, p);
     }
 
     @ExceptionHandler({AccessDeniedException.class, AuthorizationDeniedException.class})
@@ -77,8 +84,24 @@ public class ErrorHandling {
     @ExceptionHandler(Exception.class)
     Object unexpected(Exception e, HttpServletRequest req, HttpServletResponse res) {
         String ref = Long.toString(System.nanoTime(), 36);
+        if (valueTooLong(e)) {
+            // a text that slipped past its limit: the user's mistake, not ours; the database's
+            // message quotes the text (personal data perhaps), so only the place is logged
+            log.warn("Text too long for its column {} on {} {}", ref, req.getMethod(), req.getRequestURI());
+            return respond(req, res, problems.problem(400, "error.valueTooLong"));
+        }
         log.error("Unexpected error {} on {} {}", ref, req.getMethod(), req.getRequestURI(), e);
         return respond(req, res, problems.problem(500, "error.internal", ref));
+    }
+
+    /** SQLState 22001, "string data, right truncation", as both H2 and PostgreSQL report it. */
+    private static boolean valueTooLong(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof SQLException sql && "22001".equals(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Object respond(HttpServletRequest req, HttpServletResponse res, ProblemDetail p) {
