@@ -22,7 +22,6 @@ import vn.binhdan.shared.AppUser;
 import vn.binhdan.shared.VietnameseText;
 import vn.binhdan.shared.tabular.Cell;
 import vn.binhdan.shared.tabular.RowHandler;
-import vn.binhdan.shared.tabular.TabularReader;
 import vn.binhdan.skills.Framework;
 import vn.binhdan.skills.FrameworkService;
 
@@ -82,7 +81,7 @@ class QuestionImporter implements Importer {
         Framework framework = frameworks.current();
         Map<String, Question> questions = new LinkedHashMap<>();
         Map<String, Long> firstRow = new LinkedHashMap<>();
-        TabularReader.read(run.file(), run.format(), new RowHandler() {
+        run.read(new RowHandler() {
             @Override
             public void row(long rowNo, List<Cell> cells) {
                 run.rowRead();

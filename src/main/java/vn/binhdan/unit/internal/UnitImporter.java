@@ -26,7 +26,6 @@ import vn.binhdan.shared.ForbiddenException;
 import vn.binhdan.shared.Role;
 import vn.binhdan.shared.tabular.Cell;
 import vn.binhdan.shared.tabular.RowHandler;
-import vn.binhdan.shared.tabular.TabularReader;
 import vn.binhdan.unit.Unit;
 import vn.binhdan.unit.UnitType;
 
@@ -87,7 +86,7 @@ public class UnitImporter implements Importer {
     public ImportOutcome run(ImportRun run) {
         Map<String, Row> rows = new LinkedHashMap<>();
         Set<String> conflicting = new HashSet<>();
-        TabularReader.read(run.file(), run.format(), new RowHandler() {
+        run.read(new RowHandler() {
             @Override
             public void row(long rowNo, List<Cell> cells) {
                 run.rowRead();
