@@ -288,6 +288,12 @@ public class PersonImporter implements Importer {
             run.error(rowNo, "person.birth.required");
             return null;
         }
+        if (cell.isYearOnly()) {
+            // the registry keeps a full date of birth (age groups, matching); a year alone is refused
+            // rather than completed with a day nobody wrote
+            run.error(rowNo, "import.person.birthYearOnly", text.trim());
+            return null;
+        }
         LocalDate date = cell.date().orElse(null);
         if (date == null) {
             run.error(rowNo, "import.person.birthInvalid", text);
