@@ -5,7 +5,9 @@ import java.util.List;
 import java.util.Map;
 import vn.binhdan.shared.AppUser;
 import vn.binhdan.shared.tabular.Cell;
+import vn.binhdan.shared.tabular.RowHandler;
 import vn.binhdan.shared.tabular.TabularFormat;
+import vn.binhdan.shared.tabular.TabularReader;
 
 /** What an importer gets to do its work: the file, the column mapping, and sinks for progress and errors. */
 public interface ImportRun {
@@ -15,6 +17,9 @@ public interface ImportRun {
     Path file();
 
     TabularFormat format();
+
+    /** The row the header was found on at upload (a title may stand above it). */
+    long headerRow();
 
     /** Field key → column index in the file; fields left unmapped are absent. */
     Map<String, Integer> mapping();
@@ -28,6 +33,14 @@ public interface ImportRun {
     void error(long rowNo, String messageKey, Object... args);
 
     long errorCount();
+
+    /**
+     * Streams the file's rows below the header the user saw in the preview: an importer reading
+     * the file itself would take a title row above it for the header.
+     */
+    default void read(RowHandler handler) {
+        TabularReader.read(file(), format(), headerRow(), handler);
+    }
 
     /** The cell mapped to the field, or an empty cell when the field is not mapped. */
     default Cell cell(List<Cell> cells, String field) {

@@ -18,4 +18,11 @@ public interface Importer {
     void checkAllowed(AppUser user);
 
     ImportOutcome run(ImportRun run);
+
+    /**
+     * Removes what a run of this job left outside its transaction (staged rows) when the run was
+     * cut off by a crash and will never finish. Called once, by whichever instance claimed the job.
+     */
+    default void abandon(String jobId) {
+    }
 }

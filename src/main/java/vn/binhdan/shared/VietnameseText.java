@@ -17,10 +17,10 @@ public final class VietnameseText {
         // called for every cell of a million-row import: no regex, and no copy when nothing changes
         String nfc = Normalizer.isNormalized(s, Normalizer.Form.NFC) ? s : Normalizer.normalize(s, Normalizer.Form.NFC);
         int n = nfc.length();
-        boolean tidy = n > 0 && !Character.isWhitespace(nfc.charAt(0)) && !Character.isWhitespace(nfc.charAt(n - 1));
-        for (int i = 1; tidy && i < n; i++) {
+        boolean tidy = n > 0 && !isSpace(nfc.charAt(0)) && !isSpace(nfc.charAt(n - 1));
+        for (int i = 0; tidy && i < n; i++) {
             char c = nfc.charAt(i);
-            if (Character.isWhitespace(c) && (c != ' ' || nfc.charAt(i - 1) == ' ')) {
+            if (isInvisible(c) || (isSpace(c) && (c != ' ' || nfc.charAt(i - 1) == ' '))) {
                 tidy = false;
             }
         }
@@ -31,7 +31,10 @@ public final class VietnameseText {
         boolean space = false;
         for (int i = 0; i < n; i++) {
             char c = nfc.charAt(i);
-            if (Character.isWhitespace(c)) {
+            if (isInvisible(c)) {
+                continue;
+            }
+            if (isSpace(c)) {
                 space = out.length() > 0;
             } else {
                 if (space) {
@@ -42,6 +45,19 @@ public final class VietnameseText {
             }
         }
         return out.isEmpty() ? null : out.toString();
+    }
+
+    /**
+     * Java's whitespace leaves out the no-break spaces, yet Excel and web pages copied into it are
+     * full of U+00A0: "066 170 100 001" with them was not an ID number, "An\u00A0" not "An".
+     */
+    public static boolean isSpace(char c) {
+        return Character.isWhitespace(c) || c == '\u00A0' || c == '\u2007' || c == '\u202F';
+    }
+
+    /** Zero-width characters pasted along with text: they make equal names differ and are never meant. */
+    private static boolean isInvisible(char c) {
+        return c == '\u200B' || c == '\uFEFF' || c == '\u2060';
     }
 
     /** Search key: lower case, no diacritics, đ → d, single spaces ("Nguyễn Văn An" → "nguyen van an"). */
@@ -60,7 +76,7 @@ public final class VietnameseText {
             if (c == 'đ' || c == 'Đ') {
                 c = 'd';
             }
-            if (Character.isWhitespace(c)) {
+            if (isSpace(c)) {
                 space = out.length() > 0;
                 continue;
             }

@@ -215,6 +215,21 @@ public abstract class AssessmentScenarios extends EndToEnd {
         assertThat(after.get("blueprint").get("timeLimitMinutes").asInt()).isEqualTo(20);
     }
 
+    @Test
+    void aBlankOptionBetweenFilledOnesIsRefusedRatherThanShiftingTheAnswer() {
+        AppUser author = accounts.loadByUsername("province-admin").orElseThrow();
+        long before = count();
+        // B left empty: C would have become the second option and the answer C pointed at D's text
+        ImportJob gap = importSheet(author, HEADER
+                + "Q-GAP-1,1.1,ADULT,một lựa chọn,2,Mật khẩu nào an toàn nhất?,123456,,Ngày sinh của bạn,"
+                + "Tr0ng-Nha!2026,C,\n");
+        assertThat(gap.status()).isEqualTo(ImportJob.Status.REJECTED);
+        assertThat(String.join("\n", SystemUser.call(author, () -> imports.errors(gap.id(), 10))))
+                .contains("Dòng 2:", "Lựa chọn B để trống nhưng lựa chọn C có nội dung");
+        assertThat(count()).isEqualTo(before);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM question WHERE code = 'Q-GAP-1'").query(Long.class).single()).isZero();
+    }
+
     private ImportJob importSheet(AppUser author, String csv) {
         return SystemUser.call(author, () -> imports.runNow("QUESTION", "cau-hoi.csv",
                 new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)), null));

@@ -2,6 +2,7 @@ package vn.binhdan.scenarios;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
@@ -9,6 +10,9 @@ import java.util.Map;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
+import vn.binhdan.importing.ImportJob;
+import vn.binhdan.shared.AppUser;
+import vn.binhdan.shared.SystemUser;
 import vn.binhdan.support.EndToEnd;
 import vn.binhdan.support.Http;
 import vn.binhdan.support.World;
@@ -89,6 +93,36 @@ public abstract class UnitScenarios extends EndToEnd {
         Http.Response negative = http.put("/api/v1/units/" + ward + "/denominators", officer,
                 World.map("group", "ADULT", "year", 2026, "value", -1));
         assertThat(negative.status()).isEqualTo(400);
+    }
+
+    @Test
+    void aUnitCannotBeMovedUnderItsOwnDescendantThroughTheImport() {
+        String admin = token("province-admin");
+        byte[] tree = "code,name,type,parent_code\n91001,Xã Vòng Lặp,xã,66\n91001.01,Thôn Dưới,thôn,91001\n"
+                .getBytes(StandardCharsets.UTF_8);
+        String id = http.upload("/api/v1/imports", admin, Map.of("kind", "UNIT"), "cay.csv", tree).json()
+                .get("job").get("id").asText();
+        http.post("/api/v1/imports/" + id + "/start", admin, null);
+        awaitDone(admin, id);
+
+        AppUser user = accounts.loadByUsername("province-admin").orElseThrow();
+        ImportJob loop = SystemUser.call(user, () -> imports.runNow("UNIT", "vong.csv", new ByteArrayInputStream(
+                "code,name,type,parent_code\n91001,Xã Vòng Lặp,xã,91001.01\n".getBytes(StandardCharsets.UTF_8)), null));
+        assertThat(loop.status()).isEqualTo(ImportJob.Status.REJECTED);
+        assertThat(SystemUser.call(user, () -> imports.errors(loop.id(), 10))).singleElement().asString()
+                .startsWith("Dòng 2:").contains("91001.01", "cấp dưới của 91001", "vòng lặp");
+        // the tree is as it was
+        assertThat(http.get("/api/v1/units/" + unit("91001"), admin).json().get("parentId").asLong()).isEqualTo(unit("66"));
+        assertThat(names(http.get("/api/v1/units/" + unit("91001") + "/subtree", admin).json()))
+                .containsExactly("Xã Vòng Lặp", "Thôn Dưới");
+
+        // swapping the two in one file is a real change, not a loop: the village leaves first
+        ImportJob swap = SystemUser.call(user, () -> imports.runNow("UNIT", "doi.csv", new ByteArrayInputStream(
+                "code,name,type,parent_code\n91001.01,Thôn Dưới,thôn,66\n91001,Xã Vòng Lặp,xã,91001.01\n"
+                        .getBytes(StandardCharsets.UTF_8)), null));
+        World.expectDone(swap);
+        assertThat(http.get("/api/v1/units/" + unit("91001"), admin).json().get("parentId").asLong())
+                .isEqualTo(unit("91001.01"));
     }
 
     void awaitDone(String token, String id) {

@@ -22,7 +22,6 @@ import vn.binhdan.shared.AppUser;
 import vn.binhdan.shared.VietnameseText;
 import vn.binhdan.shared.tabular.Cell;
 import vn.binhdan.shared.tabular.RowHandler;
-import vn.binhdan.shared.tabular.TabularReader;
 import vn.binhdan.skills.Framework;
 import vn.binhdan.skills.FrameworkService;
 
@@ -82,12 +81,13 @@ class QuestionImporter implements Importer {
         Framework framework = frameworks.current();
         Map<String, Question> questions = new LinkedHashMap<>();
         Map<String, Long> firstRow = new LinkedHashMap<>();
-        TabularReader.read(run.file(), run.format(), new RowHandler() {
+        run.read(new RowHandler() {
             @Override
             public void row(long rowNo, List<Cell> cells) {
                 run.rowRead();
                 QuestionDraft draft = draft(run, cells);
                 List<QuestionBank.Problem> problems = QuestionBank.check(draft, framework);
+                gap(run, cells).ifPresent(problems::add);
                 for (String f : fieldsOf(run)) {
                     if (run.cell(cells, f).formula()) {
                         problems.add(new QuestionBank.Problem("import.error.formula",
@@ -117,6 +117,25 @@ class QuestionImporter implements Importer {
             audit.record("IMPORT", "question", run.jobId(), "/", "created=" + counts[0] + " updated=" + counts[1]);
         });
         return new ImportOutcome(questions.size(), counts[0], counts[1], 0);
+    }
+
+    /**
+     * Options are numbered by their column: with B empty and C filled, C would become the second
+     * option and the answer "C" would point at D's text. A gap is refused, naming both letters.
+     */
+    private static java.util.Optional<QuestionBank.Problem> gap(ImportRun run, List<Cell> cells) {
+        String blank = null;
+        for (String f : OPTION_FIELDS) {
+            String letter = String.valueOf(Character.toUpperCase(f.charAt(f.length() - 1)));
+            if (run.cell(cells, f).isBlank()) {
+                if (blank == null) {
+                    blank = letter;
+                }
+            } else if (blank != null) {
+                return java.util.Optional.of(new QuestionBank.Problem("question.optionGap", blank, letter));
+            }
+        }
+        return java.util.Optional.empty();
     }
 
     private static List<String> fieldsOf(ImportRun run) {

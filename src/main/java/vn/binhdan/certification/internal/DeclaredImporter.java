@@ -26,7 +26,6 @@ import vn.binhdan.shared.ForbiddenException;
 import vn.binhdan.shared.VietnameseText;
 import vn.binhdan.shared.tabular.Cell;
 import vn.binhdan.shared.tabular.RowHandler;
-import vn.binhdan.shared.tabular.TabularReader;
 
 /**
  * Confirmations made elsewhere (the national MOOC, a ministry's own test), declared by officers
@@ -64,7 +63,8 @@ class DeclaredImporter implements Importer {
     @Override
     public List<ImportField> fields() {
         return List.of(
-                ImportField.required("id_number", "so cccd", "cccd", "so can cuoc", "so dinh danh", "so dinh danh ca nhan"),
+                ImportField.required("id_number", "so cccd", "cccd", "so can cuoc", "so dinh danh", "so dinh danh ca nhan")
+                        .idNumbers(),
                 ImportField.required("target_group", "nhom doi tuong", "doi tuong", "target group"),
                 ImportField.required("confirmed_on", "ngay xac nhan", "ngay hoan thanh", "ngay cap", "confirmed on"),
                 ImportField.optional("source", "nguon", "noi xac nhan", "source"));
@@ -87,7 +87,7 @@ class DeclaredImporter implements Importer {
         Map<String, Declared> rows = new LinkedHashMap<>();
         Map<String, Long> firstRow = new LinkedHashMap<>();
         NationalIds.Hasher hasher = ids.hasher();
-        TabularReader.read(run.file(), run.format(), new RowHandler() {
+        run.read(new RowHandler() {
             @Override
             public void row(long rowNo, List<Cell> cells) {
                 run.rowRead();

@@ -5,11 +5,14 @@ import java.io.OutputStream;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import org.apache.poi.ss.SpreadsheetVersion;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.xssf.streaming.SXSSFSheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
+import vn.binhdan.shared.IdMask;
 import vn.binhdan.shared.tabular.Cell;
 import vn.binhdan.shared.tabular.RowHandler;
 import vn.binhdan.shared.tabular.TabularFormat;
@@ -17,15 +20,25 @@ import vn.binhdan.shared.tabular.TabularReader;
 
 /**
  * The rows a user must fix, as they were in the file plus a Vietnamese error column, so they
- * can correct them in Excel and import again. Written with POI's streaming workbook.
+ * can correct them in Excel and import again. Written with POI's streaming workbook. ID numbers
+ * appear masked but for their last three digits: the report outlives the upload and travels by
+ * e-mail and USB stick; the user still has the original file to copy the full numbers from.
  */
 public final class ErrorReportWriter {
+
+    /** Excel refuses longer cells, and POI throws on them: the download would fail half-written. */
+    static final int MAX_CELL = SpreadsheetVersion.EXCEL2007.getMaxTextLength();
 
     private ErrorReportWriter() {
     }
 
-    public static void write(Path file, TabularFormat format, Map<Long, String> errors, String rowNoTitle,
-                             String errorTitle, OutputStream out) throws IOException {
+    /**
+     * @param headerRow the row the import read the header from
+     * @param idColumns columns (from 0) holding ID numbers, masked whatever their content
+     */
+    public static void write(Path file, TabularFormat format, long headerRow, Set<Integer> idColumns,
+                             Map<Long, String> errors, String rowNoTitle, String errorTitle, OutputStream out)
+            throws IOException {
         try (SXSSFWorkbook wb = new SXSSFWorkbook(200)) {
             SXSSFSheet sheet = wb.createSheet("Lỗi");
             CellStyle bold = wb.createCellStyle();
@@ -33,7 +46,7 @@ public final class ErrorReportWriter {
             font.setBold(true);
             bold.setFont(font);
             int[] next = {0};
-            TabularReader.read(file, format, new RowHandler() {
+            TabularReader.read(file, format, headerRow, new RowHandler() {
                 @Override
                 public void header(List<String> names) {
                     Row r = sheet.createRow(next[0]++);
@@ -54,7 +67,8 @@ public final class ErrorReportWriter {
                     r.createCell(0).setCellValue(rowNo);
                     put(r, 1, error, null);
                     for (int i = 0; i < cells.size(); i++) {
-                        put(r, i + 2, cells.get(i).text(), null);
+                        String text = cells.get(i).text();
+                        put(r, i + 2, idColumns.contains(i) ? IdMask.mask(text) : IdMask.maskIfId(text), null);
                     }
                 }
             });
@@ -68,9 +82,27 @@ public final class ErrorReportWriter {
         }
     }
 
+    /** A report of the file-level errors alone, for a file that cannot be read again. */
+    public static void writeWithoutRows(Map<Long, String> errors, String rowNoTitle, String errorTitle,
+                                        OutputStream out) throws IOException {
+        try (SXSSFWorkbook wb = new SXSSFWorkbook(200)) {
+            SXSSFSheet sheet = wb.createSheet("Lỗi");
+            Row h = sheet.createRow(0);
+            put(h, 0, rowNoTitle, null);
+            put(h, 1, errorTitle, null);
+            int next = 1;
+            for (Map.Entry<Long, String> e : new java.util.TreeMap<>(errors).entrySet()) {
+                Row r = sheet.createRow(next++);
+                r.createCell(0).setCellValue(e.getKey());
+                put(r, 1, e.getValue(), null);
+            }
+            wb.write(out);
+        }
+    }
+
     private static void put(Row row, int col, String value, CellStyle style) {
         org.apache.poi.ss.usermodel.Cell c = row.createCell(col);
-        c.setCellValue(value);
+        c.setCellValue(value.length() > MAX_CELL ? value.substring(0, MAX_CELL - 1) + "…" : value);
         if (style != null) {
             c.setCellStyle(style);
         }

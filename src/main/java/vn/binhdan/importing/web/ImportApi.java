@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -47,6 +48,12 @@ class ImportApi {
     @ResponseStatus(HttpStatus.ACCEPTED)
     ImportJob start(@PathVariable String id, @RequestBody(required = false) Map<String, Integer> mapping) {
         return imports.start(id, mapping);
+    }
+
+    @Operation(summary = "Hủy một lần nhập chưa bắt đầu: tệp tải lên bị xóa ngay")
+    @DeleteMapping("/{id}")
+    ImportJob cancel(@PathVariable String id) {
+        return imports.cancel(id);
     }
 
     @GetMapping("/{id}")

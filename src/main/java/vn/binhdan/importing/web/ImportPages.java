@@ -15,6 +15,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import vn.binhdan.importing.ImportField;
+import vn.binhdan.importing.ImportJob;
 import vn.binhdan.importing.ImportService;
 import vn.binhdan.importing.ImportUpload;
 import vn.binhdan.shared.BusinessException;
@@ -54,6 +55,10 @@ class ImportPages {
 
     @PostMapping("/imports/{id}/start")
     String start(@PathVariable String id, HttpServletRequest request, Model model) {
+        if (imports.job(id).status() != ImportJob.Status.UPLOADED) {
+            // a second click, or a job swept meanwhile: its page says which
+            return "redirect:/imports/" + id;
+        }
         ImportUpload upload = imports.describe(id);
         Map<String, Integer> mapping = new HashMap<>();
         for (ImportField f : upload.fields()) {
@@ -72,6 +77,12 @@ class ImportPages {
             model.addAttribute("error", message(e));
             return "imports/mapping";
         }
+    }
+
+    @PostMapping("/imports/{id}/cancel")
+    String cancel(@PathVariable String id) {
+        imports.cancel(id);
+        return "redirect:/imports";
     }
 
     @GetMapping("/imports/{id}")

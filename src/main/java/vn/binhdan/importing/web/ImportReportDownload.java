@@ -23,7 +23,7 @@ class ImportReportDownload {
 
     /** Shared with the API: checks access before the first byte, so a refusal is still a clean error. */
     static void send(ImportService imports, String id, HttpServletResponse res) throws IOException {
-        imports.job(id);
+        imports.checkReport(id);
         res.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
         res.setHeader("Content-Disposition", "attachment; filename=\"loi-nhap-" + id + ".xlsx\"");
         imports.writeErrorReport(id, res.getOutputStream());

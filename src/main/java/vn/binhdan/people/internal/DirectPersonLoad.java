@@ -31,7 +31,6 @@ import vn.binhdan.people.PersonService;
 import vn.binhdan.shared.VietnameseText;
 import vn.binhdan.shared.tabular.Cell;
 import vn.binhdan.shared.tabular.RowHandler;
-import vn.binhdan.shared.tabular.TabularReader;
 
 /**
  * The person import's path for large loads on PostgreSQL (a first load, or a file at least as
@@ -215,7 +214,7 @@ final class DirectPersonLoad {
         StageWriter[] stage = {null};
         Connection[] stageConnection = {null};
         try {
-            TabularReader.read(run.file(), run.format(), new RowHandler() {
+            run.read(new RowHandler() {
                 @Override
                 public void row(long rowNo, List<Cell> cells) {
                     run.rowRead();
@@ -442,7 +441,7 @@ final class DirectPersonLoad {
     private void secondPass(ImportRun run, BitSet good, Map<String, Household> households,
                             TreeMap<Long, String> householdRows, Set<Long> duplicateIds, NationalIds.Hasher hasher) {
         Map<Long, List<Long>> dupRows = new HashMap<>();
-        TabularReader.read(run.file(), run.format(), new RowHandler() {
+        run.read(new RowHandler() {
             @Override
             public void row(long rowNo, List<Cell> cells) {
                 if (rowNo > Integer.MAX_VALUE || !good.get((int) rowNo)) {

@@ -28,7 +28,6 @@ import vn.binhdan.shared.Role;
 import vn.binhdan.shared.VietnameseText;
 import vn.binhdan.shared.tabular.Cell;
 import vn.binhdan.shared.tabular.RowHandler;
-import vn.binhdan.shared.tabular.TabularReader;
 
 /**
  * Imports persons from the spreadsheets officials keep. Three steps, so that a file of a
@@ -79,7 +78,7 @@ public class PersonImporter implements Importer {
                 ImportField.required("birth_date", "ngay sinh", "ngay thang nam sinh", "birth date", "dob"),
                 ImportField.required("sex", "gioi tinh", "sex", "gender"),
                 ImportField.required("id_number", "so cccd", "cccd", "so dinh danh", "so dinh danh ca nhan",
-                        "can cuoc", "so can cuoc", "id number", "cccd so"),
+                        "can cuoc", "so can cuoc", "id number", "cccd so").idNumbers(),
                 ImportField.required("unit_code", "ma don vi", "ma noi cu tru", "ma thon", "ma to dan pho",
                         "ma dia ban", "unit code"),
                 ImportField.optional("ethnicity", "dan toc", "ethnicity"),
@@ -126,6 +125,15 @@ public class PersonImporter implements Importer {
         }
     }
 
+    /**
+     * A run cut off by a crash never reached its {@code finally}: its staged rows (names, birth
+     * dates, ID hashes) would stay in the table for good.
+     */
+    @Override
+    public void abandon(String jobId) {
+        jdbc.sql("DELETE FROM import_person_stage WHERE job_id = ?").param(jobId).update();
+    }
+
     /** Lines of a CSV file (an upper bound of its rows); 0 for a workbook, whose rows are not counted ahead. */
     private static long expectedRows(ImportRun run) {
         if (run.format() != vn.binhdan.shared.tabular.TabularFormat.CSV) {
@@ -155,7 +163,7 @@ public class PersonImporter implements Importer {
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(true);
             try (StageWriter writer = StageWriter.open(c)) {
-                TabularReader.read(run.file(), run.format(), new RowHandler() {
+                run.read(new RowHandler() {
                     @Override
                     public void row(long rowNo, List<Cell> cells) {
                         run.rowRead();
@@ -278,6 +286,12 @@ public class PersonImporter implements Importer {
         String text = cell.text();
         if (text.isEmpty()) {
             run.error(rowNo, "person.birth.required");
+            return null;
+        }
+        if (cell.isYearOnly()) {
+            // the registry keeps a full date of birth (age groups, matching); a year alone is refused
+            // rather than completed with a day nobody wrote
+            run.error(rowNo, "import.person.birthYearOnly", text.trim());
             return null;
         }
         LocalDate date = cell.date().orElse(null);

@@ -32,7 +32,7 @@ final class CsvRows {
     private CsvRows() {
     }
 
-    static void read(Path file, RowHandler handler) {
+    static void read(Path file, TabularReader.RawRows handler) {
         try {
             Charset charset = detectCharset(file);
             try (InputStream raw = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
@@ -86,7 +86,7 @@ final class CsvRows {
         }
     }
 
-    private static void parse(Reader in, RowHandler handler) throws IOException {
+    private static void parse(Reader in, TabularReader.RawRows handler) throws IOException {
         Reader src = in;
         src.mark(1 << 20);
         StringBuilder firstLine = new StringBuilder();
@@ -107,7 +107,7 @@ final class CsvRows {
         boolean fieldWasQuoted = false;
         long line = 1;
         long rowStartLine = 1;
-        int headerSize = -1;
+        boolean overflow = false;
         while (true) {
             if (pos == len) {
                 len = src.read(buf, 0, buf.length);
@@ -139,15 +139,14 @@ final class CsvRows {
                 quoted = true;
                 fieldWasQuoted = true;
             } else if (ch == delimiter) {
-                fields.add(field.toString());
-                field.setLength(0);
+                overflow |= add(fields, field);
                 fieldWasQuoted = false;
             } else if (ch == '\n') {
-                fields.add(field.toString());
-                field.setLength(0);
+                overflow |= add(fields, field);
                 fieldWasQuoted = false;
-                headerSize = emit(handler, fields, headerSize, rowStartLine);
+                handler.row(rowStartLine, cells(fields), overflow);
                 fields.clear();
+                overflow = false;
                 line++;
                 rowStartLine = line;
             } else if (ch != '\r') {
@@ -155,40 +154,33 @@ final class CsvRows {
             }
         }
         if (field.length() > 0 || !fields.isEmpty() || fieldWasQuoted) {
-            fields.add(field.toString());
-            headerSize = emit(handler, fields, headerSize, rowStartLine);
-        }
-        if (headerSize < 0) {
-            throw new TabularException("import.error.emptyFile");
+            overflow |= add(fields, field);
+            handler.row(rowStartLine, cells(fields), overflow);
         }
     }
 
-    private static int emit(RowHandler handler, List<String> fields, int headerSize, long lineNo) {
-        boolean blank = fields.stream().allMatch(String::isBlank);
-        if (headerSize < 0) {
-            if (blank) {
-                return headerSize;
-            }
-            List<String> names = fields.stream().map(f -> {
-                String v = VietnameseText.clean(f);
-                return v == null ? "" : v;
-            }).toList();
-            handler.header(names);
-            return names.size();
+    /**
+     * Ends a field. A line of a million separators must not become a million columns: fields past
+     * the limit are dropped, and whether one of them held something is reported.
+     */
+    private static boolean add(List<String> fields, StringBuilder field) {
+        boolean dropped = false;
+        if (fields.size() < TabularReader.MAX_COLUMNS) {
+            fields.add(field.toString());
+        } else {
+            dropped = !field.toString().isBlank();
         }
-        if (blank) {
-            return headerSize;
-        }
-        List<Cell> cells = new ArrayList<>(Math.max(headerSize, fields.size()));
+        field.setLength(0);
+        return dropped;
+    }
+
+    private static List<Cell> cells(List<String> fields) {
+        List<Cell> cells = new ArrayList<>(fields.size());
         for (String f : fields) {
             String v = VietnameseText.clean(f);
             cells.add(v == null ? Cell.EMPTY : Cell.text(v));
         }
-        while (cells.size() < headerSize) {
-            cells.add(Cell.EMPTY);
-        }
-        handler.row(lineNo, cells);
-        return headerSize;
+        return cells;
     }
 
     private static int count(CharSequence s, char c) {

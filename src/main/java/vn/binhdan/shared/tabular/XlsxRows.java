@@ -5,14 +5,21 @@ import java.io.InputStream;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import org.apache.poi.openxml4j.opc.OPCPackage;
 import org.apache.poi.openxml4j.opc.PackageAccess;
 import org.apache.poi.openxml4j.util.ZipSecureFile;
+import org.apache.poi.ss.usermodel.DateUtil;
 import org.apache.poi.util.XMLHelper;
 import org.apache.poi.xssf.eventusermodel.ReadOnlySharedStringsTable;
 import org.apache.poi.xssf.eventusermodel.XSSFReader;
+import org.apache.poi.xssf.model.StylesTable;
+import org.apache.poi.xssf.usermodel.XSSFCellStyle;
 import org.xml.sax.Attributes;
 import org.xml.sax.InputSource;
 import org.xml.sax.XMLReader;
@@ -34,21 +41,24 @@ final class XlsxRows {
     private XlsxRows() {
     }
 
-    static void read(Path file, RowHandler handler) {
+    static void read(Path file, TabularReader.RawRows handler) {
         try (OPCPackage pkg = OPCPackage.open(file.toFile(), PackageAccess.READ)) {
             XSSFReader reader = new XSSFReader(pkg);
             ReadOnlySharedStringsTable strings = new ReadOnlySharedStringsTable(pkg, false);
+            StylesTable styles = reader.getStylesTable();
             Iterator<InputStream> sheets = reader.getSheetsData();
             if (!sheets.hasNext()) {
                 throw new TabularException("import.error.emptyFile");
             }
             try (InputStream sheet = sheets.next()) {
                 XMLReader xml = XMLHelper.newXMLReader();
-                xml.setContentHandler(new SheetHandler(strings, handler));
+                xml.setContentHandler(new SheetHandler(strings, styles, handler));
                 xml.parse(new InputSource(sheet));
             }
         } catch (TabularException | TabularReader.StopReading e) {
             throw e;
+        } catch (HandlerFailed e) {
+            throw (RuntimeException) e.getCause();
         } catch (RuntimeException e) {
             if (e.getCause() instanceof TabularException te) {
                 throw te;
@@ -69,9 +79,24 @@ final class XlsxRows {
         return new TabularException("import.error.notXlsx");
     }
 
+    /**
+     * What the rows' consumer threw (a database error while staging, a refusal): passed on as it
+     * is, where a failure of POI itself means the file is not a workbook.
+     */
+    private static final class HandlerFailed extends RuntimeException {
+        HandlerFailed(RuntimeException cause) {
+            super(cause);
+        }
+    }
+
+    private static final LocalDate EXCEL_EPOCH = LocalDate.of(1899, 12, 30);
+    private static final DateTimeFormatter DMY = DateTimeFormatter.ofPattern("dd/MM/uuuu");
+
     private static final class SheetHandler extends DefaultHandler {
         private final ReadOnlySharedStringsTable strings;
-        private final RowHandler handler;
+        private final StylesTable styles;
+        private final Map<Integer, Boolean> dateStyles = new HashMap<>();
+        private final TabularReader.RawRows handler;
         private final StringBuilder text = new StringBuilder();
         private List<Cell> row = new ArrayList<>();
         private long rowNo;
@@ -82,10 +107,12 @@ final class XlsxRows {
         private boolean formula;
         private boolean inValue;
         private String value;
-        private int headerSize = -1;
+        private int style;
+        private boolean overflow;
 
-        SheetHandler(ReadOnlySharedStringsTable strings, RowHandler handler) {
+        SheetHandler(ReadOnlySharedStringsTable strings, StylesTable styles, TabularReader.RawRows handler) {
             this.strings = strings;
+            this.styles = styles;
             this.handler = handler;
         }
 
@@ -99,12 +126,18 @@ final class XlsxRows {
                     implicitRow = rowNo;
                     row = new ArrayList<>();
                     implicitCol = 0;
+                    overflow = false;
                 }
                 case "c" -> {
                     String ref = atts.getValue("r");
                     col = ref == null ? implicitCol : columnIndex(ref);
+                    if (col < 0) {
+                        col = implicitCol;
+                    }
                     implicitCol = col + 1;
                     type = atts.getValue("t");
+                    String s = atts.getValue("s");
+                    style = s == null ? 0 : parseIndex(s);
                     formula = false;
                     value = null;
                 }
@@ -136,12 +169,29 @@ final class XlsxRows {
                     value = value == null ? text.toString() : value + text;
                 }
                 case "c" -> {
+                    // a tiny file can name column ZZZZZZ (321 million): cells past the limit are never
+                    // padded up to, only noted if they hold something
+                    Cell cell = cell();
+                    if (col >= TabularReader.MAX_COLUMNS) {
+                        overflow |= !cell.isBlank() || cell.formula();
+                        return;
+                    }
                     while (row.size() < col) {
                         row.add(Cell.EMPTY);
                     }
-                    row.add(cell());
+                    if (row.size() == col) {
+                        row.add(cell);
+                    }
                 }
-                case "row" -> emit();
+                case "row" -> {
+                    try {
+                        handler.row(rowNo, row, overflow);
+                    } catch (TabularException | TabularReader.StopReading e) {
+                        throw e;
+                    } catch (RuntimeException e) {
+                        throw new HandlerFailed(e);
+                    }
+                }
                 default -> { }
             }
         }
@@ -156,8 +206,13 @@ final class XlsxRows {
             switch (t) {
                 case "s" -> s = strings.getItemAt(Integer.parseInt(value.trim())).getString();
                 case "n" -> {
-                    s = plainNumber(value);
-                    numeric = true;
+                    String date = isDateStyle(style) ? dateText(value) : null;
+                    if (date != null) {
+                        s = date;
+                    } else {
+                        s = plainNumber(value);
+                        numeric = true;
+                    }
                 }
                 case "b" -> s = "1".equals(value) ? "TRUE" : "FALSE";
                 default -> s = value;
@@ -166,24 +221,43 @@ final class XlsxRows {
             return new Cell(clean == null ? "" : clean, numeric, formula);
         }
 
-        private void emit() {
-            boolean blank = row.stream().allMatch(c -> c.isBlank() && !c.formula());
-            if (headerSize < 0) {
-                if (blank) {
-                    return;
+        /** Only a date format makes a number a date: 1975 in a General cell is the year people read. */
+        private boolean isDateStyle(int index) {
+            if (styles == null || index < 0 || index >= styles.getNumCellStyles()) {
+                return false;
+            }
+            return dateStyles.computeIfAbsent(index, i -> {
+                XSSFCellStyle st = styles.getStyleAt(i);
+                return st != null && DateUtil.isADateFormat(st.getDataFormat(), st.getDataFormatString());
+            });
+        }
+
+        /**
+         * A date cell as people see it (dd/MM/yyyy). A whole number 1900–2100 in a date cell is a
+         * year typed into a date column (Excel shows 1975 there as 28/05/1905): kept as the year, so
+         * it is refused as one rather than stored as a date nobody meant.
+         */
+        private static String dateText(String v) {
+            try {
+                double d = Double.parseDouble(v.trim());
+                if (d == Math.rint(d) && d >= 1900 && d <= 2100) {
+                    return Long.toString((long) d);
                 }
-                List<String> names = row.stream().map(Cell::text).toList();
-                headerSize = names.size();
-                handler.header(names);
-                return;
+                if (d < 1 || d > 2_958_465) {
+                    return null;
+                }
+                return EXCEL_EPOCH.plusDays((long) Math.floor(d)).format(DMY);
+            } catch (NumberFormatException e) {
+                return null;
             }
-            if (blank) {
-                return;
+        }
+
+        private static int parseIndex(String s) {
+            try {
+                return Integer.parseInt(s.trim());
+            } catch (NumberFormatException e) {
+                return -1;
             }
-            while (row.size() < headerSize) {
-                row.add(Cell.EMPTY);
-            }
-            handler.row(rowNo, row);
         }
 
         private static int columnIndex(String ref) {
@@ -193,7 +267,8 @@ final class XlsxRows {
                 if (ch < 'A' || ch > 'Z') {
                     break;
                 }
-                c = c * 26 + (ch - 'A' + 1);
+                // capped: a reference like "ZZZZZZZZZ" would overflow into a small or negative index
+                c = Math.min(c * 26 + (ch - 'A' + 1), 1 << 24);
             }
             return c - 1;
         }

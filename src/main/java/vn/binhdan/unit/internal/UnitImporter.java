@@ -26,7 +26,6 @@ import vn.binhdan.shared.ForbiddenException;
 import vn.binhdan.shared.Role;
 import vn.binhdan.shared.tabular.Cell;
 import vn.binhdan.shared.tabular.RowHandler;
-import vn.binhdan.shared.tabular.TabularReader;
 import vn.binhdan.unit.Unit;
 import vn.binhdan.unit.UnitType;
 
@@ -87,7 +86,7 @@ public class UnitImporter implements Importer {
     public ImportOutcome run(ImportRun run) {
         Map<String, Row> rows = new LinkedHashMap<>();
         Set<String> conflicting = new HashSet<>();
-        TabularReader.read(run.file(), run.format(), new RowHandler() {
+        run.read(new RowHandler() {
             @Override
             public void row(long rowNo, List<Cell> cells) {
                 run.rowRead();
@@ -114,6 +113,9 @@ public class UnitImporter implements Importer {
         for (List<String> chunk : chunks(new ArrayList<>(wanted), 1000)) {
             repo.findByCodes(chunk).forEach(u -> existing.put(u.code(), u));
         }
+        Map<Long, Unit> ancestors = ancestorsOf(existing.values());
+        Map<String, Unit> ancestorCodes = new HashMap<>();
+        ancestors.values().forEach(u -> ancestorCodes.putIfAbsent(u.code(), u));
         AppUser user = run.user();
         for (Row r : rows.values()) {
             if (r.parentCode() != null && !rows.containsKey(r.parentCode()) && !existing.containsKey(r.parentCode())) {
@@ -122,6 +124,10 @@ public class UnitImporter implements Importer {
             }
             if (r.parentCode() != null && r.parentCode().equals(r.code())) {
                 run.error(r.rowNo(), "import.unit.selfParent");
+                continue;
+            }
+            if (r.parentCode() != null && movesUnderItself(r, rows, existing, ancestors, ancestorCodes)) {
+                run.error(r.rowNo(), "import.unit.moveUnderDescendant", r.code(), r.parentCode());
                 continue;
             }
             // The user must be allowed to edit where the unit hangs: its nearest existing ancestor.
@@ -211,6 +217,50 @@ public class UnitImporter implements Importer {
             return null;
         }
         return new Row(rowNo, code, name, type.get(), typeText, parent.isEmpty() ? null : parent, validFrom);
+    }
+
+    /** The registered ancestors of the given units, by id, read off their paths in one query per chunk. */
+    private Map<Long, Unit> ancestorsOf(java.util.Collection<Unit> units) {
+        Set<Long> ids = new HashSet<>();
+        units.forEach(u -> ids.addAll(u.ancestorIds()));
+        Map<Long, Unit> byId = new HashMap<>();
+        units.forEach(u -> byId.put(u.id(), u));
+        ids.removeAll(byId.keySet());
+        for (List<Long> chunk : chunks(new ArrayList<>(ids), 1000)) {
+            repo.findByIds(chunk).forEach(u -> byId.put(u.id(), u));
+        }
+        return byId;
+    }
+
+    /**
+     * Whether the tree as it will be after this file leads from the row's new parent back up to the
+     * row's own unit: a registered unit moved under one of its own descendants. The walk follows the
+     * file where it names a parent and the registry elsewhere. Loops made of file rows alone are
+     * {@link #order}'s to report; this one needs a registered link, which the file cannot show.
+     */
+    private static boolean movesUnderItself(Row r, Map<String, Row> rows, Map<String, Unit> existing,
+                                            Map<Long, Unit> byId, Map<String, Unit> byCode) {
+        Set<String> seen = new HashSet<>();
+        boolean viaRegistry = false;
+        String code = r.parentCode();
+        while (code != null && seen.add(code)) {
+            if (code.equals(r.code())) {
+                return viaRegistry;
+            }
+            Row row = rows.get(code);
+            if (row != null && row.parentCode() != null) {
+                code = row.parentCode();
+                continue;
+            }
+            Unit u = existing.get(code);
+            if (u == null) {
+                u = byCode.get(code);
+            }
+            Unit parent = u == null || u.parentId() == null ? null : byId.get(u.parentId());
+            viaRegistry = true;
+            code = parent == null ? null : parent.code();
+        }
+        return false;
     }
 
     /** The nearest unit already in the database at or above the row: where the user needs rights. */
