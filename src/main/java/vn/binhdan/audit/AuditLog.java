@@ -124,9 +124,9 @@ public class AuditLog {
      * Records in a transaction of its own: for refusals, whose own transaction is rolled back
      * with the error that answers them, yet which must stay on the trail.
      */
-    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.REQUIRES_NEW)
     public void recordApart(String action, String subjectType, String subjectId, String scopePath, String detail) {
-        record(action, subjectType, subjectId, scopePath, detail);
+        String actor = actor();
+        own.executeWithoutResult(tx -> insert(actor, action, subjectType, subjectId, scopePath, detail, null));
     }
 
     /** How many times the current user did {@code action} since then: the trail doubles as a rate counter. */
