@@ -229,7 +229,9 @@ public class Reports {
                 .findFirst().orElse(null) : null;
         LocalDate due = row == null ? form.dueRule().dueOn(period) : row.dueOn();
         boolean started = !period.start().isAfter(scope.today());
-        boolean writer = user.canActOn(unit.path(), ReportScope.WRITERS);
+        // the level above decides on a report; it does not fill in the unit's form for it, so the
+        // approver of a returned report is shown the decision, not the unit's edit buttons
+        boolean writer = user.canActOn(unit.path(), ReportScope.WRITERS) && !scope.above(user, unit);
         boolean decider = status == ReportStatus.SUBMITTED && scope.above(user, unit)
                 && !user.username().equals(row.submittedBy());
         return new Report(form.code(), form.name(LocaleContextHolder.getLocale()), unit.id(), unit.code(), unit.name(),

@@ -142,7 +142,7 @@ class AdministrativeReportTest {
 
             XWPFTableRow phuMo = rowOf(table, "Xã Phú Mỡ");
             assertThat(phuMo.getTableCells()).extracting(XWPFTableCell::getText)
-                    .containsExactly("10", "Xã Phú Mỡ", "1.410", "1.234", "87,5%");
+                    .containsExactly("10", "Xã Phú Mỡ", "1.410", "1.234", "87,5 %");
             assertThat(phuMo.getCell(3).getParagraphs().get(0).getAlignment()).isEqualTo(ParagraphAlignment.RIGHT);
             assertThat(phuMo.getCell(4).getParagraphs().get(0).getAlignment()).isEqualTo(ParagraphAlignment.RIGHT);
             assertThat(phuMo.getCell(1).getParagraphs().get(0).getAlignment()).isEqualTo(ParagraphAlignment.LEFT);
@@ -247,7 +247,7 @@ class AdministrativeReportTest {
                     DATE_LINE,
                     "BÁO CÁO",
                     "I. TÌNH HÌNH TRIỂN KHAI",
-                    "Xã Phú Mỡ 1.410 1.234 87,5%",
+                    "Xã Phú Mỡ 1.410 1.234 87,5 %",
                     "Xã Ea Súp",
                     "Không có số liệu",
                     "Tổng cộng " + ReportFormat.integer(totalAdults()),
@@ -336,8 +336,8 @@ class AdministrativeReportTest {
         assertThat(ReportFormat.integer(1_234_567)).isEqualTo("1.234.567");
         assertThat(ReportFormat.integer(-1_234)).isEqualTo("-1.234");
         assertThat(ReportFormat.decimal(new BigDecimal("1234.56"), 1)).isEqualTo("1.234,6");
-        assertThat(ReportFormat.percent(new BigDecimal("87.5"), 1)).isEqualTo("87,5%");
-        assertThat(ReportFormat.percent(new BigDecimal("99.95"), 1)).isEqualTo("100,0%");
+        assertThat(ReportFormat.percent(new BigDecimal("87.5"), 1)).isEqualTo("87,5 %");
+        assertThat(ReportFormat.percent(new BigDecimal("99.95"), 1)).isEqualTo("100,0 %");
         assertThat(ReportFormat.cell(Cell.missing())).isEqualTo("Không có số liệu");
     }
 

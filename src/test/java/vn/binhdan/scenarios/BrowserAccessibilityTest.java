@@ -337,7 +337,7 @@ class BrowserAccessibilityTest extends InBrowser {
             check(page);
             page.locator("#n-VNEID_CONFIRMED_SHARE-ADULT").fill("150");
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Gửi báo cáo")).click();
-            assertThat(page.locator("main").textContent()).contains("Đã gửi báo cáo lên cấp trên.", "50,0%");
+            assertThat(page.locator("main").textContent()).contains("Đã gửi báo cáo lên cấp trên.", "50,0 %");
             check(page);
         }
         try (BrowserContext ctx = phone()) {

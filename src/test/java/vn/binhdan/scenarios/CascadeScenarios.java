@@ -124,7 +124,7 @@ public abstract class CascadeScenarios extends EndToEnd {
         Http web = new Http(port, true);
         web.formLogin("commune-officer", World.PASSWORD);
         String page = web.getHtml("/ambassadors/" + person("Đinh Văn Khởi")).body();
-        assertThat(page).contains("Chuỗi đại sứ số của Đinh Văn Khởi", "Lò Thị Bảy", "40,0%", "cascade-tree");
+        assertThat(page).contains("Chuỗi đại sứ số của Đinh Văn Khởi", "Lò Thị Bảy", "40,0 %", "cascade-tree");
     }
 
     @Test

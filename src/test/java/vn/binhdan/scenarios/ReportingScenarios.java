@@ -164,6 +164,8 @@ public abstract class ReportingScenarios extends EndToEnd {
         String comment = "Số liệu chữ ký số chưa khớp với số của Công an tỉnh, đề nghị rà soát lại.";
         JsonNode returned = ok(http.post(path + "/return", admin, World.map("comment", comment))).json();
         assertThat(returned.get("status").asText()).isEqualTo("RETURNED");
+        assertThat(returned.get("can").get("edit").asBoolean()).as("the approver decides; it does not fill in"
+                + " the ward's form").isFalse();
 
         JsonNode seen = ok(http.get(path, officer)).json();
         assertThat(seen.get("status").asText()).isEqualTo("RETURNED");
@@ -236,7 +238,9 @@ public abstract class ReportingScenarios extends EndToEnd {
                 new ByteArrayInputStream(docx.bytes()));
              org.apache.poi.xwpf.extractor.XWPFWordExtractor text = new org.apache.poi.xwpf.extractor.XWPFWordExtractor(doc)) {
             assertThat(text.getText()).contains("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc",
-                    "BÁO CÁO", "Bình dân học vụ số", WARD, "40,0%", "Không có số liệu", "Nơi nhận:", "3 lớp");
+                    "BÁO CÁO", "Bình dân học vụ số", WARD, "40,0 %", "Không có số liệu", "Nơi nhận:", "3 lớp");
+            // communes without an approved report are one line, not a page of empty rows
+            assertThat(text.getText()).containsPattern("Chưa có báo cáo được duyệt \\(\\d+ đơn vị\\): [^\\n]*Xã Hòa Phú");
         }
         Http.Response pdf = http.get(report("66", quarter) + "/consolidated.pdf", admin);
         assertThat(pdf.header("Content-Type")).startsWith("application/pdf");
@@ -249,7 +253,7 @@ public abstract class ReportingScenarios extends EndToEnd {
         provinceBrowser.formLogin("province-admin", World.PASSWORD);
         String consolidatedPage = provinceBrowser.getHtml("/reports/" + FORM + "/" + unit("66") + "/" + quarter
                 + "/consolidated").body();
-        assertThat(consolidatedPage).contains(WARD, "40,0%", "consolidated.xlsx", "consolidated.docx", "consolidated.pdf");
+        assertThat(consolidatedPage).contains(WARD, "40,0 %", "consolidated.xlsx", "consolidated.docx", "consolidated.pdf");
         assertThat(provinceBrowser.getHtml("/reports/" + FORM + "/" + unit("66") + "/" + quarter + "/consolidated.xlsx")
                 .bytes()).startsWith('P', 'K');
     }
@@ -301,9 +305,54 @@ public abstract class ReportingScenarios extends EndToEnd {
             assertThat(total.getCell(col).getNumericCellValue()).isZero();
             assertThat(total.getCell(col + 2).getStringCellValue()).isEqualTo("Không có số liệu");
             int vneidCol = headerColumn(sheet, "Tỷ lệ người dân trưởng thành được xác nhận hoàn thành trên VNeID");
-            assertThat(total.getCell(vneidCol + 2).getNumericCellValue()).isCloseTo(0.333, org.assertj.core.data.Offset.offset(0.001));
+            assertThat(total.getCell(vneidCol + 2).getNumericCellValue()).as("the shown 33,3 %, no float noise")
+                    .isEqualTo(0.333);
             assertThat(row(sheet, "Xã Hòa Phú").getCell(vneidCol + 2).getNumericCellValue()).isEqualTo(0.5);
+            // printed as a commune office prints it: landscape, one page wide, header rows on every page
+            assertThat(sheet.getPrintSetup().getLandscape()).isTrue();
+            assertThat(sheet.getPrintSetup().getFitWidth()).isEqualTo((short) 1);
+            assertThat(sheet.getFitToPage()).isTrue();
+            assertThat(sheet.getRepeatingRows()).isNotNull();
         }
+        // the signer the clerk types, and the decree's serif font embedded in the PDF
+        String signed = report("66", period) + "/consolidated.docx?signer="
+                + java.net.URLEncoder.encode("Nguyễn Văn Bình", java.nio.charset.StandardCharsets.UTF_8) + "&signerTitle="
+                + java.net.URLEncoder.encode("Phó Trưởng ban Thường trực", java.nio.charset.StandardCharsets.UTF_8);
+        try (var doc = new org.apache.poi.xwpf.usermodel.XWPFDocument(new ByteArrayInputStream(http.get(signed, admin).bytes()));
+             var text = new org.apache.poi.xwpf.extractor.XWPFWordExtractor(doc)) {
+            assertThat(text.getText()).contains("Nguyễn Văn Bình", "33,3 %").doesNotContain("E+");
+            assertThat(text.getText().toLowerCase(java.util.Locale.forLanguageTag("vi"))).contains("phó trưởng ban thường trực");
+        }
+        refused(http.get(report("66", period) + "/consolidated.pdf?signer=" + "x".repeat(101), admin), 400, "không quá 100");
+        try (var loaded = org.apache.pdfbox.Loader.loadPDF(http.get(report("66", period) + "/consolidated.pdf", admin).bytes())) {
+            java.util.Set<String> fonts = new java.util.TreeSet<>();
+            for (var page : loaded.getPages()) {
+                for (var name : page.getResources().getFontNames()) {
+                    fonts.add(page.getResources().getFont(name).getName());
+                }
+            }
+            assertThat(fonts).allMatch(f -> f.contains("LiberationSerif"));
+        }
+    }
+
+    @Test
+    void targetsAndSharesReadAsVietnameseWriteThemNeverInScientificNotation() {
+        String admin = token("province-admin");
+        long province = unit("66");
+        // a year no other scenario touches
+        int year = LocalDate.now(VIETNAM).getYear() + 4;
+        for (String g : List.of("ADULT", "CIVIL_SERVANT", "STUDENT", "WORKER")) {
+            ok(http.put("/api/v1/indicators/CERTIFIED_SHARE/targets", admin,
+                    World.map("unitId", province, "group", g, "year", year, "value", g.equals("ADULT") ? 80 : 72.5)));
+        }
+        ok(http.put("/api/v1/indicators/CLASSES_HELD/targets", admin,
+                World.map("unitId", province, "group", "ALL", "year", year, "value", 100)));
+        Http browser = new Http(port, true);
+        browser.formLogin("province-admin", World.PASSWORD);
+        String page = browser.getHtml("/dashboard/" + province + "?year=" + year).body();
+        assertThat(page).contains("80 %", "72,5 %").doesNotContainPattern("\\dE[+-]?\\d").doesNotContain("80%");
+        String english = browser.getHtml("/dashboard/" + province + "?year=" + year + "&lang=en").body();
+        assertThat(english).contains("80%", "72.5%").doesNotContainPattern("\\dE[+-]?\\d");
     }
 
     @Test
@@ -442,7 +491,7 @@ public abstract class ReportingScenarios extends EndToEnd {
         Http.Response sent = browser.postRaw(url, "_csrf=" + csrf + "&action=submit"
                 + "&n-VNEID_CONFIRMED_SHARE-ADULT=1.250&d-VNEID_CONFIRMED_SHARE-ADULT=2.500&t-RESULTS=K%E1%BA%BFt+qu%E1%BA%A3");
         assertThat(sent.status()).isEqualTo(200);
-        assertThat(sent.body()).contains("Đã gửi báo cáo lên cấp trên.", "Đã gửi, chờ duyệt", "50,0%", "1.250",
+        assertThat(sent.body()).contains("Đã gửi báo cáo lên cấp trên.", "Đã gửi, chờ duyệt", "50,0 %", "1.250",
                 "nộp muộn");
 
         Http province = new Http(port, true);

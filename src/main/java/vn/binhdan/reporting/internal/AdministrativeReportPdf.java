@@ -36,10 +36,10 @@ import vn.binhdan.shared.pdf.PdfKit;
  * signature). Create one and reuse it from any number of threads: the font files are read once,
  * and every {@link #render} builds its own document.
  *
- * <p>The fonts are the Noto subsets the certificates embed (read from the same classpath
- * resources), so Vietnamese prints the same on every reader and printer. That set has no
- * regular or italic serif, so the text is Noto Sans and the decree's italics (place and date,
- * "Nơi nhận") are the upright letters slanted; a character the fonts lack prints as "?".
+ * <p>The text is Liberation Serif (Times New Roman's metrics, as the decree asks), embedded so
+ * that Vietnamese prints the same on every reader and printer. Only the regular and bold faces
+ * ship, so the decree's italics (place and date, "Nơi nhận") are the upright letters slanted; a
+ * character the fonts lack prints as "?".
  *
  * <p>Tables break across pages with their header row repeated (an artifact after the first page,
  * so a screen reader reads it once). The document is tagged (headings, paragraphs, tables with
@@ -85,8 +85,10 @@ public final class AdministrativeReportPdf {
     private final byte[] bold;
 
     public AdministrativeReportPdf() {
-        this.regular = PdfKit.fontFile("NotoSans-Regular.ttf");
-        this.bold = PdfKit.fontFile("NotoSans-Bold.ttf");
+        // Decree 30/2020 asks for Times New Roman; Liberation Serif has its metrics and Vietnamese
+        // letters, and its licence (SIL OFL) lets it be embedded
+        this.regular = PdfKit.fontFile("LiberationSerif-Regular.ttf");
+        this.bold = PdfKit.fontFile("LiberationSerif-Bold.ttf");
     }
 
     public byte[] render(AdministrativeReport r) {

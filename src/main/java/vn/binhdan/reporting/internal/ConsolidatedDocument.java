@@ -34,15 +34,33 @@ public class ConsolidatedDocument {
         this.clock = clock;
     }
 
-    public byte[] docx(Consolidated c, String signerName) {
-        return docx.render(document(c, signerName));
+    /** Who signs: typed by the clerk who prints it; blank lines are left for a hand-written one. */
+    public record Signer(String name, String title) {
+        static final int MAX = 100;
+
+        public static Signer of(String name, String title) {
+            String n = name == null ? "" : ReportFormat.nfc(name).strip();
+            String t = title == null ? "" : ReportFormat.nfc(title).strip();
+            if (n.length() > MAX || t.length() > MAX) {
+                throw new vn.binhdan.shared.BusinessException("report.doc.signerTooLong", MAX);
+            }
+            return new Signer(n, t);
+        }
     }
 
-    public byte[] pdf(Consolidated c, String signerName) {
-        return pdf.render(document(c, signerName));
+    public byte[] docx(Consolidated c, Signer signer) {
+        return docx.render(document(c, signer));
+    }
+
+    public byte[] pdf(Consolidated c, Signer signer) {
+        return pdf.render(document(c, signer));
     }
 
     AdministrativeReport document(Consolidated c, String signerName) {
+        return document(c, Signer.of(signerName, null));
+    }
+
+    AdministrativeReport document(Consolidated c, Signer signer) {
         String period = msg("report.period." + c.period().type().name(), c.period().year(), c.period().number());
         List<AdministrativeReport.Section> sections = new ArrayList<>();
         sections.add(new AdministrativeReport.Section(msg("report.doc.figures"),
@@ -57,7 +75,8 @@ public class ConsolidatedDocument {
                 msg("report.doc.number"), place(c.unitName()), LocalDate.now(clock), msg("report.doc.type"),
                 msg("report.doc.summary", period), sections,
                 List.of(msg("report.doc.to1"), msg("report.doc.to2"), msg("report.doc.archive")),
-                msg("report.doc.authority"), msg("report.doc.position"), signerName == null ? "" : signerName);
+                msg("report.doc.authority"), signer.title().isEmpty() ? msg("report.doc.position") : signer.title(),
+                signer.name());
     }
 
     private AdministrativeReport.Table totals(Consolidated c) {
@@ -88,12 +107,24 @@ public class ConsolidatedDocument {
         }
         List<List<Cell>> rows = new ArrayList<>();
         int n = 0;
+        // a hundred communes without an approved report are one line, not pages of empty rows
+        List<String> without = c.children().stream().filter(child -> !child.included())
+                .map(Consolidated.ChildRow::unitName).toList();
         for (Consolidated.ChildRow child : c.children()) {
+            if (!child.included()) {
+                continue;
+            }
             List<Cell> row = new ArrayList<>(List.of(Cell.integer(++n), Cell.text(child.unitName())));
             for (int i : picked) {
                 BigDecimal share = child.included() ? child.figures().get(i).share() : null;
                 row.add(share == null ? Cell.missing() : Cell.percent(share, 1));
             }
+            rows.add(row);
+        }
+        if (!without.isEmpty()) {
+            List<Cell> row = new ArrayList<>(List.of(Cell.text(""),
+                    Cell.text(msg("report.doc.withoutReport", without.size(), String.join(", ", without)))));
+            picked.forEach(i -> row.add(Cell.missing()));
             rows.add(row);
         }
         List<Cell> total = new ArrayList<>(List.of(Cell.text(""), Cell.text(msg("report.doc.total"))));

@@ -127,6 +127,22 @@ public class ConsolidatedXlsx {
             sheet.setColumnWidth(k, 14 * 256);
         }
         sheet.createFreezePane(FIRST_FIGURE_COLUMN, HEADER_ROW + 3);
+        printable(sheet, HEADER_ROW, HEADER_ROW + 2);
+    }
+
+    /**
+     * Printed as a commune office prints it: landscape A4, every column on the page's width, the
+     * header rows again on each page.
+     */
+    static void printable(Sheet sheet, int firstHeaderRow, int lastHeaderRow) {
+        var setup = sheet.getPrintSetup();
+        setup.setLandscape(true);
+        setup.setPaperSize(org.apache.poi.ss.usermodel.PrintSetup.A4_PAPERSIZE);
+        setup.setFitWidth((short) 1);
+        setup.setFitHeight((short) 0);
+        sheet.setFitToPage(true);
+        sheet.setAutobreaks(true);
+        sheet.setRepeatingRows(new CellRangeAddress(firstHeaderRow, lastHeaderRow, -1, -1));
     }
 
     private void figuresOf(Row r, List<Consolidated.Column> columns, List<Figure> figures, Styles st, Locale locale,
@@ -143,7 +159,8 @@ public class ConsolidatedXlsx {
                     share.setCellValue(noData);
                     share.setCellStyle(total ? st.totalText : st.text);
                 } else {
-                    share.setCellValue(f.share().doubleValue() / 100);
+                    // the value the cell shows (0.0 %), not the float behind it (0.24600000000000002)
+                    share.setCellValue(vn.binhdan.shared.web.NumberFormats.fraction(f.share(), 1));
                     share.setCellStyle(total ? st.totalPercent : st.percent);
                 }
                 col += 3;

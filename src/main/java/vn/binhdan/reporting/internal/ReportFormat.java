@@ -81,9 +81,9 @@ public final class ReportFormat {
         return out.toString();
     }
 
-    /** "87,5%" for 87.5: no space before the sign, as Vietnamese reports write it. */
+    /** "87,5 %" for 87.5: the way the platform writes a share everywhere, on screen and on paper. */
     public static String percent(BigDecimal value, int fractionDigits) {
-        return decimal(value, fractionDigits) + "%";
+        return decimal(value, fractionDigits) + " %";
     }
 
     /** What a cell prints. */

@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import vn.binhdan.reporting.Completeness;
 import vn.binhdan.reporting.Consolidated;
@@ -136,12 +137,15 @@ class ReportApi {
     @Operation(summary = "Báo cáo tổng hợp theo thể thức văn bản hành chính (DOCX hoặc PDF)")
     @GetMapping("/{form}/{unitId}/{period}/consolidated.{format:docx|pdf}")
     ResponseEntity<byte[]> consolidatedDocument(@PathVariable String form, @PathVariable long unitId,
-                                                @PathVariable String period, @PathVariable String format) {
+                                                @PathVariable String period, @PathVariable String format,
+                                                @RequestParam(required = false) String signer,
+                                                @RequestParam(required = false) String signerTitle) {
+        var who = vn.binhdan.reporting.internal.ConsolidatedDocument.Signer.of(signer, signerTitle);
         Consolidated c = oversight.consolidated(form, unitId, period);
         boolean word = "docx".equals(format);
         return ResponseEntity.ok().contentType(word ? MediaType.parseMediaType(DOCX) : MediaType.APPLICATION_PDF)
                 .header("Content-Disposition", ReportPages.attachment(c, format))
-                .body(word ? document.docx(c, null) : document.pdf(c, null));
+                .body(word ? document.docx(c, who) : document.pdf(c, who));
     }
 
     @ExceptionHandler(InvalidReport.class)

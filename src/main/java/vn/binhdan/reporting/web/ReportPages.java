@@ -202,12 +202,15 @@ class ReportPages {
 
     @GetMapping("/reports/{form}/{unitId}/{period}/consolidated.{format:docx|pdf}")
     ResponseEntity<byte[]> consolidatedDocument(@PathVariable String form, @PathVariable long unitId,
-                                                @PathVariable String period, @PathVariable String format) {
+                                                @PathVariable String period, @PathVariable String format,
+                                                @RequestParam(required = false) String signer,
+                                                @RequestParam(required = false) String signerTitle) {
+        var who = vn.binhdan.reporting.internal.ConsolidatedDocument.Signer.of(signer, signerTitle);
         Consolidated c = oversight.consolidated(form, unitId, period);
         boolean word = "docx".equals(format);
         return ResponseEntity.ok().contentType(word ? MediaType.parseMediaType(ReportApi.DOCX) : MediaType.APPLICATION_PDF)
                 .header("Content-Disposition", attachment(c, format))
-                .body(word ? document.docx(c, null) : document.pdf(c, null));
+                .body(word ? document.docx(c, who) : document.pdf(c, who));
     }
 
     static String attachment(Consolidated c, String extension) {
