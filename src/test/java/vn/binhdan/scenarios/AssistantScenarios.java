@@ -58,8 +58,12 @@ public abstract class AssistantScenarios extends EndToEnd {
             assertThat(reply.get("message").asText()).contains("Bạn chưa nhập câu hỏi");
         }
         assertThat(http.post("/api/v1/assistant/ask", t, null).json().get("status").asText()).isEqualTo("REFUSED");
-        JsonNode huge = ask(t, "lừa đảo ".repeat(1250));
-        assertThat(huge.get("question").asText().length()).isLessThanOrEqualTo(500);
+        // a long pasted message is read up to what a question needs; a huge body is refused plainly
+        JsonNode pasted = ask(t, "lừa đảo ".repeat(900));
+        assertThat(pasted.get("question").asText().length()).isLessThanOrEqualTo(500);
+        Http.Response huge = http.post("/api/v1/assistant/ask", t, java.util.Map.of("question", "lừa đảo ".repeat(1250)));
+        assertThat(huge.status()).isEqualTo(400);
+        assertThat(huge.json().get("detail").asText()).contains("dài quá giới hạn");
         Http.Response search = http.get("/api/v1/search?q=" + URLEncoder.encode("vneid ".repeat(300), StandardCharsets.UTF_8), t);
         assertThat(search.status()).isEqualTo(200);
     }

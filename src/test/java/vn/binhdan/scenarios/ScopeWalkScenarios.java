@@ -97,6 +97,7 @@ public abstract class ScopeWalkScenarios extends EndToEnd {
         walk.put("GET /api/v1/imports", t -> assertThat(ok(http.get("/api/v1/imports", t)).body()).doesNotContain(adminsImport));
         walk.put("GET /api/v1/imports/{id}", t -> denied(http.get("/api/v1/imports/" + adminsImport, t)));
         walk.put("POST /api/v1/imports/{id}/start", t -> denied(http.post("/api/v1/imports/" + adminsImport + "/start", t, null)));
+        walk.put("DELETE /api/v1/imports/{id}", t -> denied(http.delete("/api/v1/imports/" + adminsImport, t)));
         walk.put("GET /api/v1/imports/{id}/errors.xlsx", t -> denied(http.get("/api/v1/imports/" + adminsImport + "/errors.xlsx", t)));
         walk.put("GET /api/v1/audit", t -> denied(http.get("/api/v1/audit", t)));
         walk.put("GET /api/v1/skills/frameworks", t -> assertThat(ok(http.get("/api/v1/skills/frameworks", t)).body()).contains("1.0"));
@@ -423,6 +424,8 @@ public abstract class ScopeWalkScenarios extends EndToEnd {
                 "u.csv", "code,name,type,parent_code\n24175.11,Buôn,buôn,24175\n".getBytes(StandardCharsets.UTF_8))));
         walk.put("GET /imports/{id}", () -> pageDenied(officer.getHtml("/imports/" + adminsImport)));
         walk.put("GET /imports/{id}/progress", () -> pageDenied(officer.getHtml("/imports/" + adminsImport + "/progress")));
+        walk.put("POST /imports/{id}/cancel", () -> pageDenied(officer.postForm("/imports/" + adminsImport + "/cancel",
+                Map.of("_csrf", csrf))));
         walk.put("POST /imports/{id}/start", () -> pageDenied(officer.postForm("/imports/" + adminsImport + "/start",
                 Map.of("_csrf", csrf))));
         walk.put("GET /imports/{id}/errors.xlsx", () -> pageDenied(officer.getHtml("/imports/" + adminsImport + "/errors.xlsx")));
