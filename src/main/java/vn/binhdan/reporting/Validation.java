@@ -162,7 +162,9 @@ public class Validation {
                 warnings += (int) found.stream().filter(v -> !v.error()).count();
             }
         }
-        units.sort((a, b) -> ReportScope.OFFICIAL_ORDER.compare(scope.unit(a.unitId()), scope.unit(b.unitId())));
+        // the national list's order (shorter codes first), from the codes already read: no lookup per unit
+        units.sort(java.util.Comparator.comparing((ValidationRun.UnitResult u) -> u.unitCode().length())
+                .thenComparing(ValidationRun.UnitResult::unitCode));
         return new ValidationRun(form.code(), form.name(locale), root.id(), root.code(), root.name(), period,
                 current.size(), errors, warnings, units);
     }
