@@ -647,6 +647,13 @@ public abstract class ScopeWalkScenarios extends EndToEnd {
                 + "/validation.xlsx")));
         walk.put("GET /reports/rules", () -> assertThat(officer.getHtml("/reports/rules").body())
                 .contains("NUMERATOR_NOT_ABOVE_DENOMINATOR"));
+        walk.put("POST /reports/rules", () -> pageDenied(officer.postForm("/reports/rules", Map.of("_csrf", csrf,
+                "code", "WALK_RULE", "indicatorCode", "VNEID_CONFIRMED_SHARE", "leftSide", "numerator", "operator", ">=",
+                "rightSide", "0", "importance", "ERROR", "messageVi", "Âm"))));
+        walk.put("POST /reports/rules/{code}/deactivate", () -> pageDenied(officer.postForm(
+                "/reports/rules/NUMERATOR_NOT_ABOVE_DENOMINATOR/deactivate", Map.of("_csrf", csrf))));
+        walk.put("POST /reports/rules/{code}/activate", () -> pageDenied(officer.postForm(
+                "/reports/rules/NUMERATOR_NOT_ABOVE_DENOMINATOR/activate", Map.of("_csrf", csrf))));
 
         String teamPage = "/community/teams/" + ht.team();
         walk.put("GET /community", () -> assertThat(officer.getHtml("/community").body()).contains("<h1>")

@@ -255,10 +255,28 @@ public abstract class ValidationScenarios extends EndToEnd {
         assertThat(ok(http.get(path, officer)).json().get("violations").toString()).doesNotContain("DL_SIGNATURE_ADULT_CAP");
         refused(http.post(rules + "/KHONG_CO/deactivate", admin, null), 404, "KHONG_CO");
 
+        // the same in the browser: the list, a refused rule with the reason by its field, a rule added and switched off
         Http browser = new Http(port, true);
         browser.formLogin("province-admin", World.PASSWORD);
-        assertThat(browser.getHtml("/reports/rules").body()).contains("Quy tắc kiểm tra số liệu",
-                "NUMERATOR_NOT_ABOVE_DENOMINATOR", "DL_SIGNATURE_ADULT_CAP", "Đã tắt", "numerator &lt;= denominator");
+        String page = browser.getHtml("/reports/rules").body();
+        assertThat(page).contains("Quy tắc kiểm tra số liệu", "NUMERATOR_NOT_ABOVE_DENOMINATOR", "DL_SIGNATURE_ADULT_CAP",
+                "Đã tắt", "numerator &lt;= denominator", "Thêm quy tắc cho các báo cáo của tỉnh");
+        String csrf = Http.csrf(page);
+        Map<String, String> form = new java.util.LinkedHashMap<>(Map.of("_csrf", csrf, "code", "DL_MOOC_FLOOR",
+                "indicatorCode", "MOOC_KHONG_CO", "group", "CIVIL_SERVANT", "leftSide", "numerator", "operator", ">=",
+                "rightSide", "0", "importance", "WARNING", "messageVi", "«{indicator}»: {left} người tự học."));
+        Http.Response bad = browser.postForm("/reports/rules", form);
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(bad.body()).contains("href=\"#indicatorCode\"", "Chỉ tiêu «MOOC_KHONG_CO» không có trong danh mục",
+                "value=\"DL_MOOC_FLOOR\"", "aria-invalid=\"true\"");
+        form.put("indicatorCode", "MOOC_SELF_STUDY_SHARE");
+        assertThat(browser.postForm("/reports/rules", form).body()).contains("Đã thêm quy tắc DL_MOOC_FLOOR.");
+        assertThat(browser.postForm("/reports/rules/DL_MOOC_FLOOR/deactivate", Map.of("_csrf", csrf)).body())
+                .contains("Đã tắt quy tắc DL_MOOC_FLOOR.");
+        Http ward = new Http(port, true);
+        ward.formLogin("commune-officer", World.PASSWORD);
+        assertThat(ward.getHtml("/reports/rules").body()).contains("NUMERATOR_NOT_ABOVE_DENOMINATOR")
+                .doesNotContain("Thêm quy tắc cho các báo cáo của tỉnh", "Tắt quy tắc");
     }
 
     private static Map<String, Object> with(Map<String, Object> rule, String key, Object value) {
