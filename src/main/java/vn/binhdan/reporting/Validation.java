@@ -60,8 +60,8 @@ public class Validation {
     }
 
     /**
-     * Refuses a submission whose figures break an ERROR rule or a WARNING rule the unit has not
-     * explained; called by {@link Reports#submit} inside its transaction, after any explanations
+     * Refuses a submission whose typed figures break an ERROR rule or a WARNING rule the unit has
+     * not explained (a computed figure is the platform's, not the unit's to correct); called by {@link Reports#submit} inside its transaction, after any explanations
      * sent with the submission are kept.
      */
     void requirePassing(ReportForm form, Unit unit, Period period, List<Figure> figures, long submissionId) {
@@ -69,7 +69,11 @@ public class Validation {
         figures.forEach(f -> byKey.put(f.key(), f));
         List<Violation> found = explain(violations(form, unit, period, byKey),
                 rules.explanations(List.of(submissionId)).getOrDefault(submissionId, Map.of()));
-        List<Violation> blocking = found.stream().filter(v -> v.error() || v.unexplained()).toList();
+        // the platform's own figures are shown with their violations but cannot hold a unit back: it cannot change them
+        java.util.Set<String> computed = new java.util.HashSet<>();
+        scope.items(form).stream().filter(Indicator::computed).forEach(i -> computed.add(i.code()));
+        List<Violation> blocking = found.stream().filter(v -> !computed.contains(v.indicatorCode()))
+                .filter(v -> v.error() || v.unexplained()).toList();
         if (!blocking.isEmpty()) {
             throw new RuleViolations(blocking);
         }

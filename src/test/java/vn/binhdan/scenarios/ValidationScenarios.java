@@ -255,6 +255,19 @@ public abstract class ValidationScenarios extends EndToEnd {
         assertThat(ok(http.get(path, officer)).json().get("violations").toString()).doesNotContain("DL_SIGNATURE_ADULT_CAP");
         refused(http.post(rules + "/KHONG_CO/deactivate", admin, null), 404, "KHONG_CO");
 
+        // a rule the platform's own figures break is shown, but cannot hold back a unit that cannot change them
+        ok(http.post(rules, admin, World.map("code", "DL_CERTIFIED_PROBE", "indicatorCode", "CERTIFIED_SHARE",
+                "group", "ADULT", "leftSide", "numerator", "operator", "<", "rightSide", "0", "importance", "ERROR",
+                "messageVi", "«{indicator}» — {group}: {left} (kiểm tra thử).")));
+        JsonNode probed = ok(http.get(path, officer)).json();
+        assertThat(violation(probed.get("violations"), "DL_CERTIFIED_PROBE", "CERTIFIED_SHARE").get("importance").asText())
+                .isEqualTo("ERROR");
+        Map<String, String> explained = new java.util.LinkedHashMap<>();
+        probed.get("violations").forEach(v -> explained.put(v.get("key").asText(), "Đã rà soát với phường."));
+        assertThat(ok(http.post(path + "/submit", officer, World.map("explanations", explained))).json()
+                .get("status").asText()).isEqualTo("SUBMITTED");
+        ok(http.post(rules + "/DL_CERTIFIED_PROBE/deactivate", admin, null));
+
         // the same in the browser: the list, a refused rule with the reason by its field, a rule added and switched off
         Http browser = new Http(port, true);
         browser.formLogin("province-admin", World.PASSWORD);
