@@ -364,6 +364,12 @@ class BrowserAccessibilityTest extends InBrowser {
             page.navigate(province + "/consolidated");
             assertThat(page.locator("main").textContent()).contains("Thiếu thiết bị cho lớp học.");
             check(page);
+            page.navigate(province + "/validation");
+            assertThat(page.locator("main").textContent()).contains("Kiểm tra số liệu toàn địa bàn", "Phường Buôn Ma Thuột");
+            check(page);
+            page.navigate(base + "/reports/rules");
+            assertThat(page.locator("main").textContent()).contains("NUMERATOR_NOT_ABOVE_DENOMINATOR");
+            check(page);
         }
     }
 
