@@ -50,13 +50,16 @@ public class Reports {
     private final LiveFigures live;
     private final AuditLog audit;
     private final Clock clock;
+    private final Validation validation;
 
-    Reports(ReportScope scope, ReportRepository repo, LiveFigures live, AuditLog audit, Clock clock) {
+    Reports(ReportScope scope, ReportRepository repo, LiveFigures live, AuditLog audit, Clock clock,
+            Validation validation) {
         this.scope = scope;
         this.repo = repo;
         this.live = live;
         this.audit = audit;
         this.clock = clock;
+        this.validation = validation;
     }
 
     public List<ReportForm> forms() {
@@ -101,11 +104,13 @@ public class Reports {
         List<FieldError> errors = new ArrayList<>();
         List<ReportRepository.Declared> figures = figures(form, draft, before, user.username(), now, errors);
         List<Report.Text> texts = texts(form, draft, textsBefore, user.username(), now, errors);
+        Map<String, String> explanations = validation.explanations(draft.explanations(), errors);
         if (!errors.isEmpty()) {
             throw new InvalidReport(errors);
         }
         repo.replaceDeclared(row.id(), figures);
         repo.replaceTexts(row.id(), texts);
+        validation.replaceExplanations(row.id(), explanations, user.username(), now);
         repo.touch(row.id(), user.username(), now);
         audit.record("UPDATE", SUBJECT, subject(form, unit, period), unit.path(), changes(before, figures, textsBefore, texts));
         return view(user, form, unit, period, repo.find(form.code(), unit.id(), period.id()).orElseThrow());
@@ -117,6 +122,15 @@ public class Reports {
      */
     @Transactional
     public Report submit(String formCode, long unitId, String periodId) {
+        return submit(formCode, unitId, periodId, Map.of());
+    }
+
+    /**
+     * Submits with explanations for the warnings the figures raise, added to those kept with the
+     * draft. Refused (422, every violation by field) while an error or an unexplained warning remains.
+     */
+    @Transactional
+    public Report submit(String formCode, long unitId, String periodId, Map<String, String> explanations) {
         AppUser user = CurrentUser.require();
         ReportForm form = scope.form(formCode);
         Period period = scope.period(form, periodId);
@@ -130,8 +144,16 @@ public class Reports {
             return view(user, form, unit, period, row);
         }
         requireWithUnit(row.status());
-        repo.replaceFigures(row.id(), live.resolve(form, scope.items(form), unit, period, repo.declared(row.id()),
-                scope.reportingChildren(form, unit)));
+        List<FieldError> refused = new ArrayList<>();
+        Map<String, String> added = validation.explanations(explanations == null ? Map.of() : explanations, refused);
+        if (!refused.isEmpty()) {
+            throw new InvalidReport(refused);
+        }
+        validation.addExplanations(row.id(), added, user.username(), now);
+        List<Figure> frozen = live.resolve(form, scope.items(form), unit, period, repo.declared(row.id()),
+                scope.reportingChildren(form, unit));
+        validation.requirePassing(form, unit, period, frozen, row.id());
+        repo.replaceFigures(row.id(), frozen);
         repo.markSubmitted(row.id(), user.username(), now);
         repo.addHistory(row.id(), ReportStatus.SUBMITTED.name(), user.username(), now, null);
         audit.record("SUBMIT", SUBJECT, subject(form, unit, period), unit.path(), "due=" + row.dueOn());
@@ -288,10 +310,7 @@ public class Reports {
                 errors.add(new FieldError(denField, "report.negative", name));
                 ok = false;
             }
-            if (ok && e.numerator() != null && e.denominator() != null && e.numerator() > e.denominator()) {
-                errors.add(new FieldError(numField, "report.numeratorAboveDenominator", name));
-                ok = false;
-            }
+            // a numerator above its denominator is kept in the draft: the rules show it and hold back the submission
             if (ok) {
                 ReportRepository.Declared old = before.get(Figure.key(code, group));
                 boolean same = old != null && Objects.equals(old.numerator(), e.numerator())

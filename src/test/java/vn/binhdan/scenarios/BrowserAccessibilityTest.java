@@ -337,6 +337,11 @@ class BrowserAccessibilityTest extends InBrowser {
             check(page);
             page.locator("#n-VNEID_CONFIRMED_SHARE-ADULT").fill("150");
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Gửi báo cáo")).click();
+            // a total far from the registry's is a warning to explain before the report goes up
+            assertThat(page.locator("#problems").textContent()).contains("Cần giải trình");
+            check(page);
+            page.getByLabel("Giải trình").fill("Số liệu theo thống kê của phường.");
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Gửi báo cáo")).click();
             assertThat(page.locator("main").textContent()).contains("Đã gửi báo cáo lên cấp trên.", "50,0 %");
             check(page);
         }
@@ -358,6 +363,12 @@ class BrowserAccessibilityTest extends InBrowser {
             check(page);
             page.navigate(province + "/consolidated");
             assertThat(page.locator("main").textContent()).contains("Thiếu thiết bị cho lớp học.");
+            check(page);
+            page.navigate(province + "/validation");
+            assertThat(page.locator("main").textContent()).contains("Kiểm tra số liệu toàn địa bàn", "Phường Buôn Ma Thuột");
+            check(page);
+            page.navigate(base + "/reports/rules");
+            assertThat(page.locator("main").textContent()).contains("NUMERATOR_NOT_ABOVE_DENOMINATOR");
             check(page);
         }
     }

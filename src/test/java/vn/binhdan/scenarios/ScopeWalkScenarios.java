@@ -243,6 +243,24 @@ public abstract class ScopeWalkScenarios extends EndToEnd {
             denied(http.get(provinceReport + "/consolidated.docx", t));
             denied(http.get(otherReport + "/consolidated.pdf", t));
         });
+        // validation: the run over the province or another commune, and the rules, which only a province administers
+        walk.put("GET /api/v1/reports/{form}/{unitId}/{period}/validation", t -> {
+            denied(http.get(provinceReport + "/validation", t));
+            denied(http.get(otherReport + "/validation", t));
+        });
+        walk.put("GET /api/v1/reports/{form}/{unitId}/{period}/validation.xlsx", t -> denied(http.get(provinceReport
+                + "/validation.xlsx", t)));
+        walk.put("GET /api/v1/reports/validation-rules", t -> assertThat(ok(http.get("/api/v1/reports/validation-rules", t))
+                .body()).contains("NUMERATOR_NOT_ABOVE_DENOMINATOR"));
+        Map<String, Object> rule = World.map("code", "WALK_RULE", "indicatorCode", "VNEID_CONFIRMED_SHARE",
+                "leftSide", "numerator", "operator", ">=", "rightSide", "0", "importance", "ERROR", "messageVi", "Âm");
+        walk.put("POST /api/v1/reports/validation-rules", t -> denied(http.post("/api/v1/reports/validation-rules", t, rule)));
+        walk.put("PUT /api/v1/reports/validation-rules/{code}", t -> denied(http.put(
+                "/api/v1/reports/validation-rules/NUMERATOR_NOT_ABOVE_DENOMINATOR", t, rule)));
+        walk.put("POST /api/v1/reports/validation-rules/{code}/deactivate", t -> denied(http.post(
+                "/api/v1/reports/validation-rules/NUMERATOR_NOT_ABOVE_DENOMINATOR/deactivate", t, null)));
+        walk.put("POST /api/v1/reports/validation-rules/{code}/activate", t -> denied(http.post(
+                "/api/v1/reports/validation-rules/NUMERATOR_NOT_ABOVE_DENOMINATOR/activate", t, null)));
         // classes, outreach and events of Xã Hòa Phú: out of reach; the officer has no learner record to check in with
         OutsideCommunity hc = hoaPhusCommunity(admin);
         String classApi = "/api/v1/classes/" + hc.classId();
@@ -626,6 +644,19 @@ public abstract class ScopeWalkScenarios extends EndToEnd {
             pageDenied(officer.getHtml(provincePage + "/consolidated.docx"));
             pageDenied(officer.getHtml(provincePage + "/consolidated.pdf"));
         });
+        walk.put("GET /reports/{form}/{unitId}/{period}/validation", () -> pageDenied(officer.getHtml(provincePage
+                + "/validation")));
+        walk.put("GET /reports/{form}/{unitId}/{period}/validation.xlsx", () -> pageDenied(officer.getHtml(provincePage
+                + "/validation.xlsx")));
+        walk.put("GET /reports/rules", () -> assertThat(officer.getHtml("/reports/rules").body())
+                .contains("NUMERATOR_NOT_ABOVE_DENOMINATOR"));
+        walk.put("POST /reports/rules", () -> pageDenied(officer.postForm("/reports/rules", Map.of("_csrf", csrf,
+                "code", "WALK_RULE", "indicatorCode", "VNEID_CONFIRMED_SHARE", "leftSide", "numerator", "operator", ">=",
+                "rightSide", "0", "importance", "ERROR", "messageVi", "Âm"))));
+        walk.put("POST /reports/rules/{code}/deactivate", () -> pageDenied(officer.postForm(
+                "/reports/rules/NUMERATOR_NOT_ABOVE_DENOMINATOR/deactivate", Map.of("_csrf", csrf))));
+        walk.put("POST /reports/rules/{code}/activate", () -> pageDenied(officer.postForm(
+                "/reports/rules/NUMERATOR_NOT_ABOVE_DENOMINATOR/activate", Map.of("_csrf", csrf))));
 
         String teamPage = "/community/teams/" + ht.team();
         walk.put("GET /community", () -> assertThat(officer.getHtml("/community").body()).contains("<h1>")

@@ -27,6 +27,8 @@ import vn.binhdan.reporting.QueueEntry;
 import vn.binhdan.reporting.Report;
 import vn.binhdan.reporting.ReportForm;
 import vn.binhdan.reporting.Reports;
+import vn.binhdan.reporting.Validation;
+import vn.binhdan.reporting.Violation;
 import vn.binhdan.reporting.internal.ConsolidatedXlsx;
 import vn.binhdan.shared.web.ProblemWriter;
 
@@ -46,14 +48,25 @@ class ReportApi {
     record ReturnRequest(String comment) {
     }
 
+    /** Explanations for the warnings the figures raise, by warning key; optional. */
+    record SubmitRequest(Map<String, String> explanations) {
+    }
+
+    /** A report with what its rules say about it now: errors and warnings (with the unit's explanations). */
+    record CheckedReport(@com.fasterxml.jackson.annotation.JsonUnwrapped Report report, List<Violation> violations) {
+    }
+
     private final Reports reports;
     private final Oversight oversight;
     private final ConsolidatedXlsx xlsx;
     private final vn.binhdan.reporting.internal.ConsolidatedDocument document;
     private final ProblemWriter problems;
     private final MessageSource messages;
+    private final Validation validation;
 
-    ReportApi(Reports reports, Oversight oversight, ConsolidatedXlsx xlsx, vn.binhdan.reporting.internal.ConsolidatedDocument document, ProblemWriter problems, MessageSource messages) {
+    ReportApi(Reports reports, Oversight oversight, ConsolidatedXlsx xlsx, vn.binhdan.reporting.internal.ConsolidatedDocument document, ProblemWriter problems, MessageSource messages,
+              Validation validation) {
+        this.validation = validation;
         this.reports = reports;
         this.oversight = oversight;
         this.xlsx = xlsx;
@@ -76,21 +89,27 @@ class ReportApi {
 
     @Operation(summary = "Báo cáo của một đơn vị trong một kỳ; số liệu tự động lấy trực tiếp khi còn là bản nháp")
     @GetMapping("/{form}/{unitId}/{period}")
-    Report get(@PathVariable String form, @PathVariable long unitId, @PathVariable String period) {
-        return reports.get(form, unitId, period);
+    CheckedReport get(@PathVariable String form, @PathVariable long unitId, @PathVariable String period) {
+        Report r = reports.get(form, unitId, period);
+        return new CheckedReport(r, validation.check(r));
     }
 
-    @Operation(summary = "Lưu bản nháp (thay toàn bộ số liệu khai báo và nội dung)")
+    @Operation(summary = "Lưu bản nháp (thay toàn bộ số liệu khai báo, nội dung và giải trình); "
+            + "bản nháp có lỗi vẫn được lưu, các vi phạm quy tắc kiểm tra được trả kèm")
     @PutMapping("/{form}/{unitId}/{period}")
-    Report save(@PathVariable String form, @PathVariable long unitId, @PathVariable String period,
-                @RequestBody Draft draft) {
-        return reports.save(form, unitId, period, draft);
+    CheckedReport save(@PathVariable String form, @PathVariable long unitId, @PathVariable String period,
+                       @RequestBody Draft draft) {
+        Report r = reports.save(form, unitId, period, draft);
+        return new CheckedReport(r, validation.check(r));
     }
 
-    @Operation(summary = "Gửi báo cáo lên cấp trên; gửi lại báo cáo đã gửi trả về nguyên trạng")
+    @Operation(summary = "Gửi báo cáo lên cấp trên (kèm giải trình cho các cảnh báo nếu có); bị từ chối (422) "
+            + "khi còn lỗi hoặc cảnh báo chưa giải trình; gửi lại báo cáo đã gửi trả về nguyên trạng")
     @PostMapping("/{form}/{unitId}/{period}/submit")
-    Report submit(@PathVariable String form, @PathVariable long unitId, @PathVariable String period) {
-        return reports.submit(form, unitId, period);
+    CheckedReport submit(@PathVariable String form, @PathVariable long unitId, @PathVariable String period,
+                         @RequestBody(required = false) SubmitRequest request) {
+        Report r = reports.submit(form, unitId, period, request == null ? Map.of() : request.explanations());
+        return new CheckedReport(r, validation.check(r));
     }
 
     @Operation(summary = "Cấp trên phê duyệt báo cáo")

@@ -26,6 +26,9 @@ import vn.binhdan.reporting.Period;
 import vn.binhdan.reporting.Report;
 import vn.binhdan.reporting.ReportForm;
 import vn.binhdan.reporting.Reports;
+import vn.binhdan.reporting.RuleViolations;
+import vn.binhdan.reporting.Validation;
+import vn.binhdan.reporting.Draft;
 import vn.binhdan.reporting.internal.ConsolidatedXlsx;
 import vn.binhdan.shared.BusinessException;
 import vn.binhdan.unit.Unit;
@@ -50,8 +53,11 @@ class ReportPages {
     private final ConsolidatedXlsx xlsx;
     private final vn.binhdan.reporting.internal.ConsolidatedDocument document;
     private final MessageSource messages;
+    private final Validation validation;
 
-    ReportPages(Reports reports, Oversight oversight, UnitService units, ConsolidatedXlsx xlsx, vn.binhdan.reporting.internal.ConsolidatedDocument document, MessageSource messages) {
+    ReportPages(Reports reports, Oversight oversight, UnitService units, ConsolidatedXlsx xlsx, vn.binhdan.reporting.internal.ConsolidatedDocument document, MessageSource messages,
+                Validation validation) {
+        this.validation = validation;
         this.reports = reports;
         this.oversight = oversight;
         this.units = units;
@@ -115,11 +121,24 @@ class ReportPages {
             return page(model, report, typed.typed(), problems(typed.errors()));
         }
         boolean submit = "submit".equals(params.getFirst("action"));
+        Map<String, String> explanations = new LinkedHashMap<>();
+        params.forEach((name, values) -> {
+            if (name.startsWith("x-") && !values.isEmpty()) {
+                explanations.put(name.substring(2), values.getFirst());
+            }
+        });
         try {
-            reports.save(form, unitId, period, typed.draft());
+            reports.save(form, unitId, period, new Draft(typed.draft().figures(), typed.draft().texts(), explanations));
             if (submit) {
                 reports.submit(form, unitId, period);
             }
+        } catch (RuleViolations e) {
+            // the draft is saved; only the submission waits for the corrections and explanations
+            response.setStatus(e.status());
+            model.addAttribute("submitRefused", true);
+            Map<String, String> kept = new LinkedHashMap<>(typed.typed());
+            explanations.forEach((k, v) -> kept.put("x-" + k, v));
+            return page(model, reports.get(form, unitId, period), kept, problems(e.errors()));
         } catch (InvalidReport e) {
             response.setStatus(e.status());
             return page(model, reports.get(form, unitId, period), typed.typed(), problems(e.errors()));
@@ -221,6 +240,7 @@ class ReportPages {
 
     private String page(Model model, Report report, Map<String, String> typed, List<Problem> problems) {
         model.addAttribute("r", report);
+        model.addAttribute("checks", validation.check(report));
         model.addAttribute("typed", typed);
         model.addAttribute("problems", problems);
         Map<String, String> byField = new LinkedHashMap<>();

@@ -1,0 +1,4 @@
+package vn.binhdan.scenarios;
+
+class ValidationOnH2Test extends ValidationScenarios {
+}
