@@ -77,9 +77,10 @@ public class Oversight {
     }
 
     private Completeness completeness(AppUser user, ReportForm form, Unit unit, Period period) {
-        LocalDate due = form.dueRule().dueOn(period);
-        boolean pastDue = scope.today().isAfter(due);
         List<Unit> children = scope.reportingChildren(form, unit);
+        // the children's level is the one due: a province's completeness is about its communes' date
+        LocalDate due = form.dueOn(period, children.isEmpty() ? null : children.getFirst().type());
+        boolean pastDue = scope.today().isAfter(due);
         List<Long> ids = children.stream().map(Unit::id).toList();
         Map<Long, ReportRepository.Row> rows = repo.ofUnits(form.code(), period.id(), ids);
         Map<Long, ReportRepository.ReminderStats> reminders = repo.reminderStats(form.code(), period.id(), ids);
@@ -90,7 +91,7 @@ public class Oversight {
         for (Unit child : children) {
             ReportRepository.Row r = rows.get(child.id());
             ReportStatus status = r == null ? ReportStatus.NOT_STARTED : r.status();
-            LocalDate childDue = r == null ? due : r.dueOn();
+            LocalDate childDue = r == null ? form.dueOn(period, child.type()) : r.dueOn();
             boolean isLate = r != null && Reports.late(r.firstSubmittedAt(), childDue, clock);
             ReportRepository.ReminderStats rs = reminders.get(child.id());
             out.add(new Completeness.Child(child.id(), child.code(), child.name(), status,
@@ -137,7 +138,7 @@ public class Oversight {
         List<Consolidated.ChildRow> childRows = new ArrayList<>();
         Map<String, List<Figure>> byColumn = new HashMap<>();
         Map<ReportForm.Section, List<Consolidated.UnitText>> bySection = new HashMap<>();
-        LocalDate due = form.dueRule().dueOn(period);
+        LocalDate due = form.dueOn(period, children.isEmpty() ? null : children.getFirst().type());
         for (Unit child : children) {
             ReportRepository.Row r = rows.get(child.id());
             ReportStatus status = r == null ? ReportStatus.NOT_STARTED : r.status();
