@@ -191,4 +191,29 @@ public abstract class FormScenarios extends EndToEnd {
     private static String enc(String s) {
         return java.net.URLEncoder.encode(s, java.nio.charset.StandardCharsets.UTF_8);
     }
+
+    @Test
+    void theFivePlansFormsShipAsDataEachForItsOwnProvince() {
+        String admin = token("province-admin");
+        String forms = ok(http.get("/api/v1/reports/forms", admin)).body();
+        assertThat(forms).contains("BDHVS-QUY", "DAKLAK-2026-NAM")
+                .doesNotContain("KHANHHOA-QUY", "THAINGUYEN-QUY", "TRAVINH-NAM", "QUYNHSON-QUY");
+        assertThat(ok(http.get("/api/v1/reports/forms", token("lamdong-admin"))).body()).doesNotContain("DAKLAK-2026-NAM");
+        JsonNode ward = ok(http.get("/api/v1/reports/DAKLAK-2026-NAM/" + unit("24133") + "/2026", token("commune-officer"))).json();
+        assertThat(ward.get("dueOn").asText()).isEqualTo("2026-12-10");
+        assertThat(ward.get("items")).hasSize(10);
+        // Lâm Đồng's units do not file Đắk Lắk's form
+        refused(http.get("/api/v1/reports/DAKLAK-2026-NAM/" + unit("68") + "/2026", token("lamdong-admin")), 400,
+                "không thuộc diện lập báo cáo");
+        Map<String, String> rules = new LinkedHashMap<>();
+        jdbc.sql("SELECT code, due_rule FROM report_form ORDER BY code").query((rs, i) -> rules.put(rs.getString(1),
+                rs.getString(2))).list();
+        assertThat(rules).containsEntry("DAKLAK-2026-NAM", "FIXED_DATE 12-10")
+                .containsEntry("KHANHHOA-QUY", "QUARTER_LAST_MONTH_DAY 15")
+                .containsEntry("QUYNHSON-QUY", "QUARTER_LAST_MONTH_DAY 15")
+                .containsEntry("THAINGUYEN-QUY", "QUARTER_MIDDLE_MONTH_DAY 20")
+                .containsEntry("TRAVINH-NAM", "FIXED_DATE 10-15");
+        assertThat(jdbc.sql("SELECT due_rule FROM report_form_level_due WHERE form_code = 'KHANHHOA-QUY' AND unit_type = 'PROVINCE'")
+                .query(String.class).single()).as("the Department to the People's Committee").isEqualTo("QUARTER_LAST_MONTH_DAY 30");
+    }
 }
