@@ -30,11 +30,13 @@ public class Oversight {
 
     private final ReportScope scope;
     private final ReportRepository repo;
+    private final Reminders reminders;
     private final AuditLog audit;
     private final Clock clock;
 
-    Oversight(ReportScope scope, ReportRepository repo, AuditLog audit, Clock clock) {
+    Oversight(ReportScope scope, ReportRepository repo, Reminders reminders, AuditLog audit, Clock clock) {
         this.scope = scope;
+        this.reminders = reminders;
         this.repo = repo;
         this.audit = audit;
         this.clock = clock;
@@ -49,11 +51,10 @@ public class Oversight {
     }
 
     /**
-     * Records a reminder for every reporting child that has not handed in the period's report,
-     * shown on that unit's report page. Sending it by e-mail or SMS is not part of the platform
-     * yet: the record is what a unit sees when it signs in, and what the level above can point to.
+     * Reminds every reporting child that has not handed in the period's report: the reminder is
+     * shown on that unit's report page and sent to the unit's contacts (e-mail, text message),
+     * each outcome recorded. Not one transaction: each reminder commits before it is sent.
      */
-    @Transactional
     public Completeness remind(String formCode, long unitId, String periodId) {
         AppUser user = CurrentUser.require();
         ReportForm form = scope.form(formCode);
@@ -63,15 +64,11 @@ public class Oversight {
             throw new ForbiddenException("report.remindForbidden");
         }
         Completeness before = completeness(user, form, unit, period);
-        Instant now = clock.instant();
-        List<String> reminded = new ArrayList<>();
-        for (Completeness.Child c : before.behind()) {
-            repo.addReminder(form.code(), c.unitId(), period.id(), unit.id(), user.username(), now);
-            reminded.add(c.unitCode());
-        }
-        if (!reminded.isEmpty()) {
+        List<Unit> behind = before.behind().stream().map(c -> scope.unit(c.unitId())).toList();
+        reminders.remind(form, period, unit, behind, user.username(), null);
+        if (!behind.isEmpty()) {
             audit.record("REMIND", Reports.SUBJECT, form.code() + "/" + unit.code() + "/" + period.id(), unit.path(),
-                    "units=" + String.join(",", reminded));
+                    "units=" + String.join(",", behind.stream().map(Unit::code).toList()));
         }
         return completeness(user, form, unit, period);
     }

@@ -7,7 +7,24 @@ import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.GreenMailUtil;
+import com.icegreen.greenmail.util.ServerSetup;
+import jakarta.mail.Message;
+import jakarta.mail.internet.MimeMessage;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.util.Arrays;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import vn.binhdan.reporting.ScheduledReminders;
 import tools.jackson.databind.JsonNode;
 import vn.binhdan.reporting.Period;
 import vn.binhdan.support.EndToEnd;
@@ -21,6 +38,29 @@ import vn.binhdan.support.World;
  * scenario makes its own forms, so they do not depend on each other's order.
  */
 public abstract class FormScenarios extends EndToEnd {
+
+    /** A real SMTP server for the reminders, on a free port, shared by the H2 and PostgreSQL runs. */
+    static final GreenMail SMTP = startSmtp();
+
+    @DynamicPropertySource
+    static void mail(DynamicPropertyRegistry registry) {
+        registry.add("spring.mail.host", () -> "127.0.0.1");
+        registry.add("spring.mail.port", () -> SMTP.getSmtp().getPort());
+    }
+
+    private static GreenMail startSmtp() {
+        try (ServerSocket free = new ServerSocket(0)) {
+            GreenMail smtp = new GreenMail(new ServerSetup(free.getLocalPort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+            free.close();
+            smtp.start();
+            return smtp;
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Autowired
+    ScheduledReminders scheduled;
 
     static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
     static final List<String> SECTIONS = List.of("RESULTS", "DIFFICULTIES");
@@ -215,5 +255,112 @@ public abstract class FormScenarios extends EndToEnd {
                 .containsEntry("TRAVINH-NAM", "FIXED_DATE 10-15");
         assertThat(jdbc.sql("SELECT due_rule FROM report_form_level_due WHERE form_code = 'KHANHHOA-QUY' AND unit_type = 'PROVINCE'")
                 .query(String.class).single()).as("the Department to the People's Committee").isEqualTo("QUARTER_LAST_MONTH_DAY 30");
+    }
+
+    /** Mails received for one address, so that the H2 and PostgreSQL runs never see each other's. */
+    static List<MimeMessage> mailTo(String address, String inSubject) throws Exception {
+        List<MimeMessage> out = new java.util.ArrayList<>();
+        for (MimeMessage m : SMTP.getReceivedMessages()) {
+            if (Arrays.stream(m.getRecipients(Message.RecipientType.TO)).anyMatch(a -> a.toString().equals(address))
+                    && m.getSubject().contains(inSubject)) {
+                out.add(m);
+            }
+        }
+        return out;
+    }
+
+    static JsonNode reminderOf(JsonNode log, String unitName) {
+        for (JsonNode r : log) {
+            if (r.get("unitName").asText().equals(unitName)) {
+                return r;
+            }
+        }
+        throw new AssertionError("no reminder of " + unitName + " in " + log);
+    }
+
+    @Test
+    void remindersReachTheWardByEmailAndAUnitWithoutContactIsListedNotLost() throws Exception {
+        String admin = token("province-admin");
+        String officer = token("commune-officer");
+        long ward = unit("24133");
+        String address = "vhxh-" + UUID.randomUUID().toString().substring(0, 8) + "@bmt.daklak.gov.vn";
+        String contact = "/api/v1/reports/contacts/" + ward;
+        refused(http.put(contact, officer, World.map("email", "khong-phai-thu", "phone", "12345")), 400,
+                "Địa chỉ thư điện tử chưa đúng");
+        JsonNode saved = ok(http.put(contact, officer, World.map("person", "Trần Thị Lan", "email", address,
+                "phone", "+84 912 345 678"))).json();
+        assertThat(saved.get("phone").asText()).isEqualTo("0912345678");
+        assertThat(http.put("/api/v1/reports/contacts/" + ward, token("other-officer"), World.map("email", address))
+                .status()).isEqualTo(403);
+
+        // Hòa Phú keeps no contact (another scenario may have given it one)
+        ok(http.put("/api/v1/reports/contacts/" + unit("24175"), admin, World.map("email", " ", "phone", "")));
+        ok(http.post("/api/v1/report-forms", admin, form("DL-NHAC", "Báo cáo quý nhắc hạn", "QUARTER",
+                "QUARTER_LAST_MONTH_DAY 15", List.of("CLASSES_HELD"))));
+        String quarter = Period.containing(Period.Type.QUARTER, LocalDate.now(VIETNAM)).id();
+        String province = "/api/v1/reports/DL-NHAC/" + unit("66") + "/" + quarter;
+        ok(http.post(province + "/reminders", admin, null));
+
+        List<MimeMessage> mails = mailTo(address, "");
+        assertThat(mails).hasSize(1);
+        assertThat(mails.getFirst().getSubject()).contains("Nhắc nộp báo cáo", "Báo cáo quý nhắc hạn");
+        assertThat(GreenMailUtil.getBody(mails.getFirst()).replace("=\r\n", "").replace("=\n", ""))
+                .contains("/reports/DL-NHAC/" + ward + "/" + quarter);
+        JsonNode log = ok(http.get(province + "/reminders", admin)).json();
+        JsonNode toWard = reminderOf(log, "Phường Buôn Ma Thuột");
+        assertThat(toWard.get("sentBy").asText()).isEqualTo("province-admin");
+        assertThat(toWard.get("deliveries").toString()).contains("\"channel\":\"EMAIL\"", "\"outcome\":\"SENT\"",
+                "\"channel\":\"SMS\"", "\"outcome\":\"NOT_SENT\"", "no SMS gateway configured");
+        JsonNode toHoaPhu = reminderOf(log, "Xã Hòa Phú");
+        assertThat(toHoaPhu.get("deliveries")).hasSize(1);
+        assertThat(toHoaPhu.get("deliveries").get(0).get("outcome").asText()).isEqualTo("NO_CONTACT");
+        // the ward sees the reminder on its report; the province sees every outcome on the completeness page
+        assertThat(ok(http.get("/api/v1/reports/DL-NHAC/" + ward + "/" + quarter, officer)).json().get("reminders"))
+                .hasSize(1);
+        Http browser = new Http(port, true);
+        browser.formLogin("province-admin", World.PASSWORD);
+        assertThat(browser.getHtml("/reports/DL-NHAC/" + unit("66") + "/" + quarter + "/completeness").body())
+                .contains("Nhắc hạn đã gửi", "Đã gửi", address, "Không có liên hệ", "Chưa gửi");
+        assertThat(http.get(province + "/reminders", officer).status()).isEqualTo(403);
+    }
+
+    @Test
+    void theDailyJobRemindsOnceNDaysBeforeTheDueDateHoweverManyRunIt() throws Exception {
+        String admin = token("province-admin");
+        String address = "ubnd-" + UUID.randomUUID().toString().substring(0, 8) + "@hoaphu.daklak.gov.vn";
+        ok(http.put("/api/v1/reports/contacts/" + unit("24175"), admin, World.map("email", address)));
+        Map<String, Object> yearly = form("DL-NHAC-NAM", "Báo cáo năm nhắc hạn", "YEAR", "FIXED_DATE 12-10",
+                List.of("CLASSES_HELD"));
+        yearly.put("reporters", List.of("COMMUNE", "WARD"));
+        ok(http.post("/api/v1/report-forms", admin, yearly));
+
+        // two instances run the job at the same moment: each unit is reminded once
+        ExecutorService two = Executors.newFixedThreadPool(2);
+        try {
+            Callable<Integer> run = () -> scheduled.run(LocalDate.of(2026, 12, 3));
+            for (Future<Integer> f : two.invokeAll(List.of(run, run))) {
+                f.get();
+            }
+        } finally {
+            two.shutdown();
+        }
+        String log = "/api/v1/reports/DL-NHAC-NAM/" + unit("66") + "/2026/reminders";
+        assertThat(ok(http.get(log, admin)).json()).as("the ward and Hòa Phú, 7 days before").hasSize(2);
+        // the shipped Đắk Lắk form is due 10/12 too: its units were reminded on the same run
+        assertThat(scheduled.run(LocalDate.of(2026, 12, 3))).as("a second run the same day").isZero();
+        assertThat(scheduled.run(LocalDate.of(2026, 12, 4))).as("not a reminder day").isZero();
+        assertThat(ok(http.get(log, admin)).json()).hasSize(2);
+        assertThat(mailTo(address, "Báo cáo năm nhắc hạn")).hasSize(1);
+        assertThat(mailTo(address, "Báo cáo năm nhắc hạn").getFirst().getSubject()).contains("10/12/2026");
+
+        // a unit that has handed in is not reminded the day before
+        String ward = "/api/v1/reports/DL-NHAC-NAM/" + unit("24133") + "/2026";
+        ok(http.post(ward + "/submit", token("commune-officer"), null));
+        scheduled.run(LocalDate.of(2026, 12, 9));
+        assertThat(mailTo(address, "Báo cáo năm nhắc hạn")).hasSize(2);
+        JsonNode sent = ok(http.get(log, admin)).json();
+        assertThat(sent.valueStream().map(r -> r.get("unitCode").asText() + "/" + r.get("daysBefore").asInt()).toList())
+                .as("Hòa Phú only, 1 day before").containsExactlyInAnyOrder("24175/1", "24175/7", "24133/7");
+        assertThat(sent.valueStream().map(r -> r.get("sentBy").asText()).distinct().toList()).containsExactly("system");
     }
 }

@@ -50,8 +50,11 @@ class ReportPages {
     private final ConsolidatedXlsx xlsx;
     private final vn.binhdan.reporting.internal.ConsolidatedDocument document;
     private final MessageSource messages;
+    private final vn.binhdan.reporting.Reminders reminders;
 
-    ReportPages(Reports reports, Oversight oversight, UnitService units, ConsolidatedXlsx xlsx, vn.binhdan.reporting.internal.ConsolidatedDocument document, MessageSource messages) {
+    ReportPages(Reports reports, Oversight oversight, UnitService units, ConsolidatedXlsx xlsx, vn.binhdan.reporting.internal.ConsolidatedDocument document, MessageSource messages,
+                vn.binhdan.reporting.Reminders reminders) {
+        this.reminders = reminders;
         this.reports = reports;
         this.oversight = oversight;
         this.units = units;
@@ -174,6 +177,7 @@ class ReportPages {
     @GetMapping("/reports/{form}/{unitId}/{period}/completeness")
     String completeness(@PathVariable String form, @PathVariable long unitId, @PathVariable String period, Model model) {
         model.addAttribute("c", oversight.completeness(form, unitId, period));
+        model.addAttribute("reminderLog", reminders.log(form, unitId, period));
         return "reports/completeness";
     }
 
