@@ -3,7 +3,6 @@ package vn.binhdan.reporting;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Clock;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -11,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 import vn.binhdan.audit.AuditLog;
 import vn.binhdan.campaign.Indicator;
 import vn.binhdan.reporting.internal.ReportRepository;
@@ -30,11 +28,13 @@ public class Oversight {
 
     private final ReportScope scope;
     private final ReportRepository repo;
+    private final Reminders reminders;
     private final AuditLog audit;
     private final Clock clock;
 
-    Oversight(ReportScope scope, ReportRepository repo, AuditLog audit, Clock clock) {
+    Oversight(ReportScope scope, ReportRepository repo, Reminders reminders, AuditLog audit, Clock clock) {
         this.scope = scope;
+        this.reminders = reminders;
         this.repo = repo;
         this.audit = audit;
         this.clock = clock;
@@ -49,11 +49,10 @@ public class Oversight {
     }
 
     /**
-     * Records a reminder for every reporting child that has not handed in the period's report,
-     * shown on that unit's report page. Sending it by e-mail or SMS is not part of the platform
-     * yet: the record is what a unit sees when it signs in, and what the level above can point to.
+     * Reminds every reporting child that has not handed in the period's report: the reminder is
+     * shown on that unit's report page and sent to the unit's contacts (e-mail, text message),
+     * each outcome recorded. Not one transaction: each reminder commits before it is sent.
      */
-    @Transactional
     public Completeness remind(String formCode, long unitId, String periodId) {
         AppUser user = CurrentUser.require();
         ReportForm form = scope.form(formCode);
@@ -63,23 +62,20 @@ public class Oversight {
             throw new ForbiddenException("report.remindForbidden");
         }
         Completeness before = completeness(user, form, unit, period);
-        Instant now = clock.instant();
-        List<String> reminded = new ArrayList<>();
-        for (Completeness.Child c : before.behind()) {
-            repo.addReminder(form.code(), c.unitId(), period.id(), unit.id(), user.username(), now);
-            reminded.add(c.unitCode());
-        }
-        if (!reminded.isEmpty()) {
+        List<Unit> behind = before.behind().stream().map(c -> scope.unit(c.unitId())).toList();
+        reminders.remind(form, period, unit, behind, user.username(), null);
+        if (!behind.isEmpty()) {
             audit.record("REMIND", Reports.SUBJECT, form.code() + "/" + unit.code() + "/" + period.id(), unit.path(),
-                    "units=" + String.join(",", reminded));
+                    "units=" + String.join(",", behind.stream().map(Unit::code).toList()));
         }
         return completeness(user, form, unit, period);
     }
 
     private Completeness completeness(AppUser user, ReportForm form, Unit unit, Period period) {
-        LocalDate due = form.dueRule().dueOn(period);
-        boolean pastDue = scope.today().isAfter(due);
         List<Unit> children = scope.reportingChildren(form, unit);
+        // the children's level is the one due: a province's completeness is about its communes' date
+        LocalDate due = form.dueOn(period, children.isEmpty() ? null : children.getFirst().type());
+        boolean pastDue = scope.today().isAfter(due);
         List<Long> ids = children.stream().map(Unit::id).toList();
         Map<Long, ReportRepository.Row> rows = repo.ofUnits(form.code(), period.id(), ids);
         Map<Long, ReportRepository.ReminderStats> reminders = repo.reminderStats(form.code(), period.id(), ids);
@@ -90,7 +86,7 @@ public class Oversight {
         for (Unit child : children) {
             ReportRepository.Row r = rows.get(child.id());
             ReportStatus status = r == null ? ReportStatus.NOT_STARTED : r.status();
-            LocalDate childDue = r == null ? due : r.dueOn();
+            LocalDate childDue = r == null ? form.dueOn(period, child.type()) : r.dueOn();
             boolean isLate = r != null && Reports.late(r.firstSubmittedAt(), childDue, clock);
             ReportRepository.ReminderStats rs = reminders.get(child.id());
             out.add(new Completeness.Child(child.id(), child.code(), child.name(), status,
@@ -137,7 +133,7 @@ public class Oversight {
         List<Consolidated.ChildRow> childRows = new ArrayList<>();
         Map<String, List<Figure>> byColumn = new HashMap<>();
         Map<ReportForm.Section, List<Consolidated.UnitText>> bySection = new HashMap<>();
-        LocalDate due = form.dueRule().dueOn(period);
+        LocalDate due = form.dueOn(period, children.isEmpty() ? null : children.getFirst().type());
         for (Unit child : children) {
             ReportRepository.Row r = rows.get(child.id());
             ReportStatus status = r == null ? ReportStatus.NOT_STARTED : r.status();

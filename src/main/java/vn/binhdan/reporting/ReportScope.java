@@ -8,8 +8,10 @@ import org.springframework.stereotype.Component;
 import vn.binhdan.campaign.Indicator;
 import vn.binhdan.campaign.Indicators;
 import vn.binhdan.reporting.internal.FormRepository;
+import vn.binhdan.reporting.internal.ReportRepository;
 import vn.binhdan.shared.AppUser;
 import vn.binhdan.shared.BusinessException;
+import vn.binhdan.shared.CurrentUser;
 import vn.binhdan.shared.ForbiddenException;
 import vn.binhdan.shared.NotFoundException;
 import vn.binhdan.shared.Role;
@@ -46,12 +48,38 @@ class ReportScope {
         this.clock = clock;
     }
 
+    /** The form's current version: the one new reports are started on. */
     ReportForm form(String code) {
         return forms.find(code).orElseThrow(() -> new NotFoundException("report.formNotFound", code));
     }
 
+    /** The version of the form a stored report was started on; the current one for a report not yet started. */
+    ReportForm asFiled(ReportForm current, ReportRepository.Row row) {
+        if (row == null || row.formVersion() == current.version()) {
+            return current;
+        }
+        return forms.find(current.code(), row.formVersion()).orElse(current);
+    }
+
+    /** The forms the signed-in user works with: the platform's, and those of the provinces they are in or over. */
     List<ReportForm> forms() {
-        return forms.all();
+        AppUser user = CurrentUser.require();
+        return forms.all().stream().filter(f -> visible(user, f)).toList();
+    }
+
+    boolean visible(AppUser user, ReportForm form) {
+        if (form.ownerCode() == null || user.has(Role.SYSTEM_ADMIN)) {
+            return true;
+        }
+        String owner = ownerPath(form);
+        // a commune officer is inside the province; a national reader (none today) would be above it
+        return owner != null && user.grants().stream()
+                .anyMatch(g -> g.unitPath().startsWith(owner) || owner.startsWith(g.unitPath()));
+    }
+
+    /** The owner's path; null when the owner is not (yet) on the platform, so nobody below files it. */
+    String ownerPath(ReportForm form) {
+        return form.ownerCode() == null ? "/" : units.findByCode(form.ownerCode()).map(Unit::path).orElse(null);
     }
 
     /** The form's indicators still in the catalogue, in the form's order. */
@@ -76,6 +104,10 @@ class ReportScope {
         return units.find(id).orElseThrow(() -> new NotFoundException("unit.notFound", id));
     }
 
+    java.util.Optional<Unit> byCode(String code) {
+        return units.findByCode(code);
+    }
+
     Unit readable(AppUser user, long unitId) {
         Unit unit = unit(unitId);
         if (!user.canActOn(unit.path(), READERS)) {
@@ -93,7 +125,8 @@ class ReportScope {
     }
 
     void requireFiler(ReportForm form, Unit unit) {
-        if (!form.filedBy(unit.type())) {
+        String owner = ownerPath(form);
+        if (!form.filedBy(unit.type()) || owner == null || !unit.path().startsWith(owner)) {
             throw new BusinessException("report.notFiler", unit.name(), form.code());
         }
     }

@@ -83,7 +83,8 @@ public class Reports {
         Period period = scope.period(form, periodId);
         Unit unit = scope.readable(user, unitId);
         scope.requireFiler(form, unit);
-        return view(user, form, unit, period, repo.find(form.code(), unit.id(), period.id()).orElse(null));
+        ReportRepository.Row row = repo.find(form.code(), unit.id(), period.id()).orElse(null);
+        return view(user, scope.asFiled(form, row), unit, period, row);
     }
 
     /** Replaces the unit's draft: the typed figures and the texts. Refused once submitted. */
@@ -96,8 +97,9 @@ public class Reports {
         scope.requireFiler(form, unit);
         requireStarted(period);
         Instant now = clock.instant();
-        ReportRepository.Row row = repo.lockOrCreate(form.code(), unit.id(), period.id(), form.dueRule().dueOn(period),
-                user.username(), now);
+        ReportRepository.Row row = repo.lockOrCreate(form.code(), form.version(), unit.id(), period.id(),
+                form.dueOn(period, unit.type()), user.username(), now);
+        form = scope.asFiled(form, row);
         requireWithUnit(row.status());
         Map<String, ReportRepository.Declared> before = repo.declared(row.id());
         Map<ReportForm.Section, Report.Text> textsBefore = repo.texts(List.of(row.id())).getOrDefault(row.id(), Map.of());
@@ -138,8 +140,9 @@ public class Reports {
         scope.requireFiler(form, unit);
         requireStarted(period);
         Instant now = clock.instant();
-        ReportRepository.Row row = repo.lockOrCreate(form.code(), unit.id(), period.id(), form.dueRule().dueOn(period),
-                user.username(), now);
+        ReportRepository.Row row = repo.lockOrCreate(form.code(), form.version(), unit.id(), period.id(),
+                form.dueOn(period, unit.type()), user.username(), now);
+        form = scope.asFiled(form, row);
         if (row.status() == ReportStatus.SUBMITTED) {
             return view(user, form, unit, period, row);
         }
@@ -202,7 +205,7 @@ public class Reports {
         repo.addHistory(row.id(), decision.name(), user.username(), now, comment);
         audit.record(decision == ReportStatus.APPROVED ? "APPROVE" : "RETURN", SUBJECT, subject(form, unit, period),
                 unit.path(), comment);
-        return view(user, form, unit, period, repo.find(form.code(), unit.id(), period.id()).orElseThrow());
+        return view(user, scope.asFiled(form, row), unit, period, repo.find(form.code(), unit.id(), period.id()).orElseThrow());
     }
 
     /** Submitted reports waiting for the user's decision as the level above, oldest first. */
@@ -249,7 +252,7 @@ public class Reports {
         String returnComment = status == ReportStatus.RETURNED ? history.reversed().stream()
                 .filter(e -> ReportStatus.RETURNED.name().equals(e.action())).map(Report.Event::comment)
                 .findFirst().orElse(null) : null;
-        LocalDate due = row == null ? form.dueRule().dueOn(period) : row.dueOn();
+        LocalDate due = row == null ? form.dueOn(period, unit.type()) : row.dueOn();
         boolean started = !period.start().isAfter(scope.today());
         // the level above decides on a report; it does not fill in the unit's form for it, so the
         // approver of a returned report is shown the decision, not the unit's edit buttons

@@ -51,4 +51,36 @@ class PeriodAndDueRuleTest {
         assertThatThrownBy(() -> DueRule.parse("FIXED_DATE 13-10")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> DueRule.parse("EVERY_FULL_MOON 1")).isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void halfYearsAreH1AndH2() {
+        Period h1 = Period.parse("2026h1");
+        assertThat(h1.id()).isEqualTo("2026H1");
+        assertThat(h1.type()).isEqualTo(Period.Type.HALF_YEAR);
+        assertThat(h1.start()).isEqualTo(LocalDate.of(2026, 1, 1));
+        assertThat(h1.end()).isEqualTo(LocalDate.of(2026, 6, 30));
+        assertThat(Period.containing(Period.Type.HALF_YEAR, LocalDate.of(2026, 7, 1)).id()).isEqualTo("2026H2");
+        assertThat(h1.previous().id()).isEqualTo("2025H2");
+        assertThat(Period.parse("2026H2").end()).isEqualTo(LocalDate.of(2026, 12, 31));
+        assertThatThrownBy(() -> Period.parse("2026H3")).isInstanceOf(BusinessException.class);
+        // the period's last month: June or December for half-years, the quarter's last for quarters
+        assertThat(DueRule.parse("LAST_MONTH_DAY 20").dueOn(h1)).isEqualTo(LocalDate.of(2026, 6, 20));
+        assertThat(DueRule.parse("LAST_MONTH_DAY 15").dueOn(Period.parse("2026Q1"))).isEqualTo(LocalDate.of(2026, 3, 15));
+        assertThat(DueRule.parse("LAST_MONTH_DAY 31").dueOn(Period.parse("2026M02"))).isEqualTo(LocalDate.of(2026, 2, 28));
+        assertThat(DueRule.parse("QUARTER_LAST_MONTH_DAY 15").fits(Period.Type.HALF_YEAR)).isFalse();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"FIXED_DATE 2-31", "FIXED_DATE 02-30", "FIXED_DATE 4-31", "FIXED_DATE 11-31"})
+    void aFixedDateThatDoesNotExistIsRefusedNotMoved(String rule) {
+        assertThatThrownBy(() -> DueRule.parse(rule)).isInstanceOf(BusinessException.class)
+                .extracting(e -> ((BusinessException) e).messageKey()).isEqualTo("form.due.noSuchDay");
+    }
+
+    @Test
+    void the29thOfFebruaryIsRefusedAsMostYearsLackIt() {
+        assertThatThrownBy(() -> DueRule.parse("FIXED_DATE 2-29")).isInstanceOf(BusinessException.class)
+                .extracting(e -> ((BusinessException) e).messageKey()).isEqualTo("form.due.notEveryYear");
+        assertThat(DueRule.parse("FIXED_DATE 2-28").dueOn(Period.parse("2026"))).isEqualTo(LocalDate.of(2026, 2, 28));
+    }
 }

@@ -571,4 +571,18 @@ public abstract class ReportingScenarios extends EndToEnd {
         }
         throw new AssertionError("no row " + firstCell);
     }
+
+    @Test
+    void withNoMailServerAReminderIsRecordedAsNotSentSayingWhy() {
+        String admin = token("province-admin");
+        ok(http.put("/api/v1/reports/contacts/" + unit("24175"), admin, World.map("person", "Y Bhim Êban",
+                "email", "ubnd@hoaphu.daklak.gov.vn")));
+        String period = "2024Q2";
+        ok(http.post(report("66", period) + "/reminders", admin, null));
+        JsonNode log = ok(http.get(report("66", period) + "/reminders", admin)).json();
+        JsonNode hoaPhu = log.valueStream().filter(r -> r.get("unitCode").asText().equals("24175")).findFirst().orElseThrow();
+        assertThat(hoaPhu.get("deliveries").get(0).get("channel").asText()).isEqualTo("EMAIL");
+        assertThat(hoaPhu.get("deliveries").get(0).get("outcome").asText()).isEqualTo("NOT_SENT");
+        assertThat(hoaPhu.get("deliveries").get(0).get("reason").asText()).isEqualTo("no mail server configured");
+    }
 }

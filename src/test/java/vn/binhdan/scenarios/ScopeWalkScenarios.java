@@ -217,6 +217,20 @@ public abstract class ScopeWalkScenarios extends EndToEnd {
         String otherReport = "/api/v1/reports/" + REPORT_FORM + "/" + otherCommune + "/2026Q1";
         String provinceReport = "/api/v1/reports/" + REPORT_FORM + "/" + province + "/2026Q1";
         String ownReport = "/api/v1/reports/" + REPORT_FORM + "/" + unit("24133") + "/2026Q1";
+        // setting up forms is the province's: an officer neither lists, reads, makes nor edits one
+        Map<String, Object> yearly = World.map("code", "XA-TU-LAP", "nameVi", "Báo cáo của xã", "periodType", "YEAR",
+                "dueRule", "FIXED_DATE 12-10", "reporters", List.of("WARD"), "indicators", List.of("CLASSES_HELD"));
+        walk.put("GET /api/v1/report-forms", t -> denied(http.get("/api/v1/report-forms", t)));
+        walk.put("POST /api/v1/report-forms", t -> denied(http.post("/api/v1/report-forms", t, yearly)));
+        walk.put("GET /api/v1/report-forms/{code}", t -> denied(http.get("/api/v1/report-forms/" + REPORT_FORM, t)));
+        walk.put("PUT /api/v1/report-forms/{code}", t -> denied(http.put("/api/v1/report-forms/" + REPORT_FORM, t, yearly)));
+        walk.put("GET /api/v1/reports/contacts/{unitId}", t -> denied(http.get("/api/v1/reports/contacts/" + otherCommune, t)));
+        walk.put("PUT /api/v1/reports/contacts/{unitId}", t -> {
+            denied(http.put("/api/v1/reports/contacts/" + otherCommune, t, World.map("email", "xa@khac.vn")));
+            denied(http.put("/api/v1/reports/contacts/" + province, t, World.map("email", "tinh@khac.vn")));
+        });
+        walk.put("GET /api/v1/reports/{form}/{unitId}/{period}/reminders", t -> denied(http.get("/api/v1/reports/"
+                + REPORT_FORM + "/" + province + "/2026Q1/reminders", t)));
         walk.put("GET /api/v1/reports/forms", t -> assertThat(ok(http.get("/api/v1/reports/forms", t)).body()).contains(REPORT_FORM));
         walk.put("GET /api/v1/reports/queue", t -> assertThat(ok(http.get("/api/v1/reports/queue", t)).body()).isEqualTo("[]"));
         walk.put("GET /api/v1/reports/{form}/{unitId}/{period}", t -> {
@@ -623,6 +637,18 @@ public abstract class ScopeWalkScenarios extends EndToEnd {
         String provincePage = "/reports/" + REPORT_FORM + "/" + unit("66") + "/2026Q1";
         walk.put("GET /reports", () -> assertThat(officer.getHtml("/reports").body()).contains("Phường Buôn Ma Thuột")
                 .doesNotContain("Hòa Phú", "Tỉnh Đắk Lắk"));
+        walk.put("GET /reports/forms", () -> pageDenied(officer.getHtml("/reports/forms")));
+        walk.put("GET /reports/forms/new", () -> pageDenied(officer.getHtml("/reports/forms/new")));
+        walk.put("POST /reports/forms", () -> pageDenied(officer.postForm("/reports/forms", Map.of("_csrf", csrf,
+                "code", "XA-TU-LAP", "nameVi", "Báo cáo của xã", "periodType", "YEAR", "dueKind", "FIXED_DATE",
+                "dueDay", "10", "dueMonth", "12", "reporters", "WARD", "indicators", "CLASSES_HELD"))));
+        walk.put("GET /reports/forms/{code}", () -> pageDenied(officer.getHtml("/reports/forms/" + REPORT_FORM)));
+        walk.put("POST /reports/forms/{code}", () -> pageDenied(officer.postForm("/reports/forms/" + REPORT_FORM,
+                Map.of("_csrf", csrf, "nameVi", "Đổi tên", "periodType", "QUARTER", "dueKind", "LAST_MONTH_DAY",
+                        "dueDay", "15", "reporters", "WARD", "indicators", "CLASSES_HELD"))));
+        walk.put("GET /reports/contacts/{unitId}", () -> pageDenied(officer.getHtml("/reports/contacts/" + otherCommune)));
+        walk.put("POST /reports/contacts/{unitId}", () -> pageDenied(officer.postForm("/reports/contacts/" + otherCommune,
+                Map.of("_csrf", csrf, "email", "xa@khac.vn"))));
         walk.put("GET /reports/queue", () -> assertThat(officer.getHtml("/reports/queue").body()).contains("<h1>")
                 .doesNotContain("Hòa Phú"));
         walk.put("GET /reports/{form}/{unitId}/{period}", () -> pageDenied(officer.getHtml(otherPage)));

@@ -24,10 +24,13 @@ import vn.binhdan.reporting.ReportStatus;
 @Repository
 public class ReportRepository {
 
-    /** A stored submission; {@code unitPath} is the unit's path today (units move when merged). */
+    /**
+     * A stored submission; {@code unitPath} is the unit's path today (units move when merged);
+     * {@code formVersion} the version of the form it was started on, which it keeps.
+     */
     public record Row(long id, String formCode, long unitId, String unitPath, String periodId, ReportStatus status,
                       LocalDate dueOn, Instant firstSubmittedAt, String submittedBy, Instant submittedAt,
-                      String decidedBy, Instant decidedAt) {
+                      String decidedBy, Instant decidedAt, int formVersion) {
     }
 
     /** A figure typed by an officer. */
@@ -52,14 +55,18 @@ public class ReportRepository {
                 .params(form, unitId, periodId).query(ReportRepository::row).optional();
     }
 
-    /** The submission, created as a draft if there is none yet, and locked until the transaction ends. */
-    public Row lockOrCreate(String form, long unitId, String periodId, LocalDate dueOn, String by, Instant at) {
+    /**
+     * The submission, created as a draft on the given version of its form if there is none yet,
+     * and locked until the transaction ends.
+     */
+    public Row lockOrCreate(String form, int formVersion, long unitId, String periodId, LocalDate dueOn, String by,
+                            Instant at) {
         Timestamp now = Timestamp.from(at);
         jdbc.sql("""
                 INSERT INTO report_submission (form_code, unit_id, period_id, status, due_on, created_by, created_at,
-                                               updated_by, updated_at)
-                VALUES (?, ?, ?, 'DRAFT', ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""")
-                .params(form, unitId, periodId, Date.valueOf(dueOn), by, now, by, now).update();
+                                               updated_by, updated_at, form_version)
+                VALUES (?, ?, ?, 'DRAFT', ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""")
+                .params(form, unitId, periodId, Date.valueOf(dueOn), by, now, by, now, formVersion).update();
         long id = jdbc.sql("SELECT id FROM report_submission WHERE form_code = ? AND unit_id = ? AND period_id = ? FOR UPDATE")
                 .params(form, unitId, periodId).query(Long.class).single();
         return byId(id);
@@ -254,7 +261,7 @@ public class ReportRepository {
         return new Row(rs.getLong("id"), rs.getString("form_code"), rs.getLong("unit_id"), rs.getString("unit_path"),
                 rs.getString("period_id"), ReportStatus.valueOf(rs.getString("status")), rs.getDate("due_on").toLocalDate(),
                 instant(rs, "first_submitted_at"), rs.getString("submitted_by"), instant(rs, "submitted_at"),
-                rs.getString("decided_by"), instant(rs, "decided_at"));
+                rs.getString("decided_by"), instant(rs, "decided_at"), rs.getInt("form_version"));
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {

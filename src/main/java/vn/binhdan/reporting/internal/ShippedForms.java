@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.time.Clock;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -27,7 +28,8 @@ import vn.binhdan.unit.UnitType;
  * units may already have filed reports on an installed form, so it is never rewritten under
  * them. A form naming an unknown indicator, period type or due rule stops the start, so a bad
  * file is found on the first run rather than on a unit's due day. Runs after the indicator
- * catalogue is installed.
+ * catalogue is installed. {@code owner}: the official code of the province whose plan the form
+ * follows (its units alone file it); none for a form of the whole platform.
  */
 @Component
 @Order(30)
@@ -37,8 +39,9 @@ class ShippedForms implements ApplicationRunner {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     /** A form file as written. */
-    record FormFile(String code, Map<String, String> name, String periodType, String dueRule, List<String> reporters,
-                    List<String> indicators, List<String> sections) {
+    record FormFile(String code, String owner, Map<String, String> name, String periodType, String dueRule,
+                    Map<String, String> levelDueRules, List<String> reporters, List<String> indicators,
+                    List<String> sections, List<Integer> reminderDays) {
     }
 
     private final FormRepository forms;
@@ -59,7 +62,7 @@ class ShippedForms implements ApplicationRunner {
         for (Resource file : files) {
             ReportForm form = read(file.getContentAsByteArray(), file.getFilename());
             if (!forms.exists(form.code())) {
-                forms.insert(form, clock.instant());
+                forms.insert(form, "system", clock.instant());
                 log.info("Installed report form {}", form.code());
             }
         }
@@ -77,6 +80,16 @@ class ShippedForms implements ApplicationRunner {
         if (!due.fits(type)) {
             throw new IllegalStateException(where + "due rule " + due + " does not apply to " + type + " periods");
         }
+        Map<UnitType, DueRule> levels = new EnumMap<>(UnitType.class);
+        if (f.levelDueRules() != null) {
+            f.levelDueRules().forEach((level, rule) -> levels.put(UnitType.valueOf(level), DueRule.parse(rule)));
+        }
+        levels.forEach((level, rule) -> {
+            if (!rule.fits(type)) {
+                throw new IllegalStateException(where + "due rule " + rule + " of " + level + " does not apply to " + type
+                        + " periods");
+            }
+        });
         for (String code : f.indicators()) {
             if (indicators.find(code).isEmpty()) {
                 throw new IllegalStateException(where + "indicator " + code + " is not in the catalogue");
@@ -85,8 +98,9 @@ class ShippedForms implements ApplicationRunner {
         if (f.indicators().stream().distinct().count() != f.indicators().size()) {
             throw new IllegalStateException(where + "an indicator is listed twice");
         }
-        return new ReportForm(f.code(), f.name().get("vi"), f.name().getOrDefault("en", f.name().get("vi")), type, due,
-                f.reporters().stream().map(UnitType::valueOf).toList(), List.copyOf(f.indicators()),
-                (f.sections() == null ? List.<String>of() : f.sections()).stream().map(ReportForm.Section::valueOf).toList());
+        return new ReportForm(f.code(), 1, f.owner(), f.name().get("vi"), f.name().getOrDefault("en", f.name().get("vi")),
+                type, due, levels, f.reporters().stream().map(UnitType::valueOf).toList(), List.copyOf(f.indicators()),
+                (f.sections() == null ? List.<String>of() : f.sections()).stream().map(ReportForm.Section::valueOf).toList(),
+                f.reminderDays());
     }
 }

@@ -54,10 +54,12 @@ class ReportPages {
     private final vn.binhdan.reporting.internal.ConsolidatedDocument document;
     private final MessageSource messages;
     private final Validation validation;
+    private final vn.binhdan.reporting.Reminders reminders;
 
     ReportPages(Reports reports, Oversight oversight, UnitService units, ConsolidatedXlsx xlsx, vn.binhdan.reporting.internal.ConsolidatedDocument document, MessageSource messages,
-                Validation validation) {
+                Validation validation, vn.binhdan.reporting.Reminders reminders) {
         this.validation = validation;
+        this.reminders = reminders;
         this.reports = reports;
         this.oversight = oversight;
         this.units = units;
@@ -193,6 +195,7 @@ class ReportPages {
     @GetMapping("/reports/{form}/{unitId}/{period}/completeness")
     String completeness(@PathVariable String form, @PathVariable long unitId, @PathVariable String period, Model model) {
         model.addAttribute("c", oversight.completeness(form, unitId, period));
+        model.addAttribute("reminderLog", reminders.log(form, unitId, period));
         return "reports/completeness";
     }
 

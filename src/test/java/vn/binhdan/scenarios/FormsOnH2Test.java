@@ -1,0 +1,4 @@
+package vn.binhdan.scenarios;
+
+class FormsOnH2Test extends FormScenarios {
+}
