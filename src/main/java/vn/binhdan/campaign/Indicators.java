@@ -148,6 +148,28 @@ public class Indicators {
         return criteria();
     }
 
+    /** How the emulation table scores a criterion a unit has no data for. */
+    public MissingData missingData() {
+        return repo.missingData();
+    }
+
+    @Transactional
+    public MissingData setMissingData(String rule) {
+        AppUser user = CurrentUser.require();
+        if (!user.has(Role.PROVINCE_ADMIN) && !user.has(Role.SYSTEM_ADMIN)) {
+            throw new ForbiddenException("ranking.forbidden");
+        }
+        MissingData parsed;
+        try {
+            parsed = MissingData.valueOf(rule == null ? "" : rule.strip().toUpperCase(java.util.Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new BusinessException("ranking.missingInvalid", rule);
+        }
+        repo.setMissingData(parsed);
+        audit.record("UPDATE", "RANKING", "missing-data", "/", parsed.name());
+        return parsed;
+    }
+
     /** Targets of one year, looked up by walking from a unit up to the root. */
     public static final class TargetTable {
         private final int year;

@@ -16,6 +16,9 @@ import vn.binhdan.campaign.Indicator;
 import vn.binhdan.campaign.Indicators;
 import vn.binhdan.campaign.Target;
 import vn.binhdan.audit.AuditLog;
+import org.springframework.context.MessageSource;
+import vn.binhdan.campaign.MissingData;
+import vn.binhdan.monitoring.internal.ReportedRepository;
 import vn.binhdan.monitoring.internal.RollupRepository;
 import vn.binhdan.people.PersonDirectory;
 import vn.binhdan.people.TargetGroup;
@@ -44,12 +47,17 @@ public class Dashboards {
     private final Indicators indicators;
     private final Rollups rollups;
     private final RollupRepository repo;
+    private final ReportedRepository reportedRepo;
+    private final MessageSource messages;
     private final PersonDirectory persons;
     private final AuditLog audit;
     private final Clock clock;
 
-    Dashboards(UnitService units, Units unitLookup, Indicators indicators, Rollups rollups, RollupRepository repo, PersonDirectory persons,
-               AuditLog audit, Clock clock) {
+    Dashboards(UnitService units, Units unitLookup, Indicators indicators, Rollups rollups, RollupRepository repo,
+               ReportedRepository reportedRepo, MessageSource messages, PersonDirectory persons, AuditLog audit,
+               Clock clock) {
+        this.reportedRepo = reportedRepo;
+        this.messages = messages;
         this.units = units;
         this.unitLookup = unitLookup;
         this.indicators = indicators;
@@ -107,17 +115,29 @@ public class Dashboards {
         Map<Long, Map<TargetGroup, Rollups.Population>> population = rollups.population(ids, year);
         // a past year is seen as at its end, the current one as of today
         LocalDate asOf = year < today.getYear() ? LocalDate.of(year, 12, 31) : today;
+        // one read of the year's approved figures in the subtree serves every card and every ranked unit
+        ReportedValues reported = new ReportedValues(reportedRepo.currentIn(unit.path(), year), unitLookup.subtree(unit));
 
         List<Dashboard.Kpi> kpis = new ArrayList<>();
         Map<String, Map<LocalDate, Long>> monthly = rollups.monthly(Metrics.CERTIFIED, unit.id());
         for (Indicator i : indicators.all()) {
             for (String g : i.groupKeys()) {
                 Optional<Target> target = targets.forUnit(unit, i.code(), g);
-                kpis.add(kpi(i, g, unit, certified, population, monthly, target, asOf, locale));
+                kpis.add(kpi(i, g, unit, certified, population, monthly, reported, target, asOf, locale));
             }
         }
 
+        MissingData missing = indicators.missingData();
         List<Indicators.Criterion> criteria = indicators.criteria();
+        Map<String, Map<Long, Map<String, Long>>> counts = new java.util.HashMap<>();
+        for (Indicators.Criterion c : criteria) {
+            indicators.find(c.indicatorCode()).filter(i -> i.computed() && i.measure() == Indicator.Measure.COUNT)
+                    .ifPresent(i -> counts.computeIfAbsent(i.code(), k -> {
+                        LocalDate from = i.frequency() == Indicator.Frequency.MONTH ? asOf.withDayOfMonth(1)
+                                : asOf.withDayOfYear(1);
+                        return repo.sumMonthly(i.metric(), children.stream().map(Unit::id).toList(), from, asOf);
+                    }));
+        }
         List<Dashboard.Ranked> rows = new ArrayList<>();
         for (Unit child : children) {
             double weighted = 0;
@@ -125,14 +145,20 @@ public class Dashboards {
             List<Double> values = new ArrayList<>();
             for (Indicators.Criterion c : criteria) {
                 Optional<Indicator> i = indicators.find(c.indicatorCode());
-                Double v = i.map(ind -> share(ind, c.group(), child.id(), certified, population)).orElse(null);
+                Double v = i.map(ind -> rankValue(ind, c.group(), child, certified, population, reported, counts))
+                        .orElse(null);
                 values.add(v);
-                Optional<Target> t = targets.forUnit(child, c.indicatorCode(), c.group());
-                if (v == null || t.isEmpty() || t.get().value().signum() == 0) {
-                    continue; // a criterion without data or target neither helps nor hurts
+                Optional<Target> t = targets.forUnit(child, c.indicatorCode(), c.group())
+                        .filter(x -> i.isPresent() && (i.get().measure() != Indicator.Measure.COUNT
+                                || atLevel(child, i.get().targetLevel())));
+                if (t.isEmpty() || t.get().value().signum() == 0) {
+                    continue; // without a target there is nothing to attain: the criterion weighs nothing here
+                }
+                if (v == null && missing == MissingData.EXCLUDE) {
+                    continue;
                 }
                 double w = c.weight().doubleValue();
-                weighted += w * Math.min(1.0, v / t.get().value().doubleValue());
+                weighted += v == null ? 0 : w * Math.min(1.0, v / t.get().value().doubleValue());
                 weights += w;
             }
             rows.add(new Dashboard.Ranked(0, ref(child), weights == 0 ? null : round(100 * weighted / weights), values));
@@ -144,24 +170,49 @@ public class Dashboards {
             Dashboard.Ranked r = rows.get(k);
             ranked.add(new Dashboard.Ranked(r.score() == null ? 0 : k + 1, r.unit(), r.score(), r.values()));
         }
-        List<String> criteriaNames = criteria.stream().map(c -> indicators.find(c.indicatorCode())
-                .map(i -> i.name(locale)).orElse(c.indicatorCode()) + (Indicator.ALL.equals(c.group()) ? "" : " · " + c.group()))
-                .toList();
+        List<Dashboard.Column> columns = criteria.stream().map(c -> {
+            Optional<Indicator> i = indicators.find(c.indicatorCode());
+            String name = i.map(x -> x.name(locale)).orElse(c.indicatorCode())
+                    + (Indicator.ALL.equals(c.group()) ? "" : " · " + messages.getMessage("group." + c.group(), null,
+                    c.group(), locale));
+            return new Dashboard.Column(c.indicatorCode(), c.group(), name,
+                    i.map(x -> x.measure().name()).orElse(Indicator.Measure.SHARE.name()), c.weight());
+        }).toList();
         List<Dashboard.UnitRef> trail = units.visibleAncestors(unit).stream().map(Dashboards::ref).toList();
-        return new Dashboard(ref(unit), trail, year, clock.instant(), kpis, ranked, criteriaNames);
+        return new Dashboard(ref(unit), trail, year, clock.instant(), kpis, ranked, columns, missing.name());
+    }
+
+    /** A child's value on a criterion, as the table shows it: a share in percent or a count; null = no data. */
+    private static Double rankValue(Indicator i, String g, Unit child, Map<Long, Map<String, Long>> certified,
+                                    Map<Long, Map<TargetGroup, Rollups.Population>> population, ReportedValues reported,
+                                    Map<String, Map<Long, Map<String, Long>>> counts) {
+        if (!i.computed()) {
+            ReportedValues.Value v = reported.of(child, i.code(), g, i.measure() == Indicator.Measure.SHARE);
+            return v == null ? null : i.measure() == Indicator.Measure.SHARE ? v.share() : (Double) (double) v.numerator();
+        }
+        if (i.measure() == Indicator.Measure.COUNT) {
+            Map<Long, Map<String, Long>> byUnit = counts.get(i.code());
+            return byUnit == null ? null : (double) byUnit.getOrDefault(child.id(), Map.of()).getOrDefault(g, 0L);
+        }
+        return share(i, g, child.id(), certified, population);
     }
 
     private Dashboard.Kpi kpi(Indicator i, String g, Unit unit, Map<Long, Map<String, Long>> certified,
                               Map<Long, Map<TargetGroup, Rollups.Population>> population,
-                              Map<String, Map<LocalDate, Long>> monthly, Optional<Target> target, LocalDate asOf,
-                              Locale locale) {
+                              Map<String, Map<LocalDate, Long>> monthly, ReportedValues reported,
+                              Optional<Target> target, LocalDate asOf, Locale locale) {
         BigDecimal t = target.map(Target::value).orElse(null);
         LocalDate deadline = target.map(Target::deadline).orElse(null);
         boolean inherited = target.map(Target::inherited).orElse(false);
         if (!i.computed()) {
             // reported figures come with the units' approved reports, not from live data
-            return new Dashboard.Kpi(i.code(), i.name(locale), i.measure().name(), i.source().name(), g, null, null,
-                    null, t, inherited, deadline, Dashboard.Status.NO_DATA, null, List.of());
+            boolean share = i.measure() == Indicator.Measure.SHARE;
+            ReportedValues.Value v = reported.of(unit, i.code(), g, share);
+            Double value = v == null ? null : share ? v.share() : (Double) (double) v.numerator();
+            return new Dashboard.Kpi(i.code(), i.name(locale), i.measure().name(), i.source().name(), g,
+                    v == null ? null : v.numerator(), v == null ? null : v.denominator(), value, t, inherited, deadline,
+                    value == null ? Dashboard.Status.NO_DATA : status(value, t, null, deadline), null, List.of(),
+                    v == null ? null : v.reported(), null);
         }
         if (i.measure() == Indicator.Measure.COUNT) {
             // a count target holds for each unit of its level ("each commune"): compared there only
@@ -176,7 +227,7 @@ public class Dashboards {
             }
             BigDecimal own = atLevel ? t : null;
             return new Dashboard.Kpi(i.code(), i.name(locale), i.measure().name(), i.source().name(), g, null, null,
-                    (double) count, own, inherited, deadline, status(count, own, null, deadline), null, List.of());
+                    (double) count, own, inherited, deadline, status(count, own, null, deadline), null, List.of(), null, null);
         }
         long numerator = certified.getOrDefault(unit.id(), Map.of()).getOrDefault(g, 0L);
         long denominator = population.get(unit.id()).get(TargetGroup.valueOf(g)).value();
@@ -186,7 +237,7 @@ public class Dashboards {
         LocalDate forecast = forecast(trend, t, asOf);
         Dashboard.Status status = value == null ? Dashboard.Status.NO_DATA : status(value, t, forecast, deadline);
         return new Dashboard.Kpi(i.code(), i.name(locale), i.measure().name(), i.source().name(), g, numerator,
-                denominator, value, t, inherited, deadline, status, forecast, trend);
+                denominator, value, t, inherited, deadline, status, forecast, trend, null, null);
     }
 
     private static Dashboard.Status status(double value, BigDecimal target, LocalDate forecast, LocalDate deadline) {

@@ -13,10 +13,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import vn.binhdan.audit.AuditLog;
+import vn.binhdan.campaign.ApprovedFigures;
 import vn.binhdan.campaign.Indicator;
 import vn.binhdan.reporting.InvalidReport.FieldError;
 import vn.binhdan.reporting.internal.LiveFigures;
@@ -50,13 +52,16 @@ public class Reports {
     private final LiveFigures live;
     private final AuditLog audit;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
-    Reports(ReportScope scope, ReportRepository repo, LiveFigures live, AuditLog audit, Clock clock) {
+    Reports(ReportScope scope, ReportRepository repo, LiveFigures live, AuditLog audit, Clock clock,
+            ApplicationEventPublisher events) {
         this.scope = scope;
         this.repo = repo;
         this.live = live;
         this.audit = audit;
         this.clock = clock;
+        this.events = events;
     }
 
     public List<ReportForm> forms() {
@@ -180,7 +185,28 @@ public class Reports {
         repo.addHistory(row.id(), decision.name(), user.username(), now, comment);
         audit.record(decision == ReportStatus.APPROVED ? "APPROVE" : "RETURN", SUBJECT, subject(form, unit, period),
                 unit.path(), comment);
+        if (decision == ReportStatus.APPROVED) {
+            // in this transaction: the figures become indicator values exactly when the approval commits
+            events.publishEvent(approvedFigures(form, unit, period, row.id(), user.username(), now));
+        }
         return view(user, form, unit, period, repo.find(form.code(), unit.id(), period.id()).orElseThrow());
+    }
+
+    /** The reported items' figures as approved (computed ones are monitoring's own already). */
+    private ApprovedFigures approvedFigures(ReportForm form, Unit unit, Period period, long reportId, String by,
+                                            Instant at) {
+        Map<String, Figure> frozen = repo.figures(List.of(reportId)).getOrDefault(reportId, Map.of());
+        List<ApprovedFigures.Value> values = new ArrayList<>();
+        for (Indicator i : scope.items(form)) {
+            for (String g : i.groupKeys()) {
+                Figure f = frozen.get(Figure.key(i.code(), g));
+                if (!i.computed() && f != null && f.numerator() != null) {
+                    values.add(new ApprovedFigures.Value(i.code(), g, f.numerator(), f.denominator()));
+                }
+            }
+        }
+        return new ApprovedFigures("report-approved:" + reportId + ":" + at.toEpochMilli(), reportId, form.code(),
+                unit.id(), unit.path(), period.id(), period.year(), period.end(), by, at, values);
     }
 
     /** Submitted reports waiting for the user's decision as the level above, oldest first. */

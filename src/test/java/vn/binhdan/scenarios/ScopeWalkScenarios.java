@@ -178,6 +178,10 @@ public abstract class ScopeWalkScenarios extends EndToEnd {
                 .contains("CERTIFIED_SHARE"));
         walk.put("PUT /api/v1/ranking/criteria", t -> denied(http.put("/api/v1/ranking/criteria", t,
                 List.of(World.map("indicatorCode", "CERTIFIED_SHARE", "group", "ADULT", "weight", 5)))));
+        walk.put("GET /api/v1/ranking/missing-data", t -> assertThat(ok(http.get("/api/v1/ranking/missing-data", t)).body())
+                .contains("missingData"));
+        walk.put("PUT /api/v1/ranking/missing-data", t -> denied(http.put("/api/v1/ranking/missing-data", t,
+                World.map("missingData", "EXCLUDE"))));
         walk.put("POST /api/v1/monitoring/check", t -> denied(http.post("/api/v1/monitoring/check", t, null)));
         walk.put("POST /api/v1/monitoring/rebuild", t -> denied(http.post("/api/v1/monitoring/rebuild", t, null)));
         walk.put("GET /api/v1/dashboard/{unitId}", t -> {
@@ -928,6 +932,7 @@ public abstract class ScopeWalkScenarios extends EndToEnd {
                 + jdbc.sql("SELECT COUNT(*) FROM exam_attempt").query(Long.class).single() + "/"
                 + jdbc.sql("SELECT COUNT(*) FROM indicator_target").query(Long.class).single() + "/"
                 + jdbc.sql("SELECT SUM(weight) FROM ranking_criterion").query(String.class).single() + "/"
+                + jdbc.sql("SELECT MAX(missing_data) FROM ranking_rule").query(String.class).single() + "/"
                 + jdbc.sql("SELECT COUNT(*) FROM mon_check").query(Long.class).single() + "/"
                 + jdbc.sql("SELECT COUNT(*) FROM report_submission").query(Long.class).single() + "/"
                 + jdbc.sql("SELECT COUNT(*) FROM report_history").query(Long.class).single() + "/"

@@ -93,4 +93,15 @@ public class IndicatorRepository {
                     .params(c.indicatorCode(), c.group(), c.weight()).update();
         }
     }
+
+    public vn.binhdan.campaign.MissingData missingData() {
+        return jdbc.sql("SELECT missing_data FROM ranking_rule WHERE id = 1").query(String.class).optional()
+                .map(vn.binhdan.campaign.MissingData::valueOf).orElse(vn.binhdan.campaign.MissingData.ZERO);
+    }
+
+    public void setMissingData(vn.binhdan.campaign.MissingData rule) {
+        if (jdbc.sql("UPDATE ranking_rule SET missing_data = ? WHERE id = 1").param(rule.name()).update() == 0) {
+            jdbc.sql("INSERT INTO ranking_rule (id, missing_data) VALUES (1, ?)").param(rule.name()).update();
+        }
+    }
 }

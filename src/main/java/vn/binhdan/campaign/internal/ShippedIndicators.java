@@ -21,7 +21,7 @@ import vn.binhdan.people.TargetGroup;
 /**
  * Installs the indicator set shipped with the release: missing codes only, so a province that
  * renamed or retired one keeps its choice. The emulation table starts by weighing the certified
- * share of every group equally.
+ * share of every group and the reported headline shares equally.
  */
 @Component
 @Order(20)
@@ -53,6 +53,10 @@ class ShippedIndicators implements ApplicationRunner {
             for (TargetGroup g : TargetGroup.values()) {
                 criteria.add(new Indicators.Criterion("CERTIFIED_SHARE", g.name(), BigDecimal.ONE));
             }
+            // the plans' reported headline shares weigh as much: a unit is not ranked on certificates alone
+            criteria.add(new Indicators.Criterion("VNEID_CONFIRMED_SHARE", "ADULT", BigDecimal.ONE));
+            criteria.add(new Indicators.Criterion("DIGITAL_SIGNATURE_SHARE", "CIVIL_SERVANT", BigDecimal.ONE));
+            criteria.add(new Indicators.Criterion("MOOC_SELF_STUDY_SHARE", "CIVIL_SERVANT", BigDecimal.ONE));
             repo.replaceCriteria(criteria);
         }
     }

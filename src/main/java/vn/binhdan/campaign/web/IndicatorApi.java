@@ -60,4 +60,21 @@ class IndicatorApi {
     List<Indicators.Criterion> setCriteria(@RequestBody List<Indicators.Criterion> criteria) {
         return indicators.setCriteria(criteria);
     }
+
+    /** The emulation table's rule for a criterion without data, as a word and as a sentence. */
+    record MissingDataRule(vn.binhdan.campaign.MissingData missingData) {
+    }
+
+    @GetMapping("/ranking/missing-data")
+    MissingDataRule missingData() {
+        if (CurrentUser.require().scopePaths(Indicators.TARGET_SETTERS).isEmpty()) {
+            throw new ForbiddenException("ranking.forbidden");
+        }
+        return new MissingDataRule(indicators.missingData());
+    }
+
+    @PutMapping("/ranking/missing-data")
+    MissingDataRule setMissingData(@RequestBody java.util.Map<String, String> body) {
+        return new MissingDataRule(indicators.setMissingData(body == null ? null : body.get("missingData")));
+    }
 }

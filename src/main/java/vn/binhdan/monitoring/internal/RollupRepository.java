@@ -275,4 +275,22 @@ public class RollupRepository {
     public long lastCheckId() {
         return jdbc.sql("SELECT MAX(id) FROM mon_check").query(Long.class).single();
     }
+
+    /** unit → group → sum of the monthly changes from the month of {@code from} to that of {@code to}. */
+    public Map<Long, Map<String, Long>> sumMonthly(String metric, Collection<Long> unitIds, LocalDate from, LocalDate to) {
+        Map<Long, Map<String, Long>> out = new HashMap<>();
+        if (unitIds.isEmpty()) {
+            return out;
+        }
+        jdbc.sql("""
+                SELECT unit_id, target_group, SUM(amount) FROM mon_monthly
+                WHERE metric = :m AND unit_id IN (:ids) AND month_start >= :from AND month_start <= :to
+                GROUP BY unit_id, target_group""")
+                .param("m", metric).param("ids", unitIds).param("from", Date.valueOf(from.withDayOfMonth(1)))
+                .param("to", Date.valueOf(to.withDayOfMonth(1)))
+                .query(rs -> {
+                    out.computeIfAbsent(rs.getLong(1), k -> new HashMap<>()).put(rs.getString(2), rs.getLong(3));
+                });
+        return out;
+    }
 }

@@ -1,0 +1,187 @@
+package vn.binhdan.scenarios;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.JsonNode;
+import vn.binhdan.campaign.ApprovedFigures;
+import vn.binhdan.support.EndToEnd;
+import vn.binhdan.support.Http;
+import vn.binhdan.support.World;
+
+/**
+ * Reported figures become indicator values: a commune's approved quarterly report shows on its
+ * own dashboard, on the province's (summed over the communes that reported, with the coverage)
+ * and in the emulation table. Works in 2023 so that no other scenario's reports share its year.
+ */
+public abstract class IndicatorValuesScenarios extends EndToEnd {
+
+    static final String FORM = "BDHVS-QUY";
+    static final int YEAR = 2023;
+
+    @Autowired
+    ApplicationEventPublisher events;
+    @Autowired
+    TransactionTemplate tx;
+
+    private String report(String unitCode, String period) {
+        return "/api/v1/reports/" + FORM + "/" + unit(unitCode) + "/" + period;
+    }
+
+    private static Http.Response ok(Http.Response r) {
+        assertThat(r.status()).as(r.body()).isBetween(200, 204);
+        return r;
+    }
+
+    private void reportApproved(String officer, String unitCode, String period, long confirmed, long adults) {
+        String path = report(unitCode, period);
+        ok(http.put(path, officer, World.map("figures", List.of(World.map("indicator", "VNEID_CONFIRMED_SHARE",
+                "group", "ADULT", "numerator", confirmed, "denominator", adults)), "texts", Map.of())));
+        ok(http.post(path + "/submit", officer, null));
+        ok(http.post(path + "/approve", token("province-admin"), null));
+    }
+
+    private static JsonNode kpi(JsonNode d, String indicator, String group) {
+        for (JsonNode k : d.get("kpis")) {
+            if (k.get("indicator").asText().equals(indicator) && k.get("group").asText().equals(group)) {
+                return k;
+            }
+        }
+        throw new AssertionError("no KPI " + indicator + "/" + group + " in " + d);
+    }
+
+    /** The ranked unit's value in the column of the criterion. */
+    private static JsonNode ranked(JsonNode d, String unitCode, String indicator, String group) {
+        int column = -1;
+        for (int i = 0; i < d.get("criteria").size(); i++) {
+            JsonNode c = d.get("criteria").get(i);
+            if (c.get("indicator").asText().equals(indicator) && c.get("group").asText().equals(group)) {
+                column = i;
+            }
+        }
+        assertThat(column).as("a ranking column for " + indicator + "/" + group).isNotNegative();
+        for (JsonNode r : d.get("ranking")) {
+            if (r.get("unit").get("code").asText().equals(unitCode)) {
+                return r.get("values").get(column);
+            }
+        }
+        throw new AssertionError("unit " + unitCode + " not ranked in " + d);
+    }
+
+    private long communesOfProvince() {
+        return jdbc.sql("""
+                SELECT COUNT(*) FROM unit WHERE path LIKE ? AND type IN ('COMMUNE', 'WARD', 'SPECIAL_ZONE')
+                  AND valid_to IS NULL""").param("/" + unit("66") + "/%").query(Long.class).single();
+    }
+
+    @Test
+    void anApprovedCommuneReportShowsOnTheWardAndProvinceDashboardsAndInTheRanking() {
+        String admin = token("province-admin");
+        String officer = token("commune-officer");
+        long province = unit("66");
+        long ward = unit("24133");
+        ok(http.put("/api/v1/indicators/VNEID_CONFIRMED_SHARE/targets", admin,
+                World.map("unitId", province, "group", "ADULT", "year", YEAR, "value", 80)));
+
+        // nothing approved yet: no data, never 0 %
+        JsonNode before = ok(http.get("/api/v1/dashboard/" + ward + "?year=" + YEAR, officer)).json();
+        assertThat(kpi(before, "VNEID_CONFIRMED_SHARE", "ADULT").get("status").asText()).isEqualTo("NO_DATA");
+
+        reportApproved(officer, "24133", YEAR + "Q2", 200, 370);
+
+        JsonNode wardView = ok(http.get("/api/v1/dashboard/" + ward + "?year=" + YEAR, officer)).json();
+        JsonNode own = kpi(wardView, "VNEID_CONFIRMED_SHARE", "ADULT");
+        assertThat(own.get("value").asDouble()).isEqualTo(54.1);
+        assertThat(own.get("numerator").asLong()).isEqualTo(200);
+        assertThat(own.get("denominator").asLong()).isEqualTo(370);
+        assertThat(own.get("target").asInt()).isEqualTo(80);
+        assertThat(own.get("status").asText()).isEqualTo("BEHIND");
+        assertThat(own.get("reported").get("basis").asText()).isEqualTo("OWN");
+        assertThat(own.get("reported").get("approvedBy").asText()).isEqualTo("province-admin");
+        assertThat(own.get("reported").get("approvedAt").asText()).isNotBlank();
+        assertThat(own.get("reported").get("link").asText()).isEqualTo("/reports/" + FORM + "/" + ward + "/" + YEAR + "Q2");
+
+        long communes = communesOfProvince();
+        JsonNode provinceView = ok(http.get("/api/v1/dashboard/" + province + "?year=" + YEAR, admin)).json();
+        JsonNode sum = kpi(provinceView, "VNEID_CONFIRMED_SHARE", "ADULT");
+        assertThat(sum.get("value").asDouble()).isEqualTo(54.1);
+        assertThat(sum.get("target").asInt()).isEqualTo(80);
+        assertThat(sum.get("reported").get("basis").asText()).isEqualTo("UNITS_BELOW");
+        assertThat(sum.get("reported").get("covered").asInt()).isEqualTo(1);
+        assertThat(sum.get("reported").get("of").asLong()).isEqualTo(communes).isGreaterThanOrEqualTo(2);
+        assertThat(ranked(provinceView, "24133", "VNEID_CONFIRMED_SHARE", "ADULT").asDouble()).isEqualTo(54.1);
+        assertThat(ranked(provinceView, "24175", "VNEID_CONFIRMED_SHARE", "ADULT").isNull()).isTrue();
+
+        // the pages say the same, in words, with the way to the report
+        Http page = new Http(port, true);
+        page.formLogin("province-admin", World.PASSWORD);
+        String html = page.getHtml("/dashboard/" + province + "?year=" + YEAR).body();
+        assertThat(html).contains("54,1%", "báo cáo, đã duyệt", "1/" + communes + " xã đã báo cáo",
+                "/reports/" + FORM + "/" + province + "/" + YEAR + "Q2/consolidated",
+                "Tỷ lệ người dân trưởng thành được xác nhận hoàn thành trên VNeID · Người dân trưởng thành");
+        assertThat(html).doesNotContain("· ADULT", "· CIVIL_SERVANT");
+        Http wardPage = new Http(port, true);
+        wardPage.formLogin("commune-officer", World.PASSWORD);
+        assertThat(wardPage.getHtml("/dashboard/" + ward + "?year=" + YEAR).body())
+                .contains("54,1%", "báo cáo, đã duyệt", "Duyệt bởi province-admin");
+
+        // a later quarter replaces the figure; an earlier one approved afterwards does not undo it
+        reportApproved(officer, "24133", YEAR + "Q3", 222, 370);
+        reportApproved(officer, "24133", YEAR + "Q1", 100, 370);
+        JsonNode later = kpi(ok(http.get("/api/v1/dashboard/" + ward + "?year=" + YEAR, officer)).json(),
+                "VNEID_CONFIRMED_SHARE", "ADULT");
+        assertThat(later.get("value").asDouble()).isEqualTo(60.0);
+        assertThat(later.get("reported").get("periodId").asText()).isEqualTo(YEAR + "Q3");
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM mon_reported WHERE unit_id = ? AND period_year = ?")
+                .params(ward, YEAR).query(Long.class).single()).as("every approval kept as history").isEqualTo(3);
+
+        // the second commune reports: the province sums numerators and denominators, 2 of N covered
+        reportApproved(token("other-officer"), "24175", YEAR + "Q3", 100, 200);
+        JsonNode both = kpi(ok(http.get("/api/v1/dashboard/" + province + "?year=" + YEAR, admin)).json(),
+                "VNEID_CONFIRMED_SHARE", "ADULT");
+        assertThat(both.get("numerator").asLong()).isEqualTo(322);
+        assertThat(both.get("denominator").asLong()).isEqualTo(570);
+        assertThat(both.get("value").asDouble()).isEqualTo(56.5);
+        assertThat(both.get("reported").get("covered").asInt()).isEqualTo(2);
+
+        // the approval's event delivered again (a retry, a second instance) changes nothing
+        String eventId = jdbc.sql("SELECT event_id FROM mon_reported WHERE unit_id = ? AND period_id = ?")
+                .params(unit("24175"), YEAR + "Q3").query(String.class).single();
+        tx.executeWithoutResult(s -> events.publishEvent(new ApprovedFigures(eventId, 0, FORM, unit("24175"),
+                "/" + province + "/" + unit("24175") + "/", YEAR + "Q3", YEAR, LocalDate.of(YEAR, 9, 30), "someone",
+                Instant.now(), List.of(new ApprovedFigures.Value("VNEID_CONFIRMED_SHARE", "ADULT", 199, 200L)))));
+        assertThat(kpi(ok(http.get("/api/v1/dashboard/" + province + "?year=" + YEAR, admin)).json(),
+                "VNEID_CONFIRMED_SHARE", "ADULT").get("numerator").asLong()).isEqualTo(322);
+    }
+
+    @Test
+    void theRankingStatesItsRuleForMissingDataAndTheProvinceMayChangeIt() {
+        String admin = token("province-admin");
+        long province = unit("66");
+        assertThat(ok(http.get("/api/v1/ranking/missing-data", admin)).json().get("missingData").asText()).isEqualTo("ZERO");
+        Http page = new Http(port, true);
+        page.formLogin("province-admin", World.PASSWORD);
+        assertThat(page.getHtml("/dashboard/" + province).body()).contains("được tính là 0 điểm với đủ trọng số");
+
+        Http.Response bad = http.put("/api/v1/ranking/missing-data", admin, World.map("missingData", "MAYBE"));
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(bad.json().get("detail").asText()).contains("không hợp lệ");
+        assertThat(http.put("/api/v1/ranking/missing-data", token("commune-officer"), World.map("missingData", "EXCLUDE"))
+                .status()).isEqualTo(403);
+        try {
+            ok(http.put("/api/v1/ranking/missing-data", admin, World.map("missingData", "EXCLUDE")));
+            assertThat(ok(http.get("/api/v1/dashboard/" + province, admin)).json().get("missingData").asText())
+                    .isEqualTo("EXCLUDE");
+            assertThat(page.getHtml("/dashboard/" + province).body()).contains("được bỏ ra khỏi trọng số");
+        } finally {
+            ok(http.put("/api/v1/ranking/missing-data", admin, World.map("missingData", "ZERO")));
+        }
+    }
+}
