@@ -17,6 +17,7 @@ import vn.binhdan.campaign.Indicators;
 import vn.binhdan.campaign.Target;
 import vn.binhdan.audit.AuditLog;
 import org.springframework.context.MessageSource;
+import vn.binhdan.campaign.ComplianceRule;
 import vn.binhdan.campaign.MissingData;
 import vn.binhdan.monitoring.internal.ReportedRepository;
 import vn.binhdan.monitoring.internal.RollupRepository;
@@ -116,14 +117,23 @@ public class Dashboards {
         // a past year is seen as at its end, the current one as of today
         LocalDate asOf = year < today.getYear() ? LocalDate.of(year, 12, 31) : today;
         // one read of the year's approved figures in the subtree serves every card and every ranked unit
-        ReportedValues reported = new ReportedValues(reportedRepo.currentIn(unit.path(), year), unitLookup.subtree(unit));
+        List<Unit> subtree = unitLookup.subtree(unit);
+        ReportedValues reported = new ReportedValues(reportedRepo.currentIn(unit.path(), year), subtree);
+        Map<String, List<ComplianceValues.Result>> compliance = new java.util.HashMap<>();
+        for (Indicator i : indicators.all()) {
+            if (i.compliance()) {
+                compliance.put(i.code(), ComplianceValues.evaluate(indicators.complianceRules(i.code()),
+                        atLevelWithin(unit, subtree, i.targetLevel()), year, asOf, repo));
+            }
+        }
 
         List<Dashboard.Kpi> kpis = new ArrayList<>();
         Map<String, Map<LocalDate, Long>> monthly = rollups.monthly(Metrics.CERTIFIED, unit.id());
         for (Indicator i : indicators.all()) {
             for (String g : i.groupKeys()) {
                 Optional<Target> target = targets.forUnit(unit, i.code(), g);
-                kpis.add(kpi(i, g, unit, certified, population, monthly, reported, target, asOf, locale));
+                kpis.add(i.compliance() ? complianceKpi(i, g, unit, year, compliance.get(i.code()), target, locale)
+                        : kpi(i, g, unit, certified, population, monthly, reported, target, asOf, locale));
             }
         }
 
@@ -145,8 +155,8 @@ public class Dashboards {
             List<Double> values = new ArrayList<>();
             for (Indicators.Criterion c : criteria) {
                 Optional<Indicator> i = indicators.find(c.indicatorCode());
-                Double v = i.map(ind -> rankValue(ind, c.group(), child, certified, population, reported, counts))
-                        .orElse(null);
+                Double v = i.map(ind -> ind.compliance() ? met(child, compliance.get(ind.code())).share()
+                        : rankValue(ind, c.group(), child, certified, population, reported, counts)).orElse(null);
                 values.add(v);
                 Optional<Target> t = targets.forUnit(child, c.indicatorCode(), c.group())
                         .filter(x -> i.isPresent() && (i.get().measure() != Indicator.Measure.COUNT
@@ -180,6 +190,87 @@ public class Dashboards {
         }).toList();
         List<Dashboard.UnitRef> trail = units.visibleAncestors(unit).stream().map(Dashboards::ref).toList();
         return new Dashboard(ref(unit), trail, year, clock.instant(), kpis, ranked, columns, missing.name());
+    }
+
+    /** Units met and units judged within a unit's subtree (the unit itself when it is of the level). */
+    record Met(int met, int of) {
+        Double share() {
+            return of == 0 ? null : round(100.0 * met / of);
+        }
+    }
+
+    private static Met met(Unit within, List<ComplianceValues.Result> results) {
+        int met = 0;
+        int of = 0;
+        for (ComplianceValues.Result r : results == null ? List.<ComplianceValues.Result>of() : results) {
+            if (r.unit().path().startsWith(within.path())) {
+                of++;
+                met += r.met() ? 1 : 0;
+            }
+        }
+        return new Met(met, of);
+    }
+
+    /** The units a compliance rule judges for a unit: itself when of the level, else those of the level beneath. */
+    private static List<Unit> atLevelWithin(Unit unit, List<Unit> subtree, String level) {
+        if (atLevel(unit, level)) {
+            return List.of(unit);
+        }
+        return subtree.stream().filter(u -> u.active() && u.id() != unit.id() && u.type() != null
+                && u.type().administrative() && atLevel(u, level)).toList();
+    }
+
+    private Dashboard.Kpi complianceKpi(Indicator i, String g, Unit unit, int year, List<ComplianceValues.Result> results,
+                                       Optional<Target> target, Locale locale) {
+        Met m = met(unit, results);
+        Double value = m.share();
+        BigDecimal t = target.map(Target::value).orElse(null);
+        Dashboard.Compliance c = new Dashboard.Compliance(i.targetLevel(), m.met(), m.of(),
+                String.join("; ", describe(indicators.complianceRules(i.code()), locale)),
+                "/dashboard/" + unit.id() + "/compliance/" + i.code() + "?year=" + year);
+        return new Dashboard.Kpi(i.code(), i.name(locale), i.measure().name(), i.source().name(), g, (long) m.met(),
+                (long) m.of(), value, t, target.map(Target::inherited).orElse(false), target.map(Target::deadline).orElse(null),
+                value == null ? Dashboard.Status.NO_DATA : status(value, t, null, target.map(Target::deadline).orElse(null)),
+                null, List.of(), null, c);
+    }
+
+    /** The units of a compliance indicator's level beneath a unit that do not meet it, with their counts. */
+    public ComplianceList compliance(long unitId, String code, Integer yearOrNull, Locale locale) {
+        Unit unit = units.get(unitId);
+        LocalDate today = LocalDate.now(clock);
+        int year = yearOrNull == null ? today.getYear() : yearOrNull;
+        if (year < 2000 || year > today.getYear() + 5) {
+            throw new BusinessException("dashboard.yearInvalid", year);
+        }
+        Indicator i = indicators.get(code);
+        if (!i.compliance()) {
+            throw new BusinessException("compliance.notCompliance", i.name(locale));
+        }
+        LocalDate asOf = year < today.getYear() ? LocalDate.of(year, 12, 31) : today;
+        List<ComplianceRule> rules = indicators.complianceRules(code);
+        List<ComplianceValues.Result> results = ComplianceValues.evaluate(rules,
+                atLevelWithin(unit, unitLookup.subtree(unit), i.targetLevel()), year, asOf, repo);
+        List<ComplianceList.Failing> failing = results.stream().filter(r -> !r.met())
+                .sorted(Comparator.comparing(r -> r.unit().name()))
+                .map(r -> new ComplianceList.Failing(ref(r.unit()), r.values())).toList();
+        int met = (int) results.stream().filter(ComplianceValues.Result::met).count();
+        return new ComplianceList(ref(unit), year, code, i.name(locale), i.targetLevel(), describe(rules, locale), met,
+                results.size(), failing);
+    }
+
+    /** Each condition in words: "Lớp học ≥ 5 (01/01 – 30/06)", "Tin, bài, video (Tin bài, Video) > 10 mỗi tháng (…)". */
+    private List<String> describe(List<ComplianceRule> rules, Locale locale) {
+        java.time.format.DateTimeFormatter dm = java.time.format.DateTimeFormatter.ofPattern("dd/MM");
+        return rules.stream().map(r -> {
+            String kinds = r.kinds().isEmpty() ? "" : " (" + String.join(", ", r.kinds().stream()
+                    .map(k -> messages.getMessage("outreach.channel." + k, null,
+                            messages.getMessage("events.kind." + k, null, k, locale), locale)).toList()) + ")";
+            return messages.getMessage("values.compliance.condition", new Object[]{
+                    messages.getMessage("values.metric." + r.metric(), null, r.metric(), locale) + kinds,
+                    r.comparison().sign(), Long.toString(r.threshold()),
+                    r.eachMonth() ? messages.getMessage("values.compliance.eachMonth", null, "", locale) : "",
+                    r.start(2024).format(dm), r.end(2024).format(dm)}, locale);
+        }).toList();
     }
 
     /** A child's value on a criterion, as the table shows it: a share in percent or a count; null = no data. */

@@ -239,7 +239,11 @@ public class Rollups implements ApplicationRunner {
         if (repo.certifiedEmpty() && certificates.anyCertified()) {
             log.info("Counting the certificates issued before the rollups existed");
             rebuildNow();
+        } else if (repo.rebuildPending()) {
+            log.info("Recounting the live values this release counts differently");
+            rebuildNow();
         }
+        tx.executeWithoutResult(s -> repo.rebuildDone());
     }
 
     private static void requireAdmin() {

@@ -184,4 +184,97 @@ public abstract class IndicatorValuesScenarios extends EndToEnd {
             ok(http.put("/api/v1/ranking/missing-data", admin, World.map("missingData", "ZERO")));
         }
     }
+
+    private void outreach(String officer, String unitCode, LocalDate on, String channel, int items) {
+        for (int k = 0; k < items; k++) {
+            Http.Response r = http.post("/api/v1/outreach", officer, World.map("unitId", unit(unitCode), "publishedOn",
+                    on.toString(), "channel", channel, "title", channel + " tháng " + on.getMonthValue() + " số " + k,
+                    "link", "https://example.org/" + unitCode + "/" + channel + "/" + on + "/" + k));
+            assertThat(r.status()).as(r.body()).isEqualTo(201);
+        }
+    }
+
+    private static Map<String, Object> condition(String metric, List<String> kinds, String comparison, long threshold,
+                                                 String from, String to, boolean eachMonth) {
+        return World.map("metric", metric, "kinds", kinds, "comparison", comparison, "threshold", threshold, "from", from,
+                "to", to, "eachMonth", eachMonth);
+    }
+
+    @Test
+    void theProvinceSeesHowManyCommunesPostMoreThanTenNewsItemsAMonthAndWhichDoNot() {
+        String admin = token("province-admin");
+        long province = unit("66");
+        int year = 2022;
+        String code = "POSTS_EVERY_MONTH";
+        JsonNode shipped = ok(http.get("/api/v1/indicators/" + code + "/compliance", admin)).json();
+        assertThat(shipped.get(0).get("comparison").asText()).as("more than 10, not 10").isEqualTo("GT");
+        assertThat(shipped.get(0).get("kinds").toString()).contains("NEWS", "VIDEO").doesNotContain("SMS", "LOUDSPEAKER");
+
+        // the windows are data: the province narrows this one to March; bad windows are refused in words
+        Http.Response reversed = http.put("/api/v1/indicators/" + code + "/compliance", admin,
+                List.of(condition("OUTREACH_POSTS", List.of("NEWS"), "GT", 10, "31/3", "1/3", true)));
+        assertThat(reversed.status()).isEqualTo(400);
+        assertThat(reversed.json().get("detail").asText()).contains("trước khi bắt đầu");
+        Http.Response noSuchDay = http.put("/api/v1/indicators/" + code + "/compliance", admin,
+                List.of(condition("OUTREACH_POSTS", List.of("NEWS"), "GT", 10, "1/2", "31/02", true)));
+        assertThat(noSuchDay.status()).isEqualTo(400);
+        assertThat(noSuchDay.json().get("detail").asText()).contains("không hợp lệ");
+        assertThat(http.put("/api/v1/indicators/" + code + "/compliance", token("commune-officer"),
+                List.of(condition("OUTREACH_POSTS", List.of("NEWS"), "GE", 1, "1/3", "31/3", true))).status()).isEqualTo(403);
+        try {
+            ok(http.put("/api/v1/indicators/" + code + "/compliance", admin, List.of(condition("OUTREACH_POSTS",
+                    List.of("NEWS", "VIDEO", "SOCIAL_POST"), "GT", 10, "1/3", "31/3", true))));
+
+            LocalDate march = LocalDate.of(year, 3, 10);
+            // the ward: 6 news items and 5 videos, 11 > 10
+            outreach(token("commune-officer"), "24133", march, "NEWS", 6);
+            outreach(token("commune-officer"), "24133", march, "VIDEO", 5);
+            // Hòa Phú: 10 news items is not more than 10, and its SMS and loudspeaker broadcasts are not news items
+            String other = token("other-officer");
+            outreach(other, "24175", march, "NEWS", 10);
+            outreach(other, "24175", march, "SMS", 3);
+            outreach(other, "24175", march, "LOUDSPEAKER", 2);
+
+            long communes = communesOfProvince();
+            JsonNode d = ok(http.get("/api/v1/dashboard/" + province + "?year=" + year, admin)).json();
+            JsonNode posts = kpi(d, code, "ALL");
+            assertThat(posts.get("compliance").get("met").asInt()).isEqualTo(1);
+            assertThat(posts.get("compliance").get("of").asLong()).isEqualTo(communes);
+            assertThat(posts.get("compliance").get("failingLink").asText())
+                    .isEqualTo("/dashboard/" + province + "/compliance/" + code + "?year=" + year);
+
+            JsonNode list = ok(http.get("/api/v1/dashboard/" + province + "/compliance/" + code + "?year=" + year, admin)).json();
+            assertThat(list.get("met").asInt()).isEqualTo(1);
+            List<String> failing = new java.util.ArrayList<>();
+            list.get("failing").forEach(f -> failing.add(f.get("unit").get("code").asText()));
+            assertThat(failing).contains("24175").doesNotContain("24133").hasSize((int) communes - 1);
+            for (JsonNode f : list.get("failing")) {
+                if (f.get("unit").get("code").asText().equals("24175")) {
+                    assertThat(f.get("values").get(0).asLong()).as("news items only").isEqualTo(10);
+                }
+            }
+
+            // the ward sees itself: met; the pages say it in words, the list one click away
+            JsonNode wardKpi = kpi(ok(http.get("/api/v1/dashboard/" + unit("24133") + "?year=" + year,
+                    token("commune-officer"))).json(), code, "ALL");
+            assertThat(wardKpi.get("compliance").get("met").asInt()).isEqualTo(1);
+            assertThat(wardKpi.get("compliance").get("of").asInt()).isEqualTo(1);
+            Http page = new Http(port, true);
+            page.formLogin("province-admin", World.PASSWORD);
+            assertThat(page.getHtml("/dashboard/" + province + "?year=" + year).body())
+                    .contains("1/" + communes + " xã đạt", "/dashboard/" + province + "/compliance/" + code + "?year=" + year);
+            assertThat(page.getHtml("/dashboard/" + province + "/compliance/" + code + "?year=" + year).body())
+                    .contains("Các xã, phường chưa đạt", "Xã Hòa Phú", "Tin, bài, video (", "&gt; 10 mỗi tháng");
+            assertThat(page.getHtml("/dashboard/" + province + "/compliance/CLASSES_BY_JUNE?year=" + year).body())
+                    .contains("Lớp Bình dân học vụ số ≥ 5 (từ 01/01 đến 30/06)");
+
+            // the counts by channel are live values like the others: the full recompute agrees
+            JsonNode check = ok(http.post("/api/v1/monitoring/check", admin, Map.of())).json();
+            assertThat(check.get("differences").asInt()).as(check.toString()).isZero();
+        } finally {
+            ok(http.put("/api/v1/indicators/" + code + "/compliance", admin, List.of(condition("OUTREACH_POSTS",
+                    List.of("NEWS", "VIDEO", "SOCIAL_POST"), "GT", 10, "01-01", "12-31", true))));
+        }
+        assertThat(http.get("/api/v1/dashboard/" + province + "/compliance/CERTIFIED_SHARE", admin).status()).isEqualTo(400);
+    }
 }

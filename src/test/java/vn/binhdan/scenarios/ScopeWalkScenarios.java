@@ -188,6 +188,15 @@ public abstract class ScopeWalkScenarios extends EndToEnd {
             denied(http.get("/api/v1/dashboard/" + otherCommune, t));
             denied(http.get("/api/v1/dashboard/" + province, t));
         });
+        walk.put("GET /api/v1/dashboard/{unitId}/compliance/{code}", t -> {
+            denied(http.get("/api/v1/dashboard/" + otherCommune + "/compliance/CLASSES_BY_JUNE", t));
+            denied(http.get("/api/v1/dashboard/" + province + "/compliance/CLASSES_BY_JUNE", t));
+        });
+        walk.put("GET /api/v1/indicators/{code}/compliance", t -> assertThat(ok(http.get(
+                "/api/v1/indicators/CLASSES_BY_JUNE/compliance", t)).body()).contains("CLASSES_HELD"));
+        walk.put("PUT /api/v1/indicators/{code}/compliance", t -> denied(http.put("/api/v1/indicators/CLASSES_BY_JUNE/compliance",
+                t, List.of(World.map("metric", "CLASSES_HELD", "comparison", "GE", "threshold", 1, "from", "1/1",
+                        "to", "30/6", "eachMonth", false)))));
         walk.put("GET /api/v1/dashboard/{unitId}/certified", t -> {
             denied(http.get("/api/v1/dashboard/" + otherCommune + "/certified?group=WORKER", t));
             denied(http.get("/api/v1/dashboard/" + province + "/certified?group=WORKER", t));
@@ -534,6 +543,10 @@ public abstract class ScopeWalkScenarios extends EndToEnd {
         walk.put("GET /dashboard/{unitId}", () -> {
             pageDenied(officer.getHtml("/dashboard/" + otherCommune));
             pageDenied(officer.getHtml("/dashboard/" + unit("66")));
+        });
+        walk.put("GET /dashboard/{unitId}/compliance/{code}", () -> {
+            pageDenied(officer.getHtml("/dashboard/" + otherCommune + "/compliance/CLASSES_BY_JUNE"));
+            pageDenied(officer.getHtml("/dashboard/" + unit("66") + "/compliance/CLASSES_BY_JUNE"));
         });
         walk.put("GET /dashboard/{unitId}/certified", () -> {
             pageDenied(officer.getHtml("/dashboard/" + otherCommune + "/certified?group=WORKER"));

@@ -14,7 +14,12 @@ import org.springframework.core.annotation.Order;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import vn.binhdan.campaign.ComplianceForm;
+import vn.binhdan.campaign.ComplianceRule;
 import vn.binhdan.campaign.Indicator;
+import vn.binhdan.shared.BusinessException;
 import vn.binhdan.campaign.Indicators;
 import vn.binhdan.people.TargetGroup;
 
@@ -47,6 +52,12 @@ class ShippedIndicators implements ApplicationRunner {
                         i.groups(), i.targetLevel(), i.frequency(), order));
             }
         }
+        Map<String, List<ComplianceRule>> installed = repo.complianceRules();
+        readCompliance().forEach((code, rules) -> {
+            if (!installed.containsKey(code) && repo.exists(code)) {
+                repo.replaceCompliance(code, rules);
+            }
+        });
         indicators.catalogueChanged();
         if (repo.criteria().isEmpty()) {
             List<Indicators.Criterion> criteria = new ArrayList<>();
@@ -59,6 +70,32 @@ class ShippedIndicators implements ApplicationRunner {
             criteria.add(new Indicators.Criterion("MOOC_SELF_STUDY_SHARE", "CIVIL_SERVANT", BigDecimal.ONE));
             repo.replaceCriteria(criteria);
         }
+    }
+
+    /** The shipped conditions per compliance indicator, checked as a province's own would be. */
+    static Map<String, List<ComplianceRule>> readCompliance() throws IOException {
+        Map<String, List<ComplianceRule>> out = new LinkedHashMap<>();
+        ClassPathResource file = new ClassPathResource("campaign/compliance.csv");
+        try (BufferedReader in = new BufferedReader(new InputStreamReader(file.getInputStream(), StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = in.readLine()) != null) {
+                if (line.isBlank() || line.startsWith("#")) {
+                    continue;
+                }
+                String[] f = line.split(";", -1);
+                if (f.length != 8) {
+                    throw new IllegalStateException("campaign/compliance.csv: 8 fields expected in " + line);
+                }
+                try {
+                    out.computeIfAbsent(f[0], k -> new ArrayList<>()).add(Indicators.rule(new ComplianceForm(f[1],
+                            f[2].isBlank() ? List.of() : List.of(f[2].split(",")), f[3], Long.valueOf(f[4]), f[5], f[6],
+                            Boolean.valueOf(f[7]))));
+                } catch (BusinessException | NumberFormatException e) {
+                    throw new IllegalStateException("campaign/compliance.csv: " + line + ": " + e.getMessage(), e);
+                }
+            }
+        }
+        return out;
     }
 
     static List<Indicator> read() throws IOException {

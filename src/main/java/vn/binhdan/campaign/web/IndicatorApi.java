@@ -77,4 +77,17 @@ class IndicatorApi {
     MissingDataRule setMissingData(@RequestBody java.util.Map<String, String> body) {
         return new MissingDataRule(indicators.setMissingData(body == null ? null : body.get("missingData")));
     }
+
+    @GetMapping("/indicators/{code}/compliance")
+    List<vn.binhdan.campaign.ComplianceRule> compliance(@PathVariable String code) {
+        CurrentUser.require();
+        indicators.get(code);
+        return indicators.complianceRules(code);
+    }
+
+    @PutMapping("/indicators/{code}/compliance")
+    List<vn.binhdan.campaign.ComplianceRule> setCompliance(@PathVariable String code,
+                                                          @RequestBody List<vn.binhdan.campaign.ComplianceForm> rules) {
+        return indicators.setComplianceRules(code, rules);
+    }
 }

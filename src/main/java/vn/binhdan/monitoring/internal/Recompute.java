@@ -30,7 +30,12 @@ public class Recompute {
     /** The community metrics (classes, guidance sessions, outreach, ...) from the records' rows. */
     public Map<Cell, Long> community() {
         Map<Cell, Long> values = new HashMap<>();
-        community.forEachCount(c -> Tree.addUp(values, c.tally().name(), c.unitPath(), Indicator.ALL, c.day(), c.delta()));
+        community.forEachCount(c -> {
+            Tree.addUp(values, c.tally().name(), c.unitPath(), Indicator.ALL, c.day(), c.delta());
+            if (c.kind() != null) {
+                Tree.addUp(values, c.tally().name(), c.unitPath(), c.kind(), c.day(), c.delta());
+            }
+        });
         return values;
     }
 

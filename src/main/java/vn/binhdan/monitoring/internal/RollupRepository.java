@@ -293,4 +293,35 @@ public class RollupRepository {
                 });
         return out;
     }
+
+    /**
+     * unit → month → sum over the given groups (record kinds, or ALL) of one metric, for the months
+     * of {@code from} to {@code to}: one grouped read whatever the number of units.
+     */
+    public Map<Long, Map<LocalDate, Long>> monthlyByUnit(String metric, Collection<String> groups, List<Long> unitIds,
+                                                        LocalDate from, LocalDate to) {
+        Map<Long, Map<LocalDate, Long>> out = new HashMap<>();
+        for (int i = 0; i < unitIds.size(); i += 1000) {
+            List<Long> chunk = unitIds.subList(i, Math.min(unitIds.size(), i + 1000));
+            jdbc.sql("""
+                    SELECT unit_id, month_start, SUM(amount) FROM mon_monthly
+                    WHERE metric = :m AND target_group IN (:groups) AND unit_id IN (:ids)
+                      AND month_start >= :from AND month_start <= :to
+                    GROUP BY unit_id, month_start""")
+                    .param("m", metric).param("groups", groups).param("ids", chunk)
+                    .param("from", Date.valueOf(from.withDayOfMonth(1))).param("to", Date.valueOf(to.withDayOfMonth(1)))
+                    .query(rs -> {
+                        out.computeIfAbsent(rs.getLong(1), k -> new HashMap<>()).put(rs.getDate(2).toLocalDate(), rs.getLong(3));
+                    });
+        }
+        return out;
+    }
+
+    public boolean rebuildPending() {
+        return jdbc.sql("SELECT COUNT(*) FROM mon_pending_rebuild").query(Long.class).single() > 0;
+    }
+
+    public void rebuildDone() {
+        jdbc.sql("DELETE FROM mon_pending_rebuild").update();
+    }
 }
