@@ -145,7 +145,15 @@ public class Dashboards {
                     .ifPresent(i -> counts.computeIfAbsent(i.code(), k -> {
                         LocalDate from = i.frequency() == Indicator.Frequency.MONTH ? asOf.withDayOfMonth(1)
                                 : asOf.withDayOfYear(1);
-                        return repo.sumMonthly(i.metric(), children.stream().map(Unit::id).toList(), from, asOf);
+                        Map<Long, Map<String, Long>> sums = repo.sumMonthly(i.metric(),
+                                children.stream().map(Unit::id).toList(), from, asOf);
+                        List<String> kinds = countGroups(countRule(i), Indicator.ALL);
+                        if (!kinds.equals(List.of(Indicator.ALL))) {
+                            // the counted kinds only, kept under the group key the criterion names
+                            sums.replaceAll((id, byGroup) -> Map.of(Indicator.ALL, kinds.stream()
+                                    .mapToLong(kind -> byGroup.getOrDefault(kind, 0L)).sum()));
+                        }
+                        return sums;
                     }));
         }
         List<Dashboard.Ranked> rows = new ArrayList<>();
@@ -190,6 +198,21 @@ public class Dashboards {
         }).toList();
         List<Dashboard.UnitRef> trail = units.visibleAncestors(unit).stream().map(Dashboards::ref).toList();
         return new Dashboard(ref(unit), trail, year, clock.instant(), kpis, ranked, columns, missing.name());
+    }
+
+    /**
+     * The compliance rule that says how a count indicator's metric is judged per unit: which kinds
+     * count ("news items or videos" are not SMS) and whether the target must be passed or reached.
+     */
+    private Optional<ComplianceRule> countRule(Indicator count) {
+        return indicators.all().stream().filter(Indicator::compliance)
+                .flatMap(c -> indicators.complianceRules(c.code()).stream())
+                .filter(r -> r.metric().equals(count.metric())).findFirst();
+    }
+
+    private static List<String> countGroups(Optional<ComplianceRule> rule, String group) {
+        return rule.filter(r -> !r.kinds().isEmpty() && Indicator.ALL.equals(group)).map(ComplianceRule::kinds)
+                .orElse(List.of(group));
     }
 
     /** Units met and units judged within a unit's subtree (the unit itself when it is of the level). */
@@ -308,17 +331,23 @@ public class Dashboards {
         if (i.measure() == Indicator.Measure.COUNT) {
             // a count target holds for each unit of its level ("each commune"): compared there only
             boolean atLevel = atLevel(unit, i.targetLevel());
-            Map<LocalDate, Long> months = rollups.monthly(i.metric(), unit.id()).getOrDefault(g, Map.of());
+            Map<String, Map<LocalDate, Long>> byGroup = rollups.monthly(i.metric(), unit.id());
+            Optional<ComplianceRule> rule = countRule(i);
             long count = 0;
-            for (Map.Entry<LocalDate, Long> e : months.entrySet()) {
-                boolean inPeriod = i.frequency() == Indicator.Frequency.MONTH
-                        ? YearMonth.from(e.getKey()).equals(YearMonth.from(asOf))
-                        : e.getKey().getYear() == asOf.getYear();
-                count += inPeriod ? e.getValue() : 0;
+            for (String kind : countGroups(rule, g)) {
+                for (Map.Entry<LocalDate, Long> e : byGroup.getOrDefault(kind, Map.of()).entrySet()) {
+                    boolean inPeriod = i.frequency() == Indicator.Frequency.MONTH
+                            ? YearMonth.from(e.getKey()).equals(YearMonth.from(asOf))
+                            : e.getKey().getYear() == asOf.getYear();
+                    count += inPeriod ? e.getValue() : 0;
+                }
             }
             BigDecimal own = atLevel ? t : null;
+            Dashboard.Status status = own == null ? Dashboard.Status.NO_TARGET
+                    : rule.map(ComplianceRule::comparison).orElse(ComplianceRule.Comparison.GE).holds(count, own.longValue())
+                    ? Dashboard.Status.MET : Dashboard.Status.BEHIND;
             return new Dashboard.Kpi(i.code(), i.name(locale), i.measure().name(), i.source().name(), g, null, null,
-                    (double) count, own, inherited, deadline, status(count, own, null, deadline), null, List.of(), null, null);
+                    (double) count, own, inherited, deadline, status, null, List.of(), null, null);
         }
         long numerator = certified.getOrDefault(unit.id(), Map.of()).getOrDefault(g, 0L);
         long denominator = population.get(unit.id()).get(TargetGroup.valueOf(g)).value();

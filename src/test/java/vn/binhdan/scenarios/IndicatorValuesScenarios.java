@@ -268,6 +268,18 @@ public abstract class IndicatorValuesScenarios extends EndToEnd {
             assertThat(page.getHtml("/dashboard/" + province + "/compliance/CLASSES_BY_JUNE?year=" + year).body())
                     .contains("Lớp Bình dân học vụ số ≥ 5 (từ 01/01 đến 30/06)");
 
+            // the outreach month says the same: ten items are not "more than 10", SMS and broadcasts are apart
+            ok(http.put("/api/v1/indicators/OUTREACH_POSTS/targets", admin,
+                    World.map("unitId", province, "group", "ALL", "year", year, "value", 10)));
+            JsonNode hoaPhu = ok(http.get("/api/v1/outreach?unitId=" + unit("24175") + "&month=" + year + "-03", other)).json();
+            assertThat(hoaPhu.get("posts").asInt()).isEqualTo(10);
+            assertThat(hoaPhu.get("others").asInt()).isEqualTo(5);
+            assertThat(hoaPhu.get("postsMet").asBoolean()).isFalse();
+            JsonNode wardMonth = ok(http.get("/api/v1/outreach?unitId=" + unit("24133") + "&month=" + year + "-03",
+                    token("commune-officer"))).json();
+            assertThat(wardMonth.get("posts").asInt()).isEqualTo(11);
+            assertThat(wardMonth.get("postsMet").asBoolean()).isTrue();
+
             // the counts by channel are live values like the others: the full recompute agrees
             JsonNode check = ok(http.post("/api/v1/monitoring/check", admin, Map.of())).json();
             assertThat(check.get("differences").asInt()).as(check.toString()).isZero();
