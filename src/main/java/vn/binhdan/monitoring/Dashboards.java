@@ -19,6 +19,7 @@ import vn.binhdan.audit.AuditLog;
 import org.springframework.context.MessageSource;
 import vn.binhdan.campaign.ComplianceRule;
 import vn.binhdan.campaign.MissingData;
+import vn.binhdan.community.HouseholdShares;
 import vn.binhdan.monitoring.internal.ReportedRepository;
 import vn.binhdan.monitoring.internal.RollupRepository;
 import vn.binhdan.people.PersonDirectory;
@@ -50,13 +51,15 @@ public class Dashboards {
     private final RollupRepository repo;
     private final ReportedRepository reportedRepo;
     private final MessageSource messages;
+    private final HouseholdShares households;
     private final PersonDirectory persons;
     private final AuditLog audit;
     private final Clock clock;
 
     Dashboards(UnitService units, Units unitLookup, Indicators indicators, Rollups rollups, RollupRepository repo,
-               ReportedRepository reportedRepo, MessageSource messages, PersonDirectory persons, AuditLog audit,
-               Clock clock) {
+               ReportedRepository reportedRepo, MessageSource messages, HouseholdShares households,
+               PersonDirectory persons, AuditLog audit, Clock clock) {
+        this.households = households;
         this.reportedRepo = reportedRepo;
         this.messages = messages;
         this.units = units;
@@ -127,12 +130,16 @@ public class Dashboards {
             }
         }
 
+        Map<String, Map<Long, HouseholdShares.Share>> registers = registers(unit, children);
+
         List<Dashboard.Kpi> kpis = new ArrayList<>();
         Map<String, Map<LocalDate, Long>> monthly = rollups.monthly(Metrics.CERTIFIED, unit.id());
         for (Indicator i : indicators.all()) {
             for (String g : i.groupKeys()) {
                 Optional<Target> target = targets.forUnit(unit, i.code(), g);
                 kpis.add(i.compliance() ? complianceKpi(i, g, unit, year, compliance.get(i.code()), target, locale)
+                        : registers.containsKey(i.metric()) ? registerKpi(i, g, registers.get(i.metric()).get(unit.id()),
+                        target, locale)
                         : kpi(i, g, unit, certified, population, monthly, reported, target, asOf, locale));
             }
         }
@@ -164,6 +171,7 @@ public class Dashboards {
             for (Indicators.Criterion c : criteria) {
                 Optional<Indicator> i = indicators.find(c.indicatorCode());
                 Double v = i.map(ind -> ind.compliance() ? met(child, compliance.get(ind.code())).share()
+                        : registers.containsKey(ind.metric()) ? share(registers.get(ind.metric()).get(child.id()))
                         : rankValue(ind, c.group(), child, certified, population, reported, counts)).orElse(null);
                 values.add(v);
                 Optional<Target> t = targets.forUnit(child, c.indicatorCode(), c.group())
@@ -213,6 +221,36 @@ public class Dashboards {
     private static List<String> countGroups(Optional<ComplianceRule> rule, String group) {
         return rule.filter(r -> !r.kinds().isEmpty() && Indicator.ALL.equals(group)).map(ComplianceRule::kinds)
                 .orElse(List.of(group));
+    }
+
+    /** The registers' shares (digital families, digital markets) of the unit and its children, if the catalogue has them. */
+    private Map<String, Map<Long, HouseholdShares.Share>> registers(Unit unit, List<Unit> children) {
+        List<Unit> all = new ArrayList<>(children);
+        all.add(unit);
+        Map<String, Map<Long, HouseholdShares.Share>> out = new java.util.HashMap<>();
+        for (Indicator i : indicators.all()) {
+            if (Metrics.HOUSEHOLDS_CERTIFIED.equals(i.metric())) {
+                out.computeIfAbsent(i.metric(), m -> households.households(unit, all));
+            } else if (Metrics.MARKET_TRADERS.equals(i.metric())) {
+                out.computeIfAbsent(i.metric(), m -> households.traders(unit, all));
+            }
+        }
+        return out;
+    }
+
+    private static Double share(HouseholdShares.Share s) {
+        return s == null || s.total() == 0 ? null : round(100.0 * s.counted() / s.total());
+    }
+
+    private Dashboard.Kpi registerKpi(Indicator i, String g, HouseholdShares.Share s, Optional<Target> target,
+                                      Locale locale) {
+        Double value = share(s);
+        BigDecimal t = target.map(Target::value).orElse(null);
+        LocalDate deadline = target.map(Target::deadline).orElse(null);
+        return new Dashboard.Kpi(i.code(), i.name(locale), i.measure().name(), i.source().name(), g,
+                s == null ? null : s.counted(), s == null ? null : s.total(), value, t,
+                target.map(Target::inherited).orElse(false), deadline,
+                value == null ? Dashboard.Status.NO_DATA : status(value, t, null, deadline), null, List.of(), null, null);
     }
 
     /** Units met and units judged within a unit's subtree (the unit itself when it is of the level). */

@@ -289,4 +289,50 @@ public abstract class IndicatorValuesScenarios extends EndToEnd {
         }
         assertThat(http.get("/api/v1/dashboard/" + province + "/compliance/CERTIFIED_SHARE", admin).status()).isEqualTo(400);
     }
+
+    @Test
+    void digitalFamiliesAndTheDigitalMarketAreIndicatorsOfTheDashboard() {
+        String admin = token("province-admin");
+        long province = unit("66");
+        long hoaPhu = unit("24175");
+        JsonNode before = ok(http.get("/api/v1/dashboard/" + province, admin)).json();
+
+        // households with at least one certified member, of all households of the province
+        long households = jdbc.sql("SELECT COUNT(*) FROM household h JOIN unit u ON u.id = h.unit_id WHERE u.path LIKE ?")
+                .param("/" + province + "/%").query(Long.class).single();
+        long withCertified = jdbc.sql("""
+                SELECT COUNT(*) FROM household h JOIN unit u ON u.id = h.unit_id WHERE u.path LIKE ?
+                  AND EXISTS (SELECT 1 FROM person p WHERE p.household_id = h.id
+                              AND (p.id IN (SELECT person_id FROM certificate WHERE revoked_at IS NULL)
+                                   OR p.id IN (SELECT person_id FROM declared_certification)))""")
+                .param("/" + province + "/%").query(Long.class).single();
+        JsonNode families = kpi(before, "DIGITAL_FAMILY_SHARE", "ALL");
+        assertThat(households).isPositive();
+        assertThat(families.get("denominator").asLong()).isEqualTo(households);
+        assertThat(families.get("numerator").asLong()).isEqualTo(withCertified);
+
+        // Hòa Phú opens a digital market: one trader meets every criterion of the checklist, one does not
+        String other = token("other-officer");
+        JsonNode marketBefore = kpi(ok(http.get("/api/v1/dashboard/" + hoaPhu, other)).json(), "DIGITAL_MARKET_SHARE", "ALL");
+        long tradersBefore = marketBefore.path("denominator").asLong(0);
+        long meetingBefore = marketBefore.path("numerator").asLong(0);
+        Http.Response market = http.post("/api/v1/markets", other, World.map("unitId", hoaPhu, "name", "Chợ Hòa Phú"));
+        assertThat(market.status()).as(market.body()).isEqualTo(201);
+        String api = "/api/v1/markets/" + market.json().get("id").asLong();
+        long a = ok(http.post(api + "/traders", other, World.map("name", "Cô Ba", "stall", "Sạp 1"))).json().get("id").asLong();
+        long b = ok(http.post(api + "/traders", other, World.map("name", "Chú Năm", "stall", "Sạp 2"))).json().get("id").asLong();
+        ok(http.put(api + "/traders/" + a + "/criteria", other, World.map("met", List.of("ECOMMERCE", "CASHLESS",
+                "DIGITAL_SAVINGS"))));
+        ok(http.put(api + "/traders/" + b + "/criteria", other, World.map("met", List.of("CASHLESS"))));
+        JsonNode marketAfter = kpi(ok(http.get("/api/v1/dashboard/" + hoaPhu, other)).json(), "DIGITAL_MARKET_SHARE", "ALL");
+        assertThat(marketAfter.get("denominator").asLong()).isEqualTo(tradersBefore + 2);
+        assertThat(marketAfter.get("numerator").asLong()).isEqualTo(meetingBefore + 1);
+        assertThat(marketAfter.get("value").asDouble()).isEqualTo(
+                Math.round(1000.0 * (meetingBefore + 1) / (tradersBefore + 2)) / 10.0);
+        JsonNode atProvince = kpi(ok(http.get("/api/v1/dashboard/" + province, admin)).json(), "DIGITAL_MARKET_SHARE", "ALL");
+        assertThat(atProvince.get("denominator").asLong()).isGreaterThanOrEqualTo(tradersBefore + 2);
+        Http page = new Http(port, true);
+        page.formLogin("province-admin", World.PASSWORD);
+        assertThat(page.getHtml("/dashboard/" + province).body()).contains("Gia đình số", "Chợ số 4T");
+    }
 }
