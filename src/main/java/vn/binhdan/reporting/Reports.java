@@ -195,18 +195,23 @@ public class Reports {
     /** The reported items' figures as approved (computed ones are monitoring's own already). */
     private ApprovedFigures approvedFigures(ReportForm form, Unit unit, Period period, long reportId, String by,
                                             Instant at) {
-        Map<String, Figure> frozen = repo.figures(List.of(reportId)).getOrDefault(reportId, Map.of());
+        return approvedFigures(scope.items(form), form, unit.id(), unit.path(), period, reportId, by, at,
+                repo.figures(List.of(reportId)).getOrDefault(reportId, Map.of()));
+    }
+
+    static ApprovedFigures approvedFigures(List<Indicator> items, ReportForm form, long unitId, String unitPath,
+                                           Period period, long reportId, String by, Instant at, Map<String, Figure> frozen) {
         List<ApprovedFigures.Value> values = new ArrayList<>();
-        for (Indicator i : scope.items(form)) {
+        for (Indicator i : items) {
             for (String g : i.groupKeys()) {
                 Figure f = frozen.get(Figure.key(i.code(), g));
-                if (!i.computed() && f != null && f.numerator() != null) {
+                if (!i.computed() && !i.compliance() && f != null && f.numerator() != null) {
                     values.add(new ApprovedFigures.Value(i.code(), g, f.numerator(), f.denominator()));
                 }
             }
         }
         return new ApprovedFigures("report-approved:" + reportId + ":" + at.toEpochMilli(), reportId, form.code(),
-                unit.id(), unit.path(), period.id(), period.year(), period.end(), by, at, values);
+                unitId, unitPath, period.id(), period.year(), period.end(), by, at, values);
     }
 
     /** Submitted reports waiting for the user's decision as the level above, oldest first. */

@@ -159,6 +159,17 @@ public abstract class IndicatorValuesScenarios extends EndToEnd {
                 Instant.now(), List.of(new ApprovedFigures.Value("VNEID_CONFIRMED_SHARE", "ADULT", 199, 200L)))));
         assertThat(kpi(ok(http.get("/api/v1/dashboard/" + province + "?year=" + YEAR, admin)).json(),
                 "VNEID_CONFIRMED_SHARE", "ADULT").get("numerator").asLong()).isEqualTo(322);
+
+        // the stored values equal the approved reports read afresh, and a rebuild from them changes nothing
+        JsonNode check = ok(http.post("/api/v1/monitoring/check", admin, Map.of())).json();
+        assertThat(check.get("differences").asInt()).as(check.toString()).isZero();
+        ok(http.post("/api/v1/monitoring/rebuild", admin, null));
+        JsonNode rebuilt = kpi(ok(http.get("/api/v1/dashboard/" + province + "?year=" + YEAR, admin)).json(),
+                "VNEID_CONFIRMED_SHARE", "ADULT");
+        assertThat(rebuilt.get("numerator").asLong()).isEqualTo(322);
+        assertThat(rebuilt.get("reported").get("covered").asInt()).isEqualTo(2);
+        assertThat(kpi(ok(http.get("/api/v1/dashboard/" + ward + "?year=" + YEAR, officer)).json(),
+                "VNEID_CONFIRMED_SHARE", "ADULT").get("value").asDouble()).isEqualTo(60.0);
     }
 
     @Test

@@ -12,7 +12,7 @@ import vn.binhdan.unit.Units;
  * approval and the value commit together, and a redelivered event id stores nothing.
  */
 @Component
-class ReportedFeed {
+public class ReportedFeed {
 
     private final ReportedRepository repo;
     private final RollupRepository rollups;
@@ -31,6 +31,11 @@ class ReportedFeed {
         if (e.values().isEmpty() || !rollups.firstSight(e.eventId(), clock.instant())) {
             return;
         }
+        store(e);
+    }
+
+    /** Stores an approval's figures as the feed does; a rebuild replays every standing approval through it. */
+    public void store(ApprovedFigures e) {
         boolean communeLevel = units.find(e.unitId()).map(Unit::type).map(ReportedFeed::communeLevel).orElse(false);
         for (ApprovedFigures.Value v : e.values()) {
             repo.store(e.eventId(), e.periodYear(), new ReportedRepository.Row(e.unitId(), e.unitPath(), communeLevel,

@@ -58,6 +58,10 @@ public class ReportedRepository {
                 .params(year, path + "%").query(ReportedRepository::row).list();
     }
 
+    public void clear() {
+        jdbc.sql("DELETE FROM mon_reported").update();
+    }
+
     /** Every current figure, for the check against the approved reports themselves. */
     public List<Row> allCurrent() {
         return jdbc.sql("SELECT * FROM mon_reported WHERE is_current").query(ReportedRepository::row).list();
