@@ -25,7 +25,16 @@ public record Dashboard(UnitRef unit, List<UnitRef> trail, int year, Instant asO
     public record Kpi(String indicator, String name, String measure, String source, String group, Long numerator,
                       Long denominator, Double value, BigDecimal target, boolean targetInherited, LocalDate deadline,
                       Status status, LocalDate forecast, List<Point> trend, Reported reported,
-                      Compliance compliance) {
+                      Compliance compliance, Platform platform) {
+    }
+
+    /**
+     * Beside a reported figure, what the platform itself knows (its VNeID confirmations the
+     * national side acknowledged, and declared confirmations): a lower bound. {@code difference}
+     * is reported minus known; {@code gap} flags a reported figure below what the platform alone
+     * knows, or none reported while the platform knows some.
+     */
+    public record Platform(long known, Long difference, boolean gap) {
     }
 
     /** Where a reported value comes from: the unit's own approved report, or the sum of its communes'. */

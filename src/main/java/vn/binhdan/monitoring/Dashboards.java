@@ -19,6 +19,7 @@ import vn.binhdan.audit.AuditLog;
 import org.springframework.context.MessageSource;
 import vn.binhdan.campaign.ComplianceRule;
 import vn.binhdan.campaign.MissingData;
+import vn.binhdan.certification.NationalConfirmations;
 import vn.binhdan.community.HouseholdShares;
 import vn.binhdan.monitoring.internal.ReportedRepository;
 import vn.binhdan.monitoring.internal.RollupRepository;
@@ -52,13 +53,15 @@ public class Dashboards {
     private final ReportedRepository reportedRepo;
     private final MessageSource messages;
     private final HouseholdShares households;
+    private final NationalConfirmations confirmations;
     private final PersonDirectory persons;
     private final AuditLog audit;
     private final Clock clock;
 
     Dashboards(UnitService units, Units unitLookup, Indicators indicators, Rollups rollups, RollupRepository repo,
                ReportedRepository reportedRepo, MessageSource messages, HouseholdShares households,
-               PersonDirectory persons, AuditLog audit, Clock clock) {
+               NationalConfirmations confirmations, PersonDirectory persons, AuditLog audit, Clock clock) {
+        this.confirmations = confirmations;
         this.households = households;
         this.reportedRepo = reportedRepo;
         this.messages = messages;
@@ -250,7 +253,21 @@ public class Dashboards {
         return new Dashboard.Kpi(i.code(), i.name(locale), i.measure().name(), i.source().name(), g,
                 s == null ? null : s.counted(), s == null ? null : s.total(), value, t,
                 target.map(Target::inherited).orElse(false), deadline,
-                value == null ? Dashboard.Status.NO_DATA : status(value, t, null, deadline), null, List.of(), null, null);
+                value == null ? Dashboard.Status.NO_DATA : status(value, t, null, deadline), null, List.of(), null, null, null);
+    }
+
+    /** The indicators whose figure the platform also knows itself, and the group it knows it for. */
+    private static final Map<String, TargetGroup> KNOWN = Map.of("VNEID_CONFIRMED_SHARE", TargetGroup.ADULT);
+
+    private Dashboard.Platform platform(Indicator i, String g, Unit unit, ReportedValues.Value v) {
+        TargetGroup group = KNOWN.get(i.code());
+        if (group == null || !group.name().equals(g)) {
+            return null;
+        }
+        long known = confirmations.confirmed(unit.path(), group, List.of(unit.path())).getOrDefault(unit.path(), 0L);
+        Long difference = v == null ? null : v.numerator() - known;
+        boolean gap = v == null ? known > 0 : v.numerator() < known;
+        return new Dashboard.Platform(known, difference, gap);
     }
 
     /** Units met and units judged within a unit's subtree (the unit itself when it is of the level). */
@@ -292,7 +309,7 @@ public class Dashboards {
         return new Dashboard.Kpi(i.code(), i.name(locale), i.measure().name(), i.source().name(), g, (long) m.met(),
                 (long) m.of(), value, t, target.map(Target::inherited).orElse(false), target.map(Target::deadline).orElse(null),
                 value == null ? Dashboard.Status.NO_DATA : status(value, t, null, target.map(Target::deadline).orElse(null)),
-                null, List.of(), null, c);
+                null, List.of(), null, c, null);
     }
 
     /** The units of a compliance indicator's level beneath a unit that do not meet it, with their counts. */
@@ -364,7 +381,7 @@ public class Dashboards {
             return new Dashboard.Kpi(i.code(), i.name(locale), i.measure().name(), i.source().name(), g,
                     v == null ? null : v.numerator(), v == null ? null : v.denominator(), value, t, inherited, deadline,
                     value == null ? Dashboard.Status.NO_DATA : status(value, t, null, deadline), null, List.of(),
-                    v == null ? null : v.reported(), null);
+                    v == null ? null : v.reported(), null, platform(i, g, unit, v));
         }
         if (i.measure() == Indicator.Measure.COUNT) {
             // a count target holds for each unit of its level ("each commune"): compared there only
@@ -385,7 +402,7 @@ public class Dashboards {
                     : rule.map(ComplianceRule::comparison).orElse(ComplianceRule.Comparison.GE).holds(count, own.longValue())
                     ? Dashboard.Status.MET : Dashboard.Status.BEHIND;
             return new Dashboard.Kpi(i.code(), i.name(locale), i.measure().name(), i.source().name(), g, null, null,
-                    (double) count, own, inherited, deadline, status, null, List.of(), null, null);
+                    (double) count, own, inherited, deadline, status, null, List.of(), null, null, null);
         }
         long numerator = certified.getOrDefault(unit.id(), Map.of()).getOrDefault(g, 0L);
         long denominator = population.get(unit.id()).get(TargetGroup.valueOf(g)).value();
@@ -395,7 +412,7 @@ public class Dashboards {
         LocalDate forecast = forecast(trend, t, asOf);
         Dashboard.Status status = value == null ? Dashboard.Status.NO_DATA : status(value, t, forecast, deadline);
         return new Dashboard.Kpi(i.code(), i.name(locale), i.measure().name(), i.source().name(), g, numerator,
-                denominator, value, t, inherited, deadline, status, forecast, trend, null, null);
+                denominator, value, t, inherited, deadline, status, forecast, trend, null, null, null);
     }
 
     private static Dashboard.Status status(double value, BigDecimal target, LocalDate forecast, LocalDate deadline) {

@@ -75,6 +75,10 @@ public abstract class IndicatorValuesScenarios extends EndToEnd {
         throw new AssertionError("unit " + unitCode + " not ranked in " + d);
     }
 
+    private String wardPath() {
+        return jdbc.sql("SELECT path FROM unit WHERE code = '24133'").query(String.class).single();
+    }
+
     private long communesOfProvince() {
         return jdbc.sql("""
                 SELECT COUNT(*) FROM unit WHERE path LIKE ? AND type IN ('COMMUNE', 'WARD', 'SPECIAL_ZONE')
@@ -107,6 +111,16 @@ public abstract class IndicatorValuesScenarios extends EndToEnd {
         assertThat(own.get("reported").get("approvedBy").asText()).isEqualTo("province-admin");
         assertThat(own.get("reported").get("approvedAt").asText()).isNotBlank();
         assertThat(own.get("reported").get("link").asText()).isEqualTo("/reports/" + FORM + "/" + ward + "/" + YEAR + "Q2");
+        // beside it, what the platform itself knows: acknowledged VNeID confirmations and declared ones
+        long known = jdbc.sql("""
+                SELECT COUNT(DISTINCT person_id) FROM (
+                    SELECT c.person_id FROM confirmation_outbox o JOIN certificate c ON c.id = o.certificate_id
+                    WHERE o.status = 'SENT' AND c.revoked_at IS NULL AND c.target_group = 'ADULT' AND c.counted_path LIKE ?
+                    UNION SELECT person_id FROM declared_certification WHERE target_group = 'ADULT' AND counted_path LIKE ?) x""")
+                .params(wardPath() + "%", wardPath() + "%").query(Long.class).single();
+        assertThat(own.get("platform").get("known").asLong()).isEqualTo(known);
+        assertThat(own.get("platform").get("difference").asLong()).isEqualTo(200 - known);
+        assertThat(own.get("platform").get("gap").asBoolean()).isEqualTo(200 < known);
 
         long communes = communesOfProvince();
         JsonNode provinceView = ok(http.get("/api/v1/dashboard/" + province + "?year=" + YEAR, admin)).json();
