@@ -360,4 +360,67 @@ public abstract class IndicatorValuesScenarios extends EndToEnd {
         page.formLogin("province-admin", World.PASSWORD);
         assertThat(page.getHtml("/dashboard/" + province).body()).contains("Gia đình số", "Chợ số 4T");
     }
+
+    private static JsonNode rankedRow(JsonNode d, String unitCode) {
+        for (JsonNode r : d.get("ranking")) {
+            if (r.get("unit").get("code").asText().equals(unitCode)) {
+                return r;
+            }
+        }
+        throw new AssertionError("unit " + unitCode + " not ranked in " + d);
+    }
+
+    @Test
+    void aCommuneRanksOnWhatItHasNotOnWhatItLacks() {
+        String admin = token("province-admin");
+        long province = unit("66");
+        int year = 2021;
+        JsonNode criteria = ok(http.get("/api/v1/ranking/criteria", admin)).json();
+        for (String[] t : List.of(new String[]{"VNEID_CONFIRMED_SHARE", "ADULT", "80"},
+                new String[]{"DIGITAL_SIGNATURE_SHARE", "CIVIL_SERVANT", "100"})) {
+            ok(http.put("/api/v1/indicators/" + t[0] + "/targets", admin,
+                    World.map("unitId", province, "group", t[1], "year", year, "value", Integer.parseInt(t[2]))));
+        }
+        // the ward reports both shares; Hòa Phú only its one civil servant with a digital signature
+        String officer = token("commune-officer");
+        String path = report("24133", year + "Q4");
+        ok(http.put(path, officer, World.map("figures", List.of(
+                World.map("indicator", "VNEID_CONFIRMED_SHARE", "group", "ADULT", "numerator", 200, "denominator", 370),
+                World.map("indicator", "DIGITAL_SIGNATURE_SHARE", "group", "CIVIL_SERVANT", "numerator", 9,
+                        "denominator", 10)), "texts", Map.of())));
+        ok(http.post(path + "/submit", officer, null));
+        ok(http.post(path + "/approve", admin, null));
+        String other = token("other-officer");
+        String hoaPhu = report("24175", year + "Q4");
+        ok(http.put(hoaPhu, other, World.map("figures", List.of(World.map("indicator", "DIGITAL_SIGNATURE_SHARE",
+                "group", "CIVIL_SERVANT", "numerator", 1, "denominator", 1)), "texts", Map.of())));
+        ok(http.post(hoaPhu + "/submit", other, null));
+        ok(http.post(hoaPhu + "/approve", admin, null));
+        try {
+            ok(http.put("/api/v1/ranking/criteria", admin, List.of(
+                    World.map("indicatorCode", "VNEID_CONFIRMED_SHARE", "group", "ADULT", "weight", 1),
+                    World.map("indicatorCode", "DIGITAL_SIGNATURE_SHARE", "group", "CIVIL_SERVANT", "weight", 1))));
+
+            // counted as 0: Hòa Phú's missing VNeID figure weighs against it, the ward ranks above
+            JsonNode zero = ok(http.get("/api/v1/dashboard/" + province + "?year=" + year, admin)).json();
+            assertThat(rankedRow(zero, "24133").get("score").asDouble()).isEqualTo(78.8);
+            assertThat(rankedRow(zero, "24175").get("score").asDouble()).isEqualTo(50.0);
+            assertThat(rankedRow(zero, "24133").get("rank").asInt()).isLessThan(rankedRow(zero, "24175").get("rank").asInt());
+            List<String> columns = new java.util.ArrayList<>();
+            zero.get("criteria").forEach(c -> columns.add(c.get("name").asText()));
+            assertThat(columns).containsExactlyInAnyOrder(
+                    "Tỷ lệ người dân trưởng thành được xác nhận hoàn thành trên VNeID · Người dân trưởng thành",
+                    "Tỷ lệ đăng ký sử dụng chữ ký số · Cán bộ, công chức, viên chức");
+
+            // left out of the weights, as the province may choose, and stated so
+            ok(http.put("/api/v1/ranking/missing-data", admin, World.map("missingData", "EXCLUDE")));
+            JsonNode excluded = ok(http.get("/api/v1/dashboard/" + province + "?year=" + year, admin)).json();
+            assertThat(excluded.get("missingData").asText()).isEqualTo("EXCLUDE");
+            assertThat(rankedRow(excluded, "24175").get("score").asDouble()).isEqualTo(100.0);
+            assertThat(rankedRow(excluded, "24133").get("score").asDouble()).isEqualTo(78.8);
+        } finally {
+            ok(http.put("/api/v1/ranking/missing-data", admin, World.map("missingData", "ZERO")));
+            ok(http.put("/api/v1/ranking/criteria", admin, criteria));
+        }
+    }
 }
