@@ -17,7 +17,11 @@ public record Indicator(String code, String nameVi, String nameEn, Measure measu
 
     public enum Measure { SHARE, COUNT }
 
-    public enum Source { COMPUTED, REPORTED }
+    /**
+     * Where values come from: the platform's records, the units' approved reports, or a count of
+     * the units of {@code targetLevel} that meet per-unit rules ({@link ComplianceRule}).
+     */
+    public enum Source { COMPUTED, REPORTED, COMPLIANCE }
 
     public enum Frequency { YEAR, MONTH }
 
@@ -27,6 +31,10 @@ public record Indicator(String code, String nameVi, String nameEn, Measure measu
 
     public boolean computed() {
         return source == Source.COMPUTED;
+    }
+
+    public boolean compliance() {
+        return source == Source.COMPLIANCE;
     }
 
     /** The group keys its values and targets are kept under: the groups, or {@link #ALL}. */

@@ -35,6 +35,7 @@ public class Indicators {
     private final Units units;
     private final AuditLog audit;
     private volatile List<Indicator> catalogue;
+    private volatile Map<String, List<ComplianceRule>> compliance;
 
     public Indicators(IndicatorRepository repo, Units units, AuditLog audit) {
         this.repo = repo;
@@ -148,6 +149,28 @@ public class Indicators {
         return criteria();
     }
 
+    /** How the emulation table scores a criterion a unit has no data for. */
+    public MissingData missingData() {
+        return repo.missingData();
+    }
+
+    @Transactional
+    public MissingData setMissingData(String rule) {
+        AppUser user = CurrentUser.require();
+        if (!user.has(Role.PROVINCE_ADMIN) && !user.has(Role.SYSTEM_ADMIN)) {
+            throw new ForbiddenException("ranking.forbidden");
+        }
+        MissingData parsed;
+        try {
+            parsed = MissingData.valueOf(rule == null ? "" : rule.strip().toUpperCase(java.util.Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new BusinessException("ranking.missingInvalid", rule);
+        }
+        repo.setMissingData(parsed);
+        audit.record("UPDATE", "RANKING", "missing-data", "/", parsed.name());
+        return parsed;
+    }
+
     /** Targets of one year, looked up by walking from a unit up to the root. */
     public static final class TargetTable {
         private final int year;
@@ -186,6 +209,88 @@ public class Indicators {
     /** Resets the in-memory catalogue after the shipped file was installed. */
     public void catalogueChanged() {
         catalogue = null;
+        compliance = null;
+    }
+
+    /** The conditions of a compliance indicator (empty for any other). */
+    public List<ComplianceRule> complianceRules(String code) {
+        Map<String, List<ComplianceRule>> c = compliance;
+        if (c == null) {
+            c = repo.complianceRules();
+            compliance = c;
+        }
+        return c.getOrDefault(code, List.of());
+    }
+
+    /** Replaces a compliance indicator's conditions; the province's, kept over later releases. */
+    @Transactional
+    public List<ComplianceRule> setComplianceRules(String code, List<ComplianceForm> forms) {
+        Indicator indicator = get(code);
+        AppUser user = CurrentUser.require();
+        if (!user.has(Role.PROVINCE_ADMIN) && !user.has(Role.SYSTEM_ADMIN)) {
+            throw new ForbiddenException("ranking.forbidden");
+        }
+        if (!indicator.compliance()) {
+            throw new BusinessException("compliance.notCompliance", indicator.name(java.util.Locale.of("vi")));
+        }
+        if (forms == null || forms.isEmpty()) {
+            throw new BusinessException("compliance.empty");
+        }
+        List<ComplianceRule> rules = forms.stream().map(Indicators::rule).toList();
+        repo.replaceCompliance(code, rules);
+        compliance = null;
+        audit.record("UPDATE", "COMPLIANCE", code, "/", rules.toString());
+        return complianceRules(code);
+    }
+
+    /** A typed condition checked: a 400 with the reason, never a rule that cannot be evaluated. */
+    public static ComplianceRule rule(ComplianceForm f) {
+        String metric = f.metric() == null ? "" : f.metric().strip().toUpperCase(java.util.Locale.ROOT);
+        if (!metric.matches("[A-Z_]{2,40}")) {
+            throw new BusinessException("compliance.metricInvalid", f.metric());
+        }
+        List<String> kinds = f.kinds() == null ? List.of() : f.kinds().stream().filter(k -> k != null && !k.isBlank())
+                .map(k -> k.strip().toUpperCase(java.util.Locale.ROOT)).toList();
+        for (String k : kinds) {
+            if (!k.matches("[A-Z_]{2,24}")) {
+                throw new BusinessException("compliance.kindInvalid", k);
+            }
+        }
+        ComplianceRule.Comparison comparison;
+        try {
+            comparison = ComplianceRule.Comparison.valueOf(f.comparison() == null ? ""
+                    : f.comparison().strip().toUpperCase(java.util.Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new BusinessException("compliance.comparisonInvalid", f.comparison());
+        }
+        if (f.threshold() == null || f.threshold() < 0) {
+            throw new BusinessException("compliance.thresholdInvalid");
+        }
+        java.time.MonthDay from = monthDay(f.from());
+        java.time.MonthDay to = monthDay(f.to());
+        if (to.isBefore(from)) {
+            throw new BusinessException("compliance.windowReversed", f.from(), f.to());
+        }
+        if (from.getDayOfMonth() != 1 || to.getDayOfMonth() < to.getMonth().minLength()) {
+            throw new BusinessException("compliance.windowMonths");
+        }
+        return new ComplianceRule(metric, kinds, comparison, f.threshold(), from, to, Boolean.TRUE.equals(f.eachMonth()));
+    }
+
+    private static java.time.MonthDay monthDay(String text) {
+        String t = text == null ? "" : text.strip();
+        try {
+            if (t.matches("\\d{1,2}/\\d{1,2}")) {
+                String[] p = t.split("/");
+                return java.time.MonthDay.of(Integer.parseInt(p[1]), Integer.parseInt(p[0]));
+            }
+            if (t.matches("\\d{2}-\\d{2}")) {
+                return java.time.MonthDay.parse("--" + t);
+            }
+        } catch (java.time.DateTimeException e) {
+            // falls through to the message below: 31/02 is not a day
+        }
+        throw new BusinessException("compliance.dateInvalid", t);
     }
 
     static LocalDate yearEnd(int year) {

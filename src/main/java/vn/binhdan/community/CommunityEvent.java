@@ -17,7 +17,15 @@ public interface CommunityEvent {
     /** What the record adds to, where and on which day; empty when it counts towards nothing. */
     List<Count> counts();
 
-    /** {@code delta} of {@code tally} at the unit with materialised path {@code unitPath}, on {@code day}. */
-    record Count(Tally tally, String unitPath, LocalDate day, int delta) {
+    /**
+     * {@code delta} of {@code tally} at the unit with materialised path {@code unitPath}, on {@code day}.
+     * {@code kind} says which sort of record it was where a rule may count only some (an outreach
+     * item's channel: SMS is not a news item); null where all count alike.
+     */
+    record Count(Tally tally, String unitPath, LocalDate day, int delta, String kind) {
+
+        public Count(Tally tally, String unitPath, LocalDate day, int delta) {
+            this(tally, unitPath, day, delta, null);
+        }
     }
 }

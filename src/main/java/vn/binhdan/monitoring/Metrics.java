@@ -8,6 +8,12 @@ public final class Metrics {
     /** Persons certified for a target group (each person once per group). */
     public static final String CERTIFIED = "CERTIFIED";
 
+    /** Households with at least one certified member, of all households: read from the registers when asked. */
+    public static final String HOUSEHOLDS_CERTIFIED = "HOUSEHOLDS_CERTIFIED";
+
+    /** Digital-market traders meeting every criterion of the checklist, of all traders: read when asked. */
+    public static final String MARKET_TRADERS = "MARKET_TRADERS";
+
     /** Every metric the rollups keep: certified persons and each community tally. */
     public static List<String> all() {
         return ALL;

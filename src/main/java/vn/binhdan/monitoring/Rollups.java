@@ -22,6 +22,8 @@ import vn.binhdan.certification.Certificates;
 import vn.binhdan.certification.CertifiedSource;
 import vn.binhdan.monitoring.internal.Drainer;
 import vn.binhdan.monitoring.internal.Recompute;
+import vn.binhdan.monitoring.internal.ReportedFeed;
+import vn.binhdan.monitoring.internal.ReportedRepository;
 import vn.binhdan.monitoring.internal.RollupRepository;
 import vn.binhdan.monitoring.internal.RollupRepository.Cell;
 import vn.binhdan.people.PersonDirectory;
@@ -57,8 +59,13 @@ public class Rollups implements ApplicationRunner {
     private final Clock clock;
     private final Certificates certificates;
 
+    private final ReportedRepository reported;
+    private final ReportedFeed reportedFeed;
+
     Rollups(RollupRepository repo, Drainer drainer, Recompute recompute, PersonDirectory persons, TransactionTemplate tx,
-            Clock clock, Certificates certificates) {
+            Clock clock, Certificates certificates, ReportedRepository reported, ReportedFeed reportedFeed) {
+        this.reported = reported;
+        this.reportedFeed = reportedFeed;
         this.certificates = certificates;
         this.repo = repo;
         this.drainer = drainer;
@@ -181,7 +188,32 @@ public class Rollups implements ApplicationRunner {
                 note(detail, cell, 0, want);
             }
         });
+        // approved report figures: the stored current ones against the approved reports themselves
+        Map<Recompute.Reported, String> reportedWant = recompute.reported();
+        for (ReportedRepository.Row r : reported.allCurrent()) {
+            compared[0]++;
+            Recompute.Reported key = new Recompute.Reported(r.unitId(), r.indicatorCode(), r.group(),
+                    Integer.parseInt(r.periodId().substring(0, 4)));
+            String live = Recompute.reportedText(r.periodId(), r.numerator(), r.denominator());
+            String want = reportedWant.remove(key);
+            if (!live.equals(want)) {
+                diffs[0]++;
+                noteReported(detail, key, live, want);
+            }
+        }
+        reportedWant.forEach((key, want) -> {
+            compared[0]++;
+            diffs[0]++;
+            noteReported(detail, key, null, want);
+        });
         return diffs[0];
+    }
+
+    private static void noteReported(List<String> detail, Recompute.Reported k, String live, String want) {
+        if (detail.size() < DETAIL_LINES) {
+            detail.add("REPORTED unit=" + k.unitId() + " " + k.indicator() + "/" + k.group() + " year=" + k.year()
+                    + ": live " + live + ", expected " + want);
+        }
     }
 
     private static void note(List<String> detail, Cell c, long live, long want) {
@@ -222,6 +254,10 @@ public class Rollups implements ApplicationRunner {
                     repo.replace(metric, community.getOrDefault(metric, Map.of()));
                 }
             }
+            // the approved figures again, one row per standing approval (the history of replaced
+            // figures is what the reports themselves keep)
+            reported.clear();
+            recompute.forEachApproved(reportedFeed::store);
         });
         long t1 = System.nanoTime();
         refreshPopulation();
@@ -239,7 +275,11 @@ public class Rollups implements ApplicationRunner {
         if (repo.certifiedEmpty() && certificates.anyCertified()) {
             log.info("Counting the certificates issued before the rollups existed");
             rebuildNow();
+        } else if (repo.rebuildPending()) {
+            log.info("Recounting the live values this release counts differently");
+            rebuildNow();
         }
+        tx.executeWithoutResult(s -> repo.rebuildDone());
     }
 
     private static void requireAdmin() {

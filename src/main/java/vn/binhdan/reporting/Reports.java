@@ -13,10 +13,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import vn.binhdan.audit.AuditLog;
+import vn.binhdan.campaign.ApprovedFigures;
 import vn.binhdan.campaign.Indicator;
 import vn.binhdan.reporting.InvalidReport.FieldError;
 import vn.binhdan.reporting.internal.LiveFigures;
@@ -51,15 +53,17 @@ public class Reports {
     private final AuditLog audit;
     private final Clock clock;
     private final Validation validation;
+    private final ApplicationEventPublisher events;
 
     Reports(ReportScope scope, ReportRepository repo, LiveFigures live, AuditLog audit, Clock clock,
-            Validation validation) {
+            Validation validation, ApplicationEventPublisher events) {
         this.scope = scope;
         this.repo = repo;
         this.live = live;
         this.audit = audit;
         this.clock = clock;
         this.validation = validation;
+        this.events = events;
     }
 
     public List<ReportForm> forms() {
@@ -205,7 +209,35 @@ public class Reports {
         repo.addHistory(row.id(), decision.name(), user.username(), now, comment);
         audit.record(decision == ReportStatus.APPROVED ? "APPROVE" : "RETURN", SUBJECT, subject(form, unit, period),
                 unit.path(), comment);
-        return view(user, scope.asFiled(form, row), unit, period, repo.find(form.code(), unit.id(), period.id()).orElseThrow());
+        ReportForm filed = scope.asFiled(form, row);
+        if (decision == ReportStatus.APPROVED) {
+            // in this transaction: the figures become indicator values exactly when the approval commits;
+            // the report's own version says which indicators it carried
+            events.publishEvent(approvedFigures(filed, unit, period, row.id(), user.username(), now));
+        }
+        return view(user, filed, unit, period, repo.find(form.code(), unit.id(), period.id()).orElseThrow());
+    }
+
+    /** The reported items' figures as approved (computed ones are monitoring's own already). */
+    private ApprovedFigures approvedFigures(ReportForm form, Unit unit, Period period, long reportId, String by,
+                                            Instant at) {
+        return approvedFigures(scope.items(form), form, unit.id(), unit.path(), period, reportId, by, at,
+                repo.figures(List.of(reportId)).getOrDefault(reportId, Map.of()));
+    }
+
+    static ApprovedFigures approvedFigures(List<Indicator> items, ReportForm form, long unitId, String unitPath,
+                                           Period period, long reportId, String by, Instant at, Map<String, Figure> frozen) {
+        List<ApprovedFigures.Value> values = new ArrayList<>();
+        for (Indicator i : items) {
+            for (String g : i.groupKeys()) {
+                Figure f = frozen.get(Figure.key(i.code(), g));
+                if (!i.computed() && !i.compliance() && f != null && f.numerator() != null) {
+                    values.add(new ApprovedFigures.Value(i.code(), g, f.numerator(), f.denominator()));
+                }
+            }
+        }
+        return new ApprovedFigures("report-approved:" + reportId + ":" + at.toEpochMilli(), reportId, form.code(),
+                unitId, unitPath, period.id(), period.year(), period.end(), by, at, values);
     }
 
     /** Submitted reports waiting for the user's decision as the level above, oldest first. */

@@ -171,7 +171,7 @@ class DemoDataTest {
         assertThat(held).hasSize(2);
         assertThat(held).allSatisfy(c -> assertThat(SystemUser.call(officer, () -> classes.get(c.id())).attendees()).isPositive());
         var month = SystemUser.call(officer, () -> outreach.month(officerCommune().id(), null));
-        assertThat(month.posts() + month.visual()).isEqualTo(6);
+        assertThat(month.posts() + month.others() + month.visual()).isEqualTo(6);
     }
 
     @Autowired

@@ -179,12 +179,25 @@ public abstract class ScopeWalkScenarios extends EndToEnd {
                 .contains("CERTIFIED_SHARE"));
         walk.put("PUT /api/v1/ranking/criteria", t -> denied(http.put("/api/v1/ranking/criteria", t,
                 List.of(World.map("indicatorCode", "CERTIFIED_SHARE", "group", "ADULT", "weight", 5)))));
+        walk.put("GET /api/v1/ranking/missing-data", t -> assertThat(ok(http.get("/api/v1/ranking/missing-data", t)).body())
+                .contains("missingData"));
+        walk.put("PUT /api/v1/ranking/missing-data", t -> denied(http.put("/api/v1/ranking/missing-data", t,
+                World.map("missingData", "EXCLUDE"))));
         walk.put("POST /api/v1/monitoring/check", t -> denied(http.post("/api/v1/monitoring/check", t, null)));
         walk.put("POST /api/v1/monitoring/rebuild", t -> denied(http.post("/api/v1/monitoring/rebuild", t, null)));
         walk.put("GET /api/v1/dashboard/{unitId}", t -> {
             denied(http.get("/api/v1/dashboard/" + otherCommune, t));
             denied(http.get("/api/v1/dashboard/" + province, t));
         });
+        walk.put("GET /api/v1/dashboard/{unitId}/compliance/{code}", t -> {
+            denied(http.get("/api/v1/dashboard/" + otherCommune + "/compliance/CLASSES_BY_JUNE", t));
+            denied(http.get("/api/v1/dashboard/" + province + "/compliance/CLASSES_BY_JUNE", t));
+        });
+        walk.put("GET /api/v1/indicators/{code}/compliance", t -> assertThat(ok(http.get(
+                "/api/v1/indicators/CLASSES_BY_JUNE/compliance", t)).body()).contains("CLASSES_HELD"));
+        walk.put("PUT /api/v1/indicators/{code}/compliance", t -> denied(http.put("/api/v1/indicators/CLASSES_BY_JUNE/compliance",
+                t, List.of(World.map("metric", "CLASSES_HELD", "comparison", "GE", "threshold", 1, "from", "1/1",
+                        "to", "30/6", "eachMonth", false)))));
         walk.put("GET /api/v1/dashboard/{unitId}/certified", t -> {
             denied(http.get("/api/v1/dashboard/" + otherCommune + "/certified?group=WORKER", t));
             denied(http.get("/api/v1/dashboard/" + province + "/certified?group=WORKER", t));
@@ -565,6 +578,10 @@ public abstract class ScopeWalkScenarios extends EndToEnd {
         walk.put("GET /dashboard/{unitId}", () -> {
             pageDenied(officer.getHtml("/dashboard/" + otherCommune));
             pageDenied(officer.getHtml("/dashboard/" + unit("66")));
+        });
+        walk.put("GET /dashboard/{unitId}/compliance/{code}", () -> {
+            pageDenied(officer.getHtml("/dashboard/" + otherCommune + "/compliance/CLASSES_BY_JUNE"));
+            pageDenied(officer.getHtml("/dashboard/" + unit("66") + "/compliance/CLASSES_BY_JUNE"));
         });
         walk.put("GET /dashboard/{unitId}/certified", () -> {
             pageDenied(officer.getHtml("/dashboard/" + otherCommune + "/certified?group=WORKER"));
@@ -988,6 +1005,7 @@ public abstract class ScopeWalkScenarios extends EndToEnd {
                 + jdbc.sql("SELECT COUNT(*) FROM exam_attempt").query(Long.class).single() + "/"
                 + jdbc.sql("SELECT COUNT(*) FROM indicator_target").query(Long.class).single() + "/"
                 + jdbc.sql("SELECT SUM(weight) FROM ranking_criterion").query(String.class).single() + "/"
+                + jdbc.sql("SELECT MAX(missing_data) FROM ranking_rule").query(String.class).single() + "/"
                 + jdbc.sql("SELECT COUNT(*) FROM mon_check").query(Long.class).single() + "/"
                 + jdbc.sql("SELECT COUNT(*) FROM report_submission").query(Long.class).single() + "/"
                 + jdbc.sql("SELECT COUNT(*) FROM report_history").query(Long.class).single() + "/"

@@ -93,4 +93,45 @@ public class IndicatorRepository {
                     .params(c.indicatorCode(), c.group(), c.weight()).update();
         }
     }
+
+    public vn.binhdan.campaign.MissingData missingData() {
+        return jdbc.sql("SELECT missing_data FROM ranking_rule WHERE id = 1").query(String.class).optional()
+                .map(vn.binhdan.campaign.MissingData::valueOf).orElse(vn.binhdan.campaign.MissingData.ZERO);
+    }
+
+    public void setMissingData(vn.binhdan.campaign.MissingData rule) {
+        if (jdbc.sql("UPDATE ranking_rule SET missing_data = ? WHERE id = 1").param(rule.name()).update() == 0) {
+            jdbc.sql("INSERT INTO ranking_rule (id, missing_data) VALUES (1, ?)").param(rule.name()).update();
+        }
+    }
+
+    /** Every compliance indicator's conditions, in order. */
+    public java.util.Map<String, List<vn.binhdan.campaign.ComplianceRule>> complianceRules() {
+        java.util.Map<String, List<vn.binhdan.campaign.ComplianceRule>> out = new java.util.LinkedHashMap<>();
+        jdbc.sql("SELECT * FROM indicator_compliance ORDER BY indicator_code, position").query(rs -> {
+            String kinds = rs.getString("kinds");
+            out.computeIfAbsent(rs.getString("indicator_code"), k -> new java.util.ArrayList<>())
+                    .add(new vn.binhdan.campaign.ComplianceRule(rs.getString("metric"),
+                            kinds == null ? List.of() : List.of(kinds.split(",")),
+                            vn.binhdan.campaign.ComplianceRule.Comparison.valueOf(rs.getString("comparison")),
+                            rs.getLong("threshold"), java.time.MonthDay.parse("--" + rs.getString("window_from")),
+                            java.time.MonthDay.parse("--" + rs.getString("window_to")), rs.getBoolean("each_month")));
+        });
+        return out;
+    }
+
+    public void replaceCompliance(String code, List<vn.binhdan.campaign.ComplianceRule> rules) {
+        jdbc.sql("DELETE FROM indicator_compliance WHERE indicator_code = ?").param(code).update();
+        int position = 0;
+        for (vn.binhdan.campaign.ComplianceRule r : rules) {
+            jdbc.sql("""
+                    INSERT INTO indicator_compliance (indicator_code, position, metric, kinds, comparison, threshold,
+                                                      window_from, window_to, each_month)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                    .params(code, ++position, r.metric(), r.kinds().isEmpty() ? null : String.join(",", r.kinds()),
+                            r.comparison().name(), r.threshold(), r.from().toString().substring(2),
+                            r.to().toString().substring(2), r.eachMonth())
+                    .update();
+        }
+    }
 }

@@ -14,14 +14,19 @@ import org.springframework.core.annotation.Order;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import vn.binhdan.campaign.ComplianceForm;
+import vn.binhdan.campaign.ComplianceRule;
 import vn.binhdan.campaign.Indicator;
+import vn.binhdan.shared.BusinessException;
 import vn.binhdan.campaign.Indicators;
 import vn.binhdan.people.TargetGroup;
 
 /**
  * Installs the indicator set shipped with the release: missing codes only, so a province that
  * renamed or retired one keeps its choice. The emulation table starts by weighing the certified
- * share of every group equally.
+ * share of every group and the reported headline shares equally.
  */
 @Component
 @Order(20)
@@ -47,14 +52,50 @@ class ShippedIndicators implements ApplicationRunner {
                         i.groups(), i.targetLevel(), i.frequency(), order));
             }
         }
+        Map<String, List<ComplianceRule>> installed = repo.complianceRules();
+        readCompliance().forEach((code, rules) -> {
+            if (!installed.containsKey(code) && repo.exists(code)) {
+                repo.replaceCompliance(code, rules);
+            }
+        });
         indicators.catalogueChanged();
         if (repo.criteria().isEmpty()) {
             List<Indicators.Criterion> criteria = new ArrayList<>();
             for (TargetGroup g : TargetGroup.values()) {
                 criteria.add(new Indicators.Criterion("CERTIFIED_SHARE", g.name(), BigDecimal.ONE));
             }
+            // the plans' reported headline shares weigh as much: a unit is not ranked on certificates alone
+            criteria.add(new Indicators.Criterion("VNEID_CONFIRMED_SHARE", "ADULT", BigDecimal.ONE));
+            criteria.add(new Indicators.Criterion("DIGITAL_SIGNATURE_SHARE", "CIVIL_SERVANT", BigDecimal.ONE));
+            criteria.add(new Indicators.Criterion("MOOC_SELF_STUDY_SHARE", "CIVIL_SERVANT", BigDecimal.ONE));
             repo.replaceCriteria(criteria);
         }
+    }
+
+    /** The shipped conditions per compliance indicator, checked as a province's own would be. */
+    static Map<String, List<ComplianceRule>> readCompliance() throws IOException {
+        Map<String, List<ComplianceRule>> out = new LinkedHashMap<>();
+        ClassPathResource file = new ClassPathResource("campaign/compliance.csv");
+        try (BufferedReader in = new BufferedReader(new InputStreamReader(file.getInputStream(), StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = in.readLine()) != null) {
+                if (line.isBlank() || line.startsWith("#")) {
+                    continue;
+                }
+                String[] f = line.split(";", -1);
+                if (f.length != 8) {
+                    throw new IllegalStateException("campaign/compliance.csv: 8 fields expected in " + line);
+                }
+                try {
+                    out.computeIfAbsent(f[0], k -> new ArrayList<>()).add(Indicators.rule(new ComplianceForm(f[1],
+                            f[2].isBlank() ? List.of() : List.of(f[2].split(",")), f[3], Long.valueOf(f[4]), f[5], f[6],
+                            Boolean.valueOf(f[7]))));
+                } catch (BusinessException | NumberFormatException e) {
+                    throw new IllegalStateException("campaign/compliance.csv: " + line + ": " + e.getMessage(), e);
+                }
+            }
+        }
+        return out;
     }
 
     static List<Indicator> read() throws IOException {

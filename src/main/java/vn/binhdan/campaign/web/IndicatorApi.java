@@ -60,4 +60,34 @@ class IndicatorApi {
     List<Indicators.Criterion> setCriteria(@RequestBody List<Indicators.Criterion> criteria) {
         return indicators.setCriteria(criteria);
     }
+
+    /** The emulation table's rule for a criterion without data, as a word and as a sentence. */
+    record MissingDataRule(vn.binhdan.campaign.MissingData missingData) {
+    }
+
+    @GetMapping("/ranking/missing-data")
+    MissingDataRule missingData() {
+        if (CurrentUser.require().scopePaths(Indicators.TARGET_SETTERS).isEmpty()) {
+            throw new ForbiddenException("ranking.forbidden");
+        }
+        return new MissingDataRule(indicators.missingData());
+    }
+
+    @PutMapping("/ranking/missing-data")
+    MissingDataRule setMissingData(@RequestBody java.util.Map<String, String> body) {
+        return new MissingDataRule(indicators.setMissingData(body == null ? null : body.get("missingData")));
+    }
+
+    @GetMapping("/indicators/{code}/compliance")
+    List<vn.binhdan.campaign.ComplianceRule> compliance(@PathVariable String code) {
+        CurrentUser.require();
+        indicators.get(code);
+        return indicators.complianceRules(code);
+    }
+
+    @PutMapping("/indicators/{code}/compliance")
+    List<vn.binhdan.campaign.ComplianceRule> setCompliance(@PathVariable String code,
+                                                          @RequestBody List<vn.binhdan.campaign.ComplianceForm> rules) {
+        return indicators.setComplianceRules(code, rules);
+    }
 }

@@ -123,7 +123,7 @@ public class Events {
             delta = participants - before.participants();
             repo.updateParticipation(eventId, unitId, participants, revision, user.username(), clock.instant());
         }
-        events.publishEvent(new ParticipantsReported(eventId, unitId, revision, unit.path(), e.heldOn(), delta));
+        events.publishEvent(new ParticipantsReported(eventId, unitId, revision, unit.path(), e.heldOn(), delta, e.kind()));
         audit.record("PARTICIPANTS", "event", Long.toString(eventId), unit.path(), unit.name() + ": " + participants);
         return info(repo.find(eventId).orElseThrow(), user);
     }
@@ -137,8 +137,9 @@ public class Events {
         if (e.cancelledAt() != null) {
             throw new ConflictException("events.cancelled");
         }
+        String kind = e.kind();
         List<Count> back = repo.participation(eventId).stream()
-                .map(p -> new Count(Tally.EVENT_PARTICIPANTS, p.unitPath(), p.day(), -p.participants())).toList();
+                .map(p -> new Count(Tally.EVENT_PARTICIPANTS, p.unitPath(), p.day(), -p.participants(), kind)).toList();
         repo.cancel(eventId, clock.instant());
         events.publishEvent(new EventCancelled(eventId, back));
         audit.record("CANCEL", "event", Long.toString(eventId), e.unitPath(), e.title());

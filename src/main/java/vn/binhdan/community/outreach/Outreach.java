@@ -12,7 +12,9 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import vn.binhdan.audit.AuditLog;
+import vn.binhdan.campaign.ComplianceRule;
 import vn.binhdan.campaign.Indicators;
+import vn.binhdan.community.Tally;
 import vn.binhdan.campaign.Target;
 import vn.binhdan.community.internal.Access;
 import vn.binhdan.community.internal.outreach.OutreachRepository;
@@ -34,6 +36,9 @@ import vn.binhdan.shared.TextLimits;
  */
 @Service
 public class Outreach {
+
+    /** The compliance indicator whose rule says what a month's "news items or videos" are. */
+    static final String POSTS_RULE = "POSTS_EVERY_MONTH";
 
     private static final DateTimeFormatter DMY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
 
@@ -63,10 +68,20 @@ public class Outreach {
         YearMonth m = month == null ? YearMonth.now(clock) : month;
         List<OutreachItem> items = repo.between(unit.path(), m.atDay(1), m.atEndOfMonth()).stream()
                 .map(Outreach::item).toList();
-        int posts = (int) items.stream().filter(i -> !i.withdrawn() && !i.channel().visual()).count();
+        // which channels are "news items or videos", and whether 10 must be passed or reached, is the
+        // province's compliance rule; without one, every non-visual channel counts and 10 must be passed
+        java.util.Optional<ComplianceRule> rule = indicators.complianceRules(POSTS_RULE).stream()
+                .filter(r -> r.metric().equals(Tally.OUTREACH_POSTS.name())).findFirst();
+        List<String> kinds = rule.map(ComplianceRule::kinds).orElse(List.of());
+        int posts = (int) items.stream().filter(i -> !i.withdrawn() && !i.channel().visual()
+                && (kinds.isEmpty() || kinds.contains(i.channel().name()))).count();
         int visual = (int) items.stream().filter(i -> !i.withdrawn() && i.channel().visual()).count();
+        int others = (int) items.stream().filter(i -> !i.withdrawn()).count() - posts - visual;
         Indicators.TargetTable targets = indicators.targets(m.getYear());
-        return new OutreachMonth(unit.id(), unit.name(), m, posts, target(targets, unit, "OUTREACH_POSTS"), visual,
+        Integer postsTarget = target(targets, unit, "OUTREACH_POSTS");
+        boolean postsMet = postsTarget != null && rule.map(ComplianceRule::comparison)
+                .orElse(ComplianceRule.Comparison.GT).holds(posts, postsTarget);
+        return new OutreachMonth(unit.id(), unit.name(), m, posts, postsTarget, postsMet, others, visual,
                 target(targets, unit, "VISUAL_OUTREACH"), items);
     }
 

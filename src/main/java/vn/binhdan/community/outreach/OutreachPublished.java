@@ -15,6 +15,6 @@ public record OutreachPublished(long itemId, OutreachChannel channel, String uni
 
     @Override
     public List<Count> counts() {
-        return List.of(new Count(channel.tally(), unitPath, day, 1));
+        return List.of(new Count(channel.tally(), unitPath, day, 1, channel.name()));
     }
 }

@@ -33,9 +33,15 @@ class CommunityFeed {
         if (!repo.firstSight(e.eventId(), now)) {
             return;
         }
+        // a count with a kind also counts under that kind, so a rule can take some kinds only
         repo.addDeltas(e.counts().stream()
                 .filter(c -> c.delta() != 0)
-                .map(c -> new RollupRepository.Delta(0, c.tally().name(), c.unitPath(), Indicator.ALL, c.day(), c.delta()))
+                .flatMap(c -> java.util.stream.Stream.concat(
+                        java.util.stream.Stream.of(new RollupRepository.Delta(0, c.tally().name(), c.unitPath(),
+                                Indicator.ALL, c.day(), c.delta())),
+                        c.kind() == null ? java.util.stream.Stream.empty()
+                                : java.util.stream.Stream.of(new RollupRepository.Delta(0, c.tally().name(), c.unitPath(),
+                                c.kind(), c.day(), c.delta()))))
                 .toList(), now);
         drainer.wakeAfterCommit();
     }

@@ -21,16 +21,58 @@ public class Recompute {
     private final PersonDirectory persons;
     private final CommunityTallies community;
 
-    Recompute(Certificates certificates, PersonDirectory persons, CommunityTallies community) {
+    private final vn.binhdan.campaign.ApprovedFiguresSource approved;
+
+    Recompute(Certificates certificates, PersonDirectory persons, CommunityTallies community,
+              vn.binhdan.campaign.ApprovedFiguresSource approved) {
         this.certificates = certificates;
         this.persons = persons;
         this.community = community;
+        this.approved = approved;
+    }
+
+    /** A reported value as it should stand: the key and what the current figure must say. */
+    public record Reported(long unitId, String indicator, String group, int year) {
+    }
+
+    /**
+     * The current reported figures from the approved reports themselves, under the rule the feed
+     * applies (the latest period wins; within one period, the later approval), as "periodId n/d".
+     */
+    public Map<Reported, String> reported() {
+        Map<Reported, String> out = new HashMap<>();
+        Map<Reported, java.time.LocalDate> ends = new HashMap<>();
+        approved.forEachApproved(e -> {
+            for (vn.binhdan.campaign.ApprovedFigures.Value v : e.values()) {
+                Reported key = new Reported(e.unitId(), v.indicatorCode(), v.group(), e.periodYear());
+                java.time.LocalDate end = ends.get(key);
+                if (end == null || !e.periodEnd().isBefore(end)) {
+                    ends.put(key, e.periodEnd());
+                    out.put(key, reportedText(e.periodId(), v.numerator(), v.denominator()));
+                }
+            }
+        });
+        return out;
+    }
+
+    /** Every standing approval, oldest first, for a rebuild to store again. */
+    public void forEachApproved(Consumer<vn.binhdan.campaign.ApprovedFigures> sink) {
+        approved.forEachApproved(sink);
+    }
+
+    public static String reportedText(String periodId, long numerator, Long denominator) {
+        return periodId + " " + numerator + (denominator == null ? "" : "/" + denominator);
     }
 
     /** The community metrics (classes, guidance sessions, outreach, ...) from the records' rows. */
     public Map<Cell, Long> community() {
         Map<Cell, Long> values = new HashMap<>();
-        community.forEachCount(c -> Tree.addUp(values, c.tally().name(), c.unitPath(), Indicator.ALL, c.day(), c.delta()));
+        community.forEachCount(c -> {
+            Tree.addUp(values, c.tally().name(), c.unitPath(), Indicator.ALL, c.day(), c.delta());
+            if (c.kind() != null) {
+                Tree.addUp(values, c.tally().name(), c.unitPath(), c.kind(), c.day(), c.delta());
+            }
+        });
         return values;
     }
 

@@ -275,4 +275,53 @@ public class RollupRepository {
     public long lastCheckId() {
         return jdbc.sql("SELECT MAX(id) FROM mon_check").query(Long.class).single();
     }
+
+    /** unit → group → sum of the monthly changes from the month of {@code from} to that of {@code to}. */
+    public Map<Long, Map<String, Long>> sumMonthly(String metric, Collection<Long> unitIds, LocalDate from, LocalDate to) {
+        Map<Long, Map<String, Long>> out = new HashMap<>();
+        if (unitIds.isEmpty()) {
+            return out;
+        }
+        jdbc.sql("""
+                SELECT unit_id, target_group, SUM(amount) FROM mon_monthly
+                WHERE metric = :m AND unit_id IN (:ids) AND month_start >= :from AND month_start <= :to
+                GROUP BY unit_id, target_group""")
+                .param("m", metric).param("ids", unitIds).param("from", Date.valueOf(from.withDayOfMonth(1)))
+                .param("to", Date.valueOf(to.withDayOfMonth(1)))
+                .query(rs -> {
+                    out.computeIfAbsent(rs.getLong(1), k -> new HashMap<>()).put(rs.getString(2), rs.getLong(3));
+                });
+        return out;
+    }
+
+    /**
+     * unit → month → sum over the given groups (record kinds, or ALL) of one metric, for the months
+     * of {@code from} to {@code to}: one grouped read whatever the number of units.
+     */
+    public Map<Long, Map<LocalDate, Long>> monthlyByUnit(String metric, Collection<String> groups, List<Long> unitIds,
+                                                        LocalDate from, LocalDate to) {
+        Map<Long, Map<LocalDate, Long>> out = new HashMap<>();
+        for (int i = 0; i < unitIds.size(); i += 1000) {
+            List<Long> chunk = unitIds.subList(i, Math.min(unitIds.size(), i + 1000));
+            jdbc.sql("""
+                    SELECT unit_id, month_start, SUM(amount) FROM mon_monthly
+                    WHERE metric = :m AND target_group IN (:groups) AND unit_id IN (:ids)
+                      AND month_start >= :from AND month_start <= :to
+                    GROUP BY unit_id, month_start""")
+                    .param("m", metric).param("groups", groups).param("ids", chunk)
+                    .param("from", Date.valueOf(from.withDayOfMonth(1))).param("to", Date.valueOf(to.withDayOfMonth(1)))
+                    .query(rs -> {
+                        out.computeIfAbsent(rs.getLong(1), k -> new HashMap<>()).put(rs.getDate(2).toLocalDate(), rs.getLong(3));
+                    });
+        }
+        return out;
+    }
+
+    public boolean rebuildPending() {
+        return jdbc.sql("SELECT COUNT(*) FROM mon_pending_rebuild").query(Long.class).single() > 0;
+    }
+
+    public void rebuildDone() {
+        jdbc.sql("DELETE FROM mon_pending_rebuild").update();
+    }
 }

@@ -28,6 +28,13 @@ class DashboardApi {
         return dashboards.of(unitId, year, LocaleContextHolder.getLocale());
     }
 
+    /** A compliance indicator's units that do not meet it, beneath the unit (or the unit itself). */
+    @GetMapping("/{unitId}/compliance/{code}")
+    vn.binhdan.monitoring.ComplianceList compliance(@PathVariable long unitId, @PathVariable String code,
+                                                    @RequestParam(required = false) Integer year) {
+        return dashboards.compliance(unitId, code, year, LocaleContextHolder.getLocale());
+    }
+
     @GetMapping("/{unitId}/certified")
     List<CertifiedPerson> certified(@PathVariable long unitId, @RequestParam TargetGroup group,
                                     @RequestParam(defaultValue = "0") int page) {

@@ -39,6 +39,13 @@ class DashboardPages {
         return "steer/dashboard";
     }
 
+    @GetMapping("/dashboard/{unitId}/compliance/{code}")
+    String compliance(@PathVariable long unitId, @PathVariable String code, @RequestParam(required = false) Integer year,
+                      Model model) {
+        model.addAttribute("c", dashboards.compliance(unitId, code, year, LocaleContextHolder.getLocale()));
+        return "steer/compliance";
+    }
+
     @GetMapping("/dashboard/{unitId}/certified")
     String certified(@PathVariable long unitId, @RequestParam TargetGroup group,
                      @RequestParam(defaultValue = "0") int page, Model model) {

@@ -281,4 +281,9 @@ public class ReportRepository {
     private static String name(Enum<?> e) {
         return e == null ? null : e.name();
     }
+
+    /** Every approved submission, oldest decision first (the replay of approved figures). */
+    public List<Row> approved() {
+        return jdbc.sql(ROW + " WHERE s.status = 'APPROVED' ORDER BY s.decided_at, s.id").query(ReportRepository::row).list();
+    }
 }

@@ -93,13 +93,14 @@ public class EventRepository {
     }
 
     /** Participants of the events still standing, per unit and the event's day. */
-    public void forEachStanding(Consumer<ParticipationRow> sink) {
+    /** Every standing participation with its event's kind. */
+    public void forEachStanding(java.util.function.BiConsumer<ParticipationRow, String> sink) {
         jdbc.sql("""
-                SELECT p.unit_id, u.name, u.path, p.participants, p.revision, e.held_on
+                SELECT p.unit_id, u.name, u.path, p.participants, p.revision, e.held_on, e.kind
                 FROM event_participation p JOIN unit u ON u.id = p.unit_id
                 JOIN community_event e ON e.id = p.event_id WHERE e.cancelled_at IS NULL""")
                 .query((ResultSet rs) -> {
-                    sink.accept(participationRow(rs, 0));
+                    sink.accept(participationRow(rs, 0), rs.getString(7));
                 });
     }
 

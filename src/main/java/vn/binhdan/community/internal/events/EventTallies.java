@@ -18,6 +18,7 @@ class EventTallies implements TallySource {
 
     @Override
     public void forEachCount(Consumer<Count> sink) {
-        repo.forEachStanding(p -> sink.accept(new Count(Tally.EVENT_PARTICIPANTS, p.unitPath(), p.day(), p.participants())));
+        repo.forEachStanding((p, kind) -> sink.accept(new Count(Tally.EVENT_PARTICIPANTS, p.unitPath(), p.day(),
+                p.participants(), kind)));
     }
 }

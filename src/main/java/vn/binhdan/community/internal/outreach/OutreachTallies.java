@@ -19,6 +19,6 @@ class OutreachTallies implements TallySource {
     @Override
     public void forEachCount(Consumer<Count> sink) {
         repo.forEachStanding(r -> sink.accept(new Count(OutreachChannel.valueOf(r.channel()).tally(), r.unitPath(),
-                r.publishedOn(), 1)));
+                r.publishedOn(), 1, r.channel())));
     }
 }

@@ -1,0 +1,4 @@
+package vn.binhdan.scenarios;
+
+class IndicatorValuesOnH2Test extends IndicatorValuesScenarios {
+}
