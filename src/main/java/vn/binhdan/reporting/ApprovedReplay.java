@@ -25,14 +25,17 @@ class ApprovedReplay implements ApprovedFiguresSource {
     @Transactional(readOnly = true)
     public void forEachApproved(Consumer<ApprovedFigures> sink) {
         Map<String, ReportForm> forms = new java.util.HashMap<>();
-        scope.forms().forEach(f -> forms.put(f.code(), f));
+        // a rebuild runs at start, for every province: no user's view of the forms applies
+        scope.allForms().forEach(f -> forms.put(f.code(), f));
         List<ReportRepository.Row> rows = repo.approved();
         for (int from = 0; from < rows.size(); from += 500) {
             List<ReportRepository.Row> page = rows.subList(from, Math.min(rows.size(), from + 500));
             Map<Long, Map<String, Figure>> figures = repo.figures(page.stream().map(ReportRepository.Row::id).toList());
             for (ReportRepository.Row r : page) {
-                ReportForm form = forms.get(r.formCode());
-                if (form != null) {
+                ReportForm current = forms.get(r.formCode());
+                if (current != null) {
+                    // the indicators of the version the report was filed on
+                    ReportForm form = scope.asFiled(current, r);
                     sink.accept(Reports.approvedFigures(scope.items(form), form, r.unitId(), r.unitPath(),
                             Period.parse(r.periodId()), r.id(), r.decidedBy(), r.decidedAt(),
                             figures.getOrDefault(r.id(), Map.of())));

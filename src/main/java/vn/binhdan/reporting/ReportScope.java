@@ -61,6 +61,11 @@ class ReportScope {
         return forms.find(current.code(), row.formVersion()).orElse(current);
     }
 
+    /** Every form of every province, for work no user asks for (a rebuild at start). */
+    List<ReportForm> allForms() {
+        return forms.all();
+    }
+
     /** The forms the signed-in user works with: the platform's, and those of the provinces they are in or over. */
     List<ReportForm> forms() {
         AppUser user = CurrentUser.require();

@@ -44,7 +44,7 @@ public abstract class IndicatorValuesScenarios extends EndToEnd {
         String path = report(unitCode, period);
         ok(http.put(path, officer, World.map("figures", List.of(World.map("indicator", "VNEID_CONFIRMED_SHARE",
                 "group", "ADULT", "numerator", confirmed, "denominator", adults)), "texts", Map.of())));
-        ok(http.post(path + "/submit", officer, null));
+        ok(ReportingScenarios.submitExplained(http, path, officer));
         ok(http.post(path + "/approve", token("province-admin"), null));
     }
 
@@ -137,14 +137,14 @@ public abstract class IndicatorValuesScenarios extends EndToEnd {
         Http page = new Http(port, true);
         page.formLogin("province-admin", World.PASSWORD);
         String html = page.getHtml("/dashboard/" + province + "?year=" + YEAR).body();
-        assertThat(html).contains("54,1%", "báo cáo, đã duyệt", "1/" + communes + " xã đã báo cáo",
+        assertThat(html).contains("54,1 %", "báo cáo, đã duyệt", "1/" + communes + " xã đã báo cáo",
                 "/reports/" + FORM + "/" + province + "/" + YEAR + "Q2/consolidated",
                 "Tỷ lệ người dân trưởng thành được xác nhận hoàn thành trên VNeID · Người dân trưởng thành");
         assertThat(html).doesNotContain("· ADULT", "· CIVIL_SERVANT");
         Http wardPage = new Http(port, true);
         wardPage.formLogin("commune-officer", World.PASSWORD);
         assertThat(wardPage.getHtml("/dashboard/" + ward + "?year=" + YEAR).body())
-                .contains("54,1%", "báo cáo, đã duyệt", "Duyệt bởi province-admin");
+                .contains("54,1 %", "báo cáo, đã duyệt", "Duyệt bởi province-admin");
 
         // a later quarter replaces the figure; an earlier one approved afterwards does not undo it
         reportApproved(officer, "24133", YEAR + "Q3", 222, 370);
@@ -388,13 +388,13 @@ public abstract class IndicatorValuesScenarios extends EndToEnd {
                 World.map("indicator", "VNEID_CONFIRMED_SHARE", "group", "ADULT", "numerator", 200, "denominator", 370),
                 World.map("indicator", "DIGITAL_SIGNATURE_SHARE", "group", "CIVIL_SERVANT", "numerator", 9,
                         "denominator", 10)), "texts", Map.of())));
-        ok(http.post(path + "/submit", officer, null));
+        ok(ReportingScenarios.submitExplained(http, path, officer));
         ok(http.post(path + "/approve", admin, null));
         String other = token("other-officer");
         String hoaPhu = report("24175", year + "Q4");
         ok(http.put(hoaPhu, other, World.map("figures", List.of(World.map("indicator", "DIGITAL_SIGNATURE_SHARE",
                 "group", "CIVIL_SERVANT", "numerator", 1, "denominator", 1)), "texts", Map.of())));
-        ok(http.post(hoaPhu + "/submit", other, null));
+        ok(ReportingScenarios.submitExplained(http, hoaPhu, other));
         ok(http.post(hoaPhu + "/approve", admin, null));
         try {
             ok(http.put("/api/v1/ranking/criteria", admin, List.of(

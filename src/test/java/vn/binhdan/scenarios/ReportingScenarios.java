@@ -83,6 +83,11 @@ public abstract class ReportingScenarios extends EndToEnd {
      * holds a handful of persons, so a typed population is always far from it).
      */
     Http.Response submitExplained(String path, String token) {
+        return submitExplained(http, path, token);
+    }
+
+    /** Submits with an explanation for each warning the rules raise (a typed total far from the registry's). */
+    static Http.Response submitExplained(Http http, String path, String token) {
         JsonNode r = ok(http.get(path, token)).json();
         Map<String, String> explanations = new java.util.LinkedHashMap<>();
         for (JsonNode v : r.get("violations")) {
