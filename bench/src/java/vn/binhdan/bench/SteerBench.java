@@ -357,7 +357,7 @@ public final class SteerBench {
         List<long[]> submitted = new ArrayList<>();
         try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("""
                 SELECT s.unit_id, u.parent_id FROM report_submission s JOIN unit u ON u.id = s.unit_id
-                WHERE s.status = 'SUBMITTED' AND s.unit_id %% 33 <> 0 ORDER BY s.unit_id""")) {
+                WHERE s.status = 'SUBMITTED' AND s.unit_id % 33 <> 0 ORDER BY s.unit_id""")) {
             while (rs.next()) {
                 submitted.add(new long[]{rs.getLong(1), rs.getLong(2)});
             }
