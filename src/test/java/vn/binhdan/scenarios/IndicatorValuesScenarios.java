@@ -316,6 +316,42 @@ public abstract class IndicatorValuesScenarios extends EndToEnd {
     }
 
     @Test
+    void aCommuneMeetsTheEventsRuleOnlyOnceItHasAlsoHeldItsYearEndReview() {
+        String admin = token("province-admin");
+        String officer = token("commune-officer");
+        long ward = unit("24133");
+        int year = LocalDate.now(java.time.ZoneId.of("Asia/Ho_Chi_Minh")).getYear();
+        LocalDate day = LocalDate.now(java.time.ZoneId.of("Asia/Ho_Chi_Minh"));
+        assertThat(ok(http.get("/api/v1/indicators/EVENTS_COMMUNES/compliance", admin)).json().toString())
+                .contains("LAUNCH", "LEARNING_FESTIVAL", "YEAR_END_REVIEW");
+        for (String kind : List.of("LAUNCH", "LEARNING_FESTIVAL")) {
+            held(officer, kind, day, ward);
+        }
+        assertThat(failing(admin, year, "EVENTS_COMMUNES")).as("launch and festival, no review yet").contains("24133");
+        held(officer, "YEAR_END_REVIEW", day, ward);
+        assertThat(failing(admin, year, "EVENTS_COMMUNES")).doesNotContain("24133");
+        Http page = new Http(port, true);
+        page.formLogin("province-admin", World.PASSWORD);
+        assertThat(page.getHtml("/dashboard/" + unit("66") + "/compliance/EVENTS_COMMUNES?year=" + year).body())
+                .contains("Hội nghị tổng kết năm");
+    }
+
+    private void held(String officer, String kind, LocalDate on, long unitId) {
+        Http.Response e = http.post("/api/v1/events", officer, World.map("kind", kind, "title", "Sự kiện " + kind + " của phường",
+                "heldOn", on.toString(), "unitId", unitId));
+        assertThat(e.status()).as(e.body()).isEqualTo(201);
+        ok(http.put("/api/v1/events/" + e.json().get("id").asLong() + "/participants/" + unitId, officer,
+                World.map("participants", 40)));
+    }
+
+    private List<String> failing(String admin, int year, String code) {
+        JsonNode list = ok(http.get("/api/v1/dashboard/" + unit("66") + "/compliance/" + code + "?year=" + year, admin)).json();
+        List<String> out = new java.util.ArrayList<>();
+        list.get("failing").forEach(f -> out.add(f.get("unit").get("code").asText()));
+        return out;
+    }
+
+    @Test
     void digitalFamiliesAndTheDigitalMarketAreIndicatorsOfTheDashboard() {
         String admin = token("province-admin");
         long province = unit("66");

@@ -7,5 +7,7 @@ public enum EventKind {
     LEARNING_FESTIVAL,
     /** Hội nghị */
     CONFERENCE,
+    /** Hội nghị tổng kết năm — every commune holds one by 31/12 */
+    YEAR_END_REVIEW,
     OTHER
 }
