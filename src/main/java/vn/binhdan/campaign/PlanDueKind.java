@@ -8,6 +8,8 @@ public enum PlanDueKind {
     MONTH,
     /** "Quý II/2026", "Quý 3/2025" */
     QUARTER,
+    /** "6 tháng đầu năm 2027" (30/6), "6 tháng cuối năm 2027", "Nửa đầu năm 2027" */
+    HALF_YEAR,
     /** "Năm 2026" */
     YEAR,
     /** "2025–2026", "năm 2025 - 2026" */

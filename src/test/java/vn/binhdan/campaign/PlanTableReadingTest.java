@@ -26,6 +26,11 @@ class PlanTableReadingTest {
         assertThat(due("năm 2025 - 2026")).isEqualTo(new PlanTaskDue(PlanDueKind.YEAR_RANGE, "năm 2025 - 2026",
                 LocalDate.of(2026, 12, 31)));
         assertThat(due("2025–2026").kind()).isEqualTo(PlanDueKind.YEAR_RANGE);
+        assertThat(due("6 tháng đầu năm 2027")).as("30 June, not the year's end")
+                .isEqualTo(new PlanTaskDue(PlanDueKind.HALF_YEAR, "6 tháng đầu năm 2027", LocalDate.of(2027, 6, 30)));
+        assertThat(due("Trong 6 tháng cuối năm 2027").date()).isEqualTo(LocalDate.of(2027, 12, 31));
+        assertThat(due("Nửa đầu năm 2026").date()).isEqualTo(LocalDate.of(2026, 6, 30));
+        assertThat(due("năm 2026–2027").date()).isEqualTo(LocalDate.of(2027, 12, 31));
         assertThat(due("Năm 2026")).isEqualTo(new PlanTaskDue(PlanDueKind.YEAR, "Năm 2026", LocalDate.of(2026, 12, 31)));
         assertThat(due("Thường xuyên")).isEqualTo(new PlanTaskDue(PlanDueKind.ONGOING, "Thường xuyên", null));
         assertThat(due("ngày 10/10 hằng năm").kind()).isEqualTo(PlanDueKind.ONGOING);

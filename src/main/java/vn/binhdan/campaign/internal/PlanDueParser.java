@@ -21,6 +21,8 @@ public final class PlanDueParser {
     private static final Pattern WORDS_DATE = Pattern.compile("ngay\\s*(\\d{1,2})\\s*thang\\s*(\\d{1,2})\\s*(?:nam|/)\\s*(\\d{4})");
     private static final Pattern MONTH = Pattern.compile("thang\\s*(\\d{1,2})\\s*(?:/|-|nam)\\s*(\\d{4})");
     private static final Pattern QUARTER = Pattern.compile("(?:quy|(?<![a-z])q)\\s*(iv|iii|ii|i|[1-4])\\s*(?:/|-|nam|\\s)\\s*(?:nam\\s*)?(\\d{4})");
+    // "6 tháng đầu năm 2027" ends on 30/6: read as a bare year it would be six months late
+    private static final Pattern HALF = Pattern.compile("(?:6\\s*thang|sau\\s*thang|nua)\\s*(dau|cuoi)\\s*(?:nam\\s*)?(\\d{4})");
     private static final Pattern RANGE = Pattern.compile("(?<!\\d)(\\d{4})\\s*(?:-|–|—|den|toi)\\s*(?:nam\\s*)?(\\d{4})(?!\\d)");
     private static final Pattern YEAR = Pattern.compile("(?<![\\d/])(\\d{4})(?![\\d/])");
     private static final Pattern ONGOING = Pattern.compile("thuong xuyen|hang nam|hang thang|hang quy|hang tuan|lien tuc|dinh ky");
@@ -62,6 +64,14 @@ public final class PlanDueParser {
             }
             if (last != null) {
                 return Optional.of(new PlanTaskDue(PlanDueKind.QUARTER, text, last));
+            }
+            m = HALF.matcher(f);
+            while (m.find()) {
+                int y = year(m.group(2));
+                last = later(last, m.group(1).equals("dau") ? LocalDate.of(y, 6, 30) : LocalDate.of(y, 12, 31));
+            }
+            if (last != null) {
+                return Optional.of(new PlanTaskDue(PlanDueKind.HALF_YEAR, text, last));
             }
             m = RANGE.matcher(f);
             if (m.find()) {
