@@ -93,6 +93,8 @@
     if (entry.people.length === 0) { say(d.msgPeople); form.elements.people.focus(); return; }
     var q = load(); q.push(entry); save(q);
     form.elements.people.value = ''; form.elements.note.value = ''; form.elements.visitor.checked = false;
+    // the next person's help is chosen afresh: ticks left from this one were recorded again unread
+    Array.prototype.forEach.call(form.querySelectorAll('input[name=topics]'), function (c) { c.checked = false; });
     render();
     flush();
     form.elements.people.focus();

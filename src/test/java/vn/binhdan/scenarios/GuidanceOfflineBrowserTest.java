@@ -73,6 +73,9 @@ class GuidanceOfflineBrowserTest extends InBrowser {
             Locator status = page.locator("#sync-status");
             PlaywrightAssertions.assertThat(status).containsText("Chưa có mạng. 1 bản ghi đã lưu trên máy");
             assertThat(page.getByLabel("Người được hướng dẫn").inputValue()).as("ready for the next person").isEmpty();
+            assertThat(page.getByLabel("Cài đặt, kích hoạt VNeID mức độ 2").isChecked())
+                    .as("the last entry's topics are not ticked for the next").isFalse();
+            assertThat(page.getByLabel("Nhận biết lừa đảo trực tuyến").isChecked()).isFalse();
             assertThat(wardSessions()).as("nothing arrived while offline").isEqualTo(before);
 
             ctx.setOffline(false);
