@@ -145,6 +145,9 @@ class BrowserAccessibilityTest extends InBrowser {
             page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Học tiếp: " + secondTitle)).click();
             assertThat(page.url()).endsWith("/learn/" + course + "/" + lessons.get(1));
             assertThat(page.locator("h1").textContent()).isEqualTo(secondTitle);
+            // a button's spoken name starts with what it shows (WCAG 2.5.3): "A+", then what it does
+            assertThat(page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("A+ Cỡ chữ lớn").setExact(true))
+                    .count()).isEqualTo(1);
             page.navigate(base + "/learn/progress");
             assertThat(page.locator("main").textContent()).contains("1/" + lessons.size());
             check(page);
@@ -453,6 +456,8 @@ class BrowserAccessibilityTest extends InBrowser {
             String base = "http://localhost:" + port;
             page.navigate(base + "/recognised");
             check(page);
+            assertThat(page.locator(".scroll:not([tabindex])").count()).as("a table that scrolls is reachable by keyboard")
+                    .isZero();
             signIn(page, "commune-officer");
             page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Cộng đồng số").setExact(true)).click();
             page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Đại sứ số").setExact(true)).first().click();
@@ -463,6 +468,7 @@ class BrowserAccessibilityTest extends InBrowser {
             check(page);
             page.navigate(base + "/families?unitId=" + unit("24133"));
             check(page);
+            assertThat(page.locator(".scroll:not([tabindex])").count()).isZero();
             page.navigate(base + "/markets/" + market);
             check(page);
             page.navigate(base + "/recognition");
