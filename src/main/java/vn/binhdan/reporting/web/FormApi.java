@@ -3,14 +3,7 @@ package vn.binhdan.reporting.web;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
-import java.util.Map;
-import org.springframework.context.MessageSource;
-import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
-import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -20,9 +13,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import vn.binhdan.reporting.FormSetup;
-import vn.binhdan.reporting.InvalidReport;
 import vn.binhdan.reporting.ReportForm;
-import vn.binhdan.shared.web.ProblemWriter;
 
 /**
  * Setting up report forms over JSON, for provincial administrators. A due rule is written as the
@@ -35,13 +26,9 @@ import vn.binhdan.shared.web.ProblemWriter;
 class FormApi {
 
     private final FormSetup setup;
-    private final ProblemWriter problems;
-    private final MessageSource messages;
 
-    FormApi(FormSetup setup, ProblemWriter problems, MessageSource messages) {
+    FormApi(FormSetup setup) {
         this.setup = setup;
-        this.problems = problems;
-        this.messages = messages;
     }
 
     @Operation(summary = "Các biểu mẫu báo cáo người dùng được thiết lập (của tỉnh mình)")
@@ -67,14 +54,5 @@ class FormApi {
     @PutMapping("/{code}")
     ReportForm update(@PathVariable String code, @RequestBody FormSetup.FormRequest request) {
         return setup.update(code, request);
-    }
-
-    @ExceptionHandler(InvalidReport.class)
-    ResponseEntity<ProblemDetail> invalid(InvalidReport e) {
-        ProblemDetail p = problems.problem(e.status(), e.messageKey(), e.args());
-        p.setProperty("errors", e.errors().stream().map(f -> Map.of("field", f.field(),
-                "message", messages.getMessage(f.messageKey(), f.args(), f.messageKey(), LocaleContextHolder.getLocale())))
-                .toList());
-        return ResponseEntity.status(e.status()).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(p);
     }
 }

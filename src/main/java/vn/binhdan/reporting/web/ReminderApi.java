@@ -3,25 +3,16 @@ package vn.binhdan.reporting.web;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
-import java.util.Map;
-import org.springframework.context.MessageSource;
-import org.springframework.context.i18n.LocaleContextHolder;
-import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
-import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-import vn.binhdan.reporting.InvalidReport;
 import vn.binhdan.reporting.ReminderLog;
 import vn.binhdan.reporting.Reminders;
 import vn.binhdan.reporting.ReportContacts;
 import vn.binhdan.reporting.UnitContact;
-import vn.binhdan.shared.web.ProblemWriter;
 
 /** Units' contacts for reminders, and what became of the reminders sent. */
 @RestController
@@ -31,14 +22,10 @@ class ReminderApi {
 
     private final ReportContacts contacts;
     private final Reminders reminders;
-    private final ProblemWriter problems;
-    private final MessageSource messages;
 
-    ReminderApi(ReportContacts contacts, Reminders reminders, ProblemWriter problems, MessageSource messages) {
+    ReminderApi(ReportContacts contacts, Reminders reminders) {
         this.contacts = contacts;
         this.reminders = reminders;
-        this.problems = problems;
-        this.messages = messages;
     }
 
     @Operation(summary = "Liên hệ nhận nhắc hạn báo cáo của đơn vị (người liên hệ, thư điện tử, điện thoại)")
@@ -57,14 +44,5 @@ class ReminderApi {
     @GetMapping("/{form}/{unitId}/{period}/reminders")
     List<ReminderLog> reminders(@PathVariable String form, @PathVariable long unitId, @PathVariable String period) {
         return reminders.log(form, unitId, period);
-    }
-
-    @ExceptionHandler(InvalidReport.class)
-    ResponseEntity<ProblemDetail> invalid(InvalidReport e) {
-        ProblemDetail p = problems.problem(e.status(), e.messageKey(), e.args());
-        p.setProperty("errors", e.errors().stream().map(f -> Map.of("field", f.field(),
-                "message", messages.getMessage(f.messageKey(), f.args(), f.messageKey(), LocaleContextHolder.getLocale())))
-                .toList());
-        return ResponseEntity.status(e.status()).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(p);
     }
 }

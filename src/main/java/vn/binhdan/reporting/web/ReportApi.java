@@ -4,12 +4,9 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import java.util.Map;
-import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -21,7 +18,6 @@ import org.springframework.web.bind.annotation.RestController;
 import vn.binhdan.reporting.Completeness;
 import vn.binhdan.reporting.Consolidated;
 import vn.binhdan.reporting.Draft;
-import vn.binhdan.reporting.InvalidReport;
 import vn.binhdan.reporting.Oversight;
 import vn.binhdan.reporting.QueueEntry;
 import vn.binhdan.reporting.Report;
@@ -30,7 +26,6 @@ import vn.binhdan.reporting.Reports;
 import vn.binhdan.reporting.Validation;
 import vn.binhdan.reporting.Violation;
 import vn.binhdan.reporting.internal.ConsolidatedXlsx;
-import vn.binhdan.shared.web.ProblemWriter;
 
 /**
  * Periodic reports over JSON. A report is addressed as {form}/{unitId}/{period}, the period
@@ -60,19 +55,15 @@ class ReportApi {
     private final Oversight oversight;
     private final ConsolidatedXlsx xlsx;
     private final vn.binhdan.reporting.internal.ConsolidatedDocument document;
-    private final ProblemWriter problems;
-    private final MessageSource messages;
     private final Validation validation;
 
-    ReportApi(Reports reports, Oversight oversight, ConsolidatedXlsx xlsx, vn.binhdan.reporting.internal.ConsolidatedDocument document, ProblemWriter problems, MessageSource messages,
+    ReportApi(Reports reports, Oversight oversight, ConsolidatedXlsx xlsx, vn.binhdan.reporting.internal.ConsolidatedDocument document,
               Validation validation) {
         this.validation = validation;
         this.reports = reports;
         this.oversight = oversight;
         this.xlsx = xlsx;
         this.document = document;
-        this.problems = problems;
-        this.messages = messages;
     }
 
     @Operation(summary = "Các biểu mẫu báo cáo: chỉ tiêu, phần nội dung, loại kỳ và hạn nộp")
@@ -165,14 +156,5 @@ class ReportApi {
         return ResponseEntity.ok().contentType(word ? MediaType.parseMediaType(DOCX) : MediaType.APPLICATION_PDF)
                 .header("Content-Disposition", ReportPages.attachment(c, format))
                 .body(word ? document.docx(c, who) : document.pdf(c, who));
-    }
-
-    @ExceptionHandler(InvalidReport.class)
-    ResponseEntity<ProblemDetail> invalid(InvalidReport e) {
-        ProblemDetail p = problems.problem(e.status(), e.messageKey(), e.args());
-        p.setProperty("errors", e.errors().stream().map(f -> Map.of("field", f.field(),
-                "message", messages.getMessage(f.messageKey(), f.args(), f.messageKey(), LocaleContextHolder.getLocale())))
-                .toList());
-        return ResponseEntity.status(e.status()).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(p);
     }
 }

@@ -3,13 +3,9 @@ package vn.binhdan.reporting.web;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
-import java.util.Map;
-import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -17,13 +13,11 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-import vn.binhdan.reporting.InvalidReport;
 import vn.binhdan.reporting.Validation;
 import vn.binhdan.reporting.ValidationRule;
 import vn.binhdan.reporting.ValidationRules;
 import vn.binhdan.reporting.ValidationRun;
 import vn.binhdan.reporting.internal.rules.ValidationXlsx;
-import vn.binhdan.shared.web.ProblemWriter;
 
 /**
  * Validation rules over JSON: the run over every report of a period below a unit (also as
@@ -38,16 +32,11 @@ class ValidationApi {
     private final Validation validation;
     private final ValidationRules rules;
     private final ValidationXlsx xlsx;
-    private final ProblemWriter problems;
-    private final MessageSource messages;
 
-    ValidationApi(Validation validation, ValidationRules rules, ValidationXlsx xlsx, ProblemWriter problems,
-                  MessageSource messages) {
+    ValidationApi(Validation validation, ValidationRules rules, ValidationXlsx xlsx) {
         this.validation = validation;
         this.rules = rules;
         this.xlsx = xlsx;
-        this.problems = problems;
-        this.messages = messages;
     }
 
     @Operation(summary = "Kiểm tra số liệu mọi báo cáo của kỳ trong địa bàn: vi phạm theo đơn vị")
@@ -99,14 +88,5 @@ class ValidationApi {
                 .header("Content-Disposition", "attachment; filename=\"kiem-tra-" + run.formCode() + "-"
                         + run.unitCode() + "-" + run.period().id() + ".xlsx\"")
                 .body(body);
-    }
-
-    @ExceptionHandler(InvalidReport.class)
-    ResponseEntity<ProblemDetail> invalid(InvalidReport e) {
-        ProblemDetail p = problems.problem(e.status(), e.messageKey(), e.args());
-        p.setProperty("errors", e.errors().stream().map(f -> Map.of("field", f.field(),
-                "message", messages.getMessage(f.messageKey(), f.args(), f.messageKey(), LocaleContextHolder.getLocale())))
-                .toList());
-        return ResponseEntity.status(e.status()).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(p);
     }
 }
