@@ -75,7 +75,22 @@ class ShippedIndicators implements ApplicationRunner {
     /** The shipped conditions per compliance indicator, checked as a province's own would be. */
     static Map<String, List<ComplianceRule>> readCompliance() throws IOException {
         Map<String, List<ComplianceRule>> out = new LinkedHashMap<>();
-        ClassPathResource file = new ClassPathResource("campaign/compliance.csv");
+        for (String[] f : rows("campaign/compliance.csv", 8)) {
+            try {
+                out.computeIfAbsent(f[0], k -> new ArrayList<>()).add(Indicators.rule(new ComplianceForm(f[1],
+                        f[2].isBlank() ? List.of() : List.of(f[2].split(",")), f[3], Long.valueOf(f[4]), f[5], f[6],
+                        Boolean.valueOf(f[7]))));
+            } catch (BusinessException | NumberFormatException e) {
+                throw new IllegalStateException("campaign/compliance.csv: " + String.join(";", f) + ": " + e.getMessage(), e);
+            }
+        }
+        return out;
+    }
+
+    /** The data rows of a shipped file ("#" comments and blank lines skipped), each with exactly {@code fields} fields. */
+    private static List<String[]> rows(String path, int fields) throws IOException {
+        List<String[]> out = new ArrayList<>();
+        ClassPathResource file = new ClassPathResource(path);
         try (BufferedReader in = new BufferedReader(new InputStreamReader(file.getInputStream(), StandardCharsets.UTF_8))) {
             String line;
             while ((line = in.readLine()) != null) {
@@ -83,16 +98,10 @@ class ShippedIndicators implements ApplicationRunner {
                     continue;
                 }
                 String[] f = line.split(";", -1);
-                if (f.length != 8) {
-                    throw new IllegalStateException("campaign/compliance.csv: 8 fields expected in " + line);
+                if (f.length != fields) {
+                    throw new IllegalStateException(path + ": " + fields + " fields expected in " + line);
                 }
-                try {
-                    out.computeIfAbsent(f[0], k -> new ArrayList<>()).add(Indicators.rule(new ComplianceForm(f[1],
-                            f[2].isBlank() ? List.of() : List.of(f[2].split(",")), f[3], Long.valueOf(f[4]), f[5], f[6],
-                            Boolean.valueOf(f[7]))));
-                } catch (BusinessException | NumberFormatException e) {
-                    throw new IllegalStateException("campaign/compliance.csv: " + line + ": " + e.getMessage(), e);
-                }
+                out.add(f);
             }
         }
         return out;
@@ -100,23 +109,12 @@ class ShippedIndicators implements ApplicationRunner {
 
     static List<Indicator> read() throws IOException {
         List<Indicator> out = new ArrayList<>();
-        ClassPathResource file = new ClassPathResource("campaign/indicators.csv");
-        try (BufferedReader in = new BufferedReader(new InputStreamReader(file.getInputStream(), StandardCharsets.UTF_8))) {
-            String line;
-            while ((line = in.readLine()) != null) {
-                if (line.isBlank() || line.startsWith("#")) {
-                    continue;
-                }
-                String[] f = line.split(";", -1);
-                if (f.length != 9) {
-                    throw new IllegalStateException("campaign/indicators.csv: 9 fields expected in " + line);
-                }
-                List<TargetGroup> groups = f[4].isBlank() ? List.of()
-                        : Arrays.stream(f[4].split(",")).map(String::trim).map(TargetGroup::valueOf).toList();
-                out.add(new Indicator(f[0], f[7], f[8], Indicator.Measure.valueOf(f[1]), Indicator.Source.valueOf(f[2]),
-                        f[3].isBlank() ? null : f[3], groups, f[5].isBlank() ? null : f[5],
-                        Indicator.Frequency.valueOf(f[6]), 0));
-            }
+        for (String[] f : rows("campaign/indicators.csv", 9)) {
+            List<TargetGroup> groups = f[4].isBlank() ? List.of()
+                    : Arrays.stream(f[4].split(",")).map(String::trim).map(TargetGroup::valueOf).toList();
+            out.add(new Indicator(f[0], f[7], f[8], Indicator.Measure.valueOf(f[1]), Indicator.Source.valueOf(f[2]),
+                    f[3].isBlank() ? null : f[3], groups, f[5].isBlank() ? null : f[5],
+                    Indicator.Frequency.valueOf(f[6]), 0));
         }
         return out;
     }
