@@ -64,12 +64,15 @@ public class ExamService {
     private final TransactionTemplate tx;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
+    private final List<QuestionsMetElsewhere> metElsewhere;
     /** What an autosave checks, per open attempt: immutable once drawn, so safe to keep per instance. */
     private final Map<String, Shape> shapes = new ConcurrentHashMap<>();
 
     public ExamService(AttemptRepository attempts, Blueprints blueprints, PersonDirectory persons,
                        FrameworkService frameworks, CourseService courses, AuditLog audit,
-                       ApplicationEventPublisher events, TransactionTemplate tx, Clock clock) {
+                       ApplicationEventPublisher events, TransactionTemplate tx, Clock clock,
+                       List<QuestionsMetElsewhere> metElsewhere) {
+        this.metElsewhere = metElsewhere;
         this.attempts = attempts;
         this.blueprints = blueprints;
         this.persons = persons;
@@ -79,6 +82,17 @@ public class ExamService {
         this.events = events;
         this.tx = tx;
         this.clock = clock;
+    }
+
+    /** Questions this person met before: in earlier attempts and wherever else the bank is asked. */
+    private java.util.Set<Long> seen(long personId) {
+        java.util.Set<Long> seen = attempts.seenQuestions(personId);
+        java.util.Set<String> codes = new java.util.HashSet<>();
+        metElsewhere.forEach(m -> codes.addAll(m.questionCodes(personId)));
+        if (!codes.isEmpty()) {
+            seen.addAll(attempts.questionIds(codes));
+        }
+        return seen;
     }
 
     /** {@code open}: the attempt was running when this was read (a cached shape always is). */
@@ -173,8 +187,7 @@ public class ExamService {
             Blueprint b = supply.blueprint();
             List<FormDraw.Drawn> form;
             try {
-                form = FormDraw.draw(b, attempts.candidates(b.frameworkVersion(), group),
-                        attempts.seenQuestions(personId), random);
+                form = FormDraw.draw(b, attempts.candidates(b.frameworkVersion(), group), seen(personId), random);
             } catch (FormDraw.ShortOfQuestions e) {
                 log.warn("Exam of {} cannot be drawn: {}", group, e.getMessage());
                 throw new BusinessException("exam.bankTooSmall");

@@ -48,10 +48,13 @@ public class PlacementService {
     private final MasteryService mastery;
     private final Clock clock;
     private final vn.binhdan.assessment.ExamService exams;
+    private final vn.binhdan.learning.LearningService learning;
 
     public PlacementService(PathRepository repo, QuestionBank bank, FrameworkService frameworks,
-                            PersonDirectory persons, MasteryService mastery, Clock clock, vn.binhdan.assessment.ExamService exams) {
+                            PersonDirectory persons, MasteryService mastery, Clock clock, vn.binhdan.assessment.ExamService exams,
+                            vn.binhdan.learning.LearningService learning) {
         this.exams = exams;
+        this.learning = learning;
         this.repo = repo;
         this.bank = bank;
         this.frameworks = frameworks;
@@ -157,8 +160,16 @@ public class PlacementService {
         }
         Map<String, PlacementModel.Estimate> est = PlacementModel.estimate(b.competencies(), areaOf(framework),
                 responses);
+        // the check refines what the lessons showed, it does not start the learner again from nothing:
+        // each lesson completed for a competency counts as it does when it is completed (MasteryService)
+        Map<String, Integer> lessons = lessonsDone(framework.version());
         for (PlacementModel.Estimate e : est.values()) {
-            repo.saveMastery(check.personId(), framework.version(), e, "PLACEMENT", now);
+            PlacementModel.Estimate withLessons = e;
+            for (int i = 0; i < lessons.getOrDefault(e.competency(), 0) * MasteryService.LESSON_WEIGHT; i++) {
+                withLessons = PlacementModel.update(e.competency(), withLessons.ability(), withLessons.spread(),
+                        withLessons.answered(), PlacementModel.CUT, true);
+            }
+            repo.saveMastery(check.personId(), framework.version(), withLessons, "PLACEMENT", now);
         }
         Optional<PlacementModel.Item> next = PlacementModel.next(b.items().values(), used, est, responses.size(), CAP);
         if (next.isPresent()) {
@@ -167,6 +178,23 @@ public class PlacementService {
             repo.finish(id, now);
         }
         return view(repo.check(id).orElseThrow());
+    }
+
+    /**
+     * Lessons the signed-in learner completed per competency code. A course written against an
+     * earlier edition of the framework still teaches the competency of the same code (the path
+     * page merges editions the same way), so every edition counts.
+     */
+    private Map<String, Integer> lessonsDone(String frameworkVersion) {
+        Map<String, Integer> out = new java.util.HashMap<>();
+        for (vn.binhdan.learning.CourseProgress p : learning.myCourses()) {
+            for (vn.binhdan.learning.CourseProgress.CompetencyProgress c : p.byCompetency().values()) {
+                if (c.done() > 0) {
+                    out.merge(c.code(), c.done(), Integer::sum);
+                }
+            }
+        }
+        return out;
     }
 
     private PathRepository.CheckRow mine(long id) {

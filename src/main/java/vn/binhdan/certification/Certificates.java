@@ -314,6 +314,30 @@ public class Certificates {
         return check((ObjectNode) JSON.readTree(row.get().credential()), row.get());
     }
 
+    private static final java.util.regex.Pattern LINKED_ID = java.util.regex.Pattern.compile(
+            ".*/verify/([0-9a-fA-F-]{36})(?:[?#/].*)?");
+    private static final java.util.regex.Pattern NUMBER = java.util.regex.Pattern.compile("[0-9A-Z.]{1,20}-[0-9]{4}-[0-9A-F]{8}");
+
+    /**
+     * Verifies what a person has in hand: the number printed on the paper (spaces and case as typed)
+     * or the link its QR code holds.
+     */
+    public Verification verifyTyped(String typed) {
+        String text = typed == null ? "" : typed.strip();
+        java.util.regex.Matcher link = LINKED_ID.matcher(text);
+        if (link.matches()) {
+            return verify(link.group(1).toLowerCase(Locale.ROOT));
+        }
+        if (text.matches("[0-9a-fA-F-]{36}")) {
+            return verify(text.toLowerCase(Locale.ROOT));
+        }
+        String number = text.replaceAll("\\s+", "").replace('–', '-').toUpperCase(Locale.ROOT);
+        if (!NUMBER.matcher(number).matches()) {
+            throw new BusinessException("verify.badNumber");
+        }
+        return repo.byNumber(number).map(r -> verify(r.id())).orElseGet(() -> notFound(number));
+    }
+
     /**
      * Verifies a credential document as a holder presents it (a file, a wallet): the signature is
      * checked on the document itself, so any change to it shows; status comes from the registry.

@@ -163,33 +163,63 @@ public class LearningService {
         return added;
     }
 
-    /** A lesson as a learner opens it: refused when not enrolled or still locked. */
+    /**
+     * A lesson as a learner opens it. {@code progress} is null when the reader's progress is not
+     * kept (no person behind the account, or a course for another target group: read, not studied);
+     * {@code inCourseOrder} is the lesson the course's order puts first when this one was looked up
+     * ahead of it (from search, the assistant or a link); {@code enrolledNow} when this visit enrolled.
+     */
     public record LessonVisit(Course course, Lesson lesson, CourseProgress progress, Course.LessonRef previous,
-                              Course.LessonRef next) {
+                              Course.LessonRef next, Course.LessonRef inCourseOrder, boolean enrolledNow) {
     }
 
+    /**
+     * Opens a lesson for the signed-in reader. A lesson found by search or the assistant must be
+     * readable: a person not yet enrolled in a course meant for them is enrolled on this first
+     * open; one the course is not meant for reads it without progress; in-order unlocking guides
+     * the course's "next lesson", it does not hide a lesson someone looked up.
+     */
     @Transactional
     public LessonVisit open(String courseCode, String lessonCode) {
-        long personId = learner();
+        AppUser user = CurrentUser.require();
+        if (user.personId() == null) {
+            return reading(courses.get(courseCode), lessonCode);
+        }
+        long personId = user.personId();
         // one read for the course's edit stamp and the learner's place in it: a lesson view is the hottest page
         ProgressRepository.CourseState cs = progress.courseState(courseCode, personId)
                 .orElseThrow(() -> new NotFoundException("course.notFound", courseCode));
         Course course = courses.get(courseCode, cs.courseId(), cs.courseUpdatedAt());
-        return open(course, lessonCode, cs.state());
+        if (cs.state().isPresent()) {
+            return open(course, lessonCode, cs.state().get(), false);
+        }
+        course.lesson(lessonCode).orElseThrow(() -> new NotFoundException("lesson.notFound", lessonCode));
+        if (!course.published() || !course.isFor(persons.groupsOf(personId))) {
+            return reading(course, lessonCode);
+        }
+        enrol(List.of(personId), course, "SELF");
+        ProgressRepository.State state = progress.courseState(courseCode, personId).flatMap(ProgressRepository.CourseState::state)
+                .orElseThrow();
+        return open(course, lessonCode, state, true);
     }
 
-    private LessonVisit open(Course course, String lessonCode, Optional<ProgressRepository.State> learnerState) {
+    private LessonVisit reading(Course course, String lessonCode) {
+        Course.LessonRef ref = course.lesson(lessonCode)
+                .orElseThrow(() -> new NotFoundException("lesson.notFound", lessonCode));
+        List<Course.LessonRef> all = course.lessons();
+        int i = all.indexOf(ref);
+        return new LessonVisit(course, courses.lesson(course, lessonCode), null, i > 0 ? all.get(i - 1) : null,
+                i + 1 < all.size() ? all.get(i + 1) : null, null, false);
+    }
+
+    private LessonVisit open(Course course, String lessonCode, ProgressRepository.State state, boolean enrolledNow) {
         long personId = learner();
-        ProgressRepository.State state = learnerState
-                .orElseThrow(() -> new BusinessException("learning.notEnrolled", course.code()));
         Enrolment enrolment = state.enrolment();
         Course.LessonRef ref = course.lesson(lessonCode)
                 .orElseThrow(() -> new NotFoundException("lesson.notFound", lessonCode));
         Set<Long> done = state.completed();
         CourseProgress before = progress(course, enrolment, done);
-        if (before.isLocked(ref) && !previousCredited(personId, course, ref)) {
-            throw new BusinessException("learning.lessonLocked", before.next().title().text());
-        }
+        Course.LessonRef inOrder = before.isLocked(ref) && !previousCredited(personId, course, ref) ? before.next() : null;
         Instant now = clock.instant();
         // a lesson view is the hottest write of the platform: one statement when the lesson was seen before
         if (state.opened().contains(ref.id())) {
@@ -204,7 +234,16 @@ public class LearningService {
         List<Course.LessonRef> all = course.lessons();
         int i = all.indexOf(ref);
         return new LessonVisit(course, lesson, progress(course, seen, done), i > 0 ? all.get(i - 1) : null,
-                i + 1 < all.size() ? all.get(i + 1) : null);
+                i + 1 < all.size() ? all.get(i + 1) : null, inOrder, enrolledNow);
+    }
+
+    /** The visit of a reader whose progress is kept; a reader of another group's course is told why not. */
+    private LessonVisit studied(String courseCode, String lessonCode) {
+        LessonVisit visit = open(courseCode, lessonCode);
+        if (visit.progress() == null) {
+            throw new BusinessException("learning.notForYourGroupReading", visit.course().title().text());
+        }
+        return visit;
     }
 
     /** Asked only for a locked lesson, so the lesson view's usual path costs nothing more. */
@@ -222,7 +261,7 @@ public class LearningService {
     @Transactional
     public CourseProgress completeByReading(String courseCode, String lessonCode) {
         long personId = learner();
-        LessonVisit visit = open(courseCode, lessonCode);
+        LessonVisit visit = studied(courseCode, lessonCode);
         if (!visit.lesson().checks().isEmpty()) {
             throw new BusinessException("learning.answerChecksFirst");
         }
@@ -234,7 +273,7 @@ public class LearningService {
     @Transactional
     public CheckResult answer(String courseCode, String lessonCode, List<Set<Integer>> answers) {
         long personId = learner();
-        LessonVisit visit = open(courseCode, lessonCode);
+        LessonVisit visit = studied(courseCode, lessonCode);
         List<Check> checks = visit.lesson().checks();
         if (checks.isEmpty()) {
             throw new BusinessException("learning.noChecks");

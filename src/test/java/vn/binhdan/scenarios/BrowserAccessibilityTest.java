@@ -36,8 +36,7 @@ class BrowserAccessibilityTest extends InBrowser {
             assertThat(page.locator("h1").textContent()).startsWith("Xin chào");
             check(page);
 
-            page.getByRole(com.microsoft.playwright.options.AriaRole.LINK,
-                    new Page.GetByRoleOptions().setName("Đơn vị").setExact(true)).click();
+            menu(page, "Đơn vị");
             assertThat(page.locator("h1").textContent()).isEqualTo("Tỉnh Đắk Lắk");
             check(page);
             page.getByText("Phường Buôn Ma Thuột").first().click();
@@ -81,7 +80,7 @@ class BrowserAccessibilityTest extends InBrowser {
 
             // plans: the list, a plan with its sections and an overdue task, the import form, a task
             long plan = PlanFixtures.provincePlan(http, token("province-admin"), unit("66"), "Kế hoạch kiểm tra trợ năng");
-            page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Kế hoạch").setExact(true)).first().click();
+            menu(page, "Kế hoạch");
             assertThat(page.locator("h1").textContent()).isEqualTo("Kế hoạch và nhiệm vụ");
             check(page);
             page.getByText("Kế hoạch kiểm tra trợ năng").first().click();
@@ -117,7 +116,7 @@ class BrowserAccessibilityTest extends InBrowser {
         try (BrowserContext ctx = phone()) {
             Page page = ctx.newPage();
             signIn(page, "hen");
-            page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Học tập").setExact(true)).click();
+            menu(page, "Học tập");
             assertThat(page.locator("h1").textContent()).isEqualTo("Học tập");
             check(page);
             page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Kỹ năng số cơ bản cho người dân")).click();
@@ -163,11 +162,14 @@ class BrowserAccessibilityTest extends InBrowser {
             // the home page a learner lands on: their next lesson and the assistant one question away
             assertThat(page.locator("main").textContent()).contains("Lộ trình học của tôi", "Hỏi trợ lý ảo");
             check(page);
-            page.getByLabel("Tìm bài học").fill("lam sao cai vneid");
-            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Tra cứu").setExact(true)).click();
+            // the header keeps the content in view: the search box is one tap behind its icon
+            assertThat(page.locator("main").boundingBox().y).isLessThan(740 * 0.2);
+            page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Tìm bài học").setExact(true)).click();
+            page.getByLabel("Gõ điều bạn muốn tìm", new Page.GetByLabelOptions()).fill("lam sao cai vneid");
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Tìm").setExact(true)).click();
             assertThat(page.locator("mark").count()).isPositive();
             check(page);
-            page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Trợ lý ảo").setExact(true)).first().click();
+            menu(page, "Trợ lý ảo");
             assertThat(page.locator("h1").textContent()).isEqualTo("Trợ lý ảo");
             check(page);
             page.getByLabel("Câu hỏi của bạn (có dấu hoặc không dấu)").fill("cach nhan biet tin nhan lua dao");
@@ -245,36 +247,46 @@ class BrowserAccessibilityTest extends InBrowser {
             Page page = ctx.newPage();
             page.onDialog(com.microsoft.playwright.Dialog::accept);
             signIn(page, "hoa");
-            page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Thi").setExact(true)).click();
+            menu(page, "Thi");
             check(page);
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Bắt đầu làm bài")).click();
             assertThat(page.url()).contains("/exam/attempt/");
             check(page);
             var questions = page.locator("fieldset.question");
             int count = questions.count();
-            for (int i = 0; i < count; i++) {
+            var counter = page.locator("#answered-count");
+            // one question per screen: answer, see the count move, go on; the last one is left out
+            for (int i = 0; i < count - 1; i++) {
                 var fieldset = questions.nth(i);
-                String prompt = fieldset.locator("legend span").nth(1).textContent();
-                var q = bank.get(prompt);
-                assertThat(q).as(prompt).isNotNull();
-                List<String> right = new java.util.ArrayList<>();
-                q.get("answer").forEach(a -> right.add(q.get("options").get(a.asInt()).asText()));
-                if ("ORDERING".equals(q.get("type").asText())) {
-                    var selects = fieldset.locator("select");
-                    for (int k = 0; k < right.size(); k++) {
-                        selects.nth(k).selectOption(new com.microsoft.playwright.options.SelectOption().setLabel(right.get(k)));
-                    }
-                } else {
-                    for (String option : right) {
-                        fieldset.getByText(option, new com.microsoft.playwright.Locator.GetByTextOptions().setExact(true)).click();
-                    }
-                }
+                assertThat(fieldset.isVisible()).isTrue();
+                assertThat(questions.nth(i + 1).isVisible()).isFalse();
+                answerRightly(fieldset, bank);
+                String answered = "đã trả lời " + (i + 1) + "/" + count;
+                page.waitForCondition(() -> counter.textContent().contains(answered));
+                fieldset.getByRole(AriaRole.LINK, new com.microsoft.playwright.Locator.GetByRoleOptions()
+                        .setName("Câu sau ›")).click();
             }
+            check(page);
+            // submitting with a question unanswered: the confirmation names it and leads back to it
+            page.locator("form#exam").getByRole(AriaRole.BUTTON, new com.microsoft.playwright.Locator.GetByRoleOptions()
+                    .setName("Nộp bài").setExact(true)).click();
+            var dialog = page.locator("dialog#confirm-submit");
+            assertThat(dialog.isVisible()).isTrue();
+            assertThat(dialog.locator(".unanswered-list a").allTextContents()).containsExactly("Câu " + count + ".");
+            dialog.locator(".unanswered-list a").click();
+            assertThat(dialog.isVisible()).isFalse();
+            answerRightly(questions.nth(count - 1), bank);
+            page.waitForCondition(() -> counter.textContent().contains("đã trả lời " + count + "/" + count));
             // every answer was saved as it was given: a reload (a dropped connection) keeps them
             page.waitForLoadState(com.microsoft.playwright.options.LoadState.NETWORKIDLE);
             page.reload();
             assertThat(page.locator("main").textContent()).contains("đã trả lời " + count + "/" + count);
-            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Nộp bài")).click();
+            assertThat(page.locator(".q-nav a.done").count()).isEqualTo(count);
+            page.locator("form#exam").getByRole(AriaRole.BUTTON, new com.microsoft.playwright.Locator.GetByRoleOptions()
+                    .setName("Nộp bài").setExact(true)).click();
+            assertThat(dialog.textContent()).contains("Bạn đã trả lời tất cả các câu.");
+            dialog.getByRole(AriaRole.BUTTON, new com.microsoft.playwright.Locator.GetByRoleOptions()
+                    .setName("Nộp bài").setExact(true)).click();
             assertThat(page.locator("main").textContent()).contains("Chúc mừng").contains("100%");
             check(page);
             page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Xem và tải giấy chứng nhận")).click();
@@ -324,7 +336,7 @@ class BrowserAccessibilityTest extends InBrowser {
         try (BrowserContext ctx = phone()) {
             Page page = ctx.newPage();
             signIn(page, "commune-officer");
-            page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Báo cáo").setExact(true)).click();
+            menu(page, "Báo cáo");
             assertThat(page.locator("h1").textContent()).isEqualTo("Báo cáo định kỳ");
             check(page);
             page.navigate(report);
@@ -388,7 +400,7 @@ class BrowserAccessibilityTest extends InBrowser {
         try (BrowserContext ctx = phone()) {
             Page page = ctx.newPage();
             signIn(page, "commune-officer");
-            page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Cộng đồng số").setExact(true)).click();
+            menu(page, "Cộng đồng số");
             page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Lớp học").setExact(true)).click();
             assertThat(page.locator("h1").textContent()).isEqualTo("Lớp học Bình dân học vụ số");
             check(page);
@@ -420,7 +432,7 @@ class BrowserAccessibilityTest extends InBrowser {
         try (BrowserContext ctx = phone()) {
             Page page = ctx.newPage();
             signIn(page, "learner");
-            page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Mã điểm danh").setExact(true)).click();
+            menu(page, "Mã điểm danh");
             assertThat(page.locator(".qr svg").count()).isEqualTo(1);
             check(page);
         }
@@ -459,7 +471,7 @@ class BrowserAccessibilityTest extends InBrowser {
             assertThat(page.locator(".scroll:not([tabindex])").count()).as("a table that scrolls is reachable by keyboard")
                     .isZero();
             signIn(page, "commune-officer");
-            page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Cộng đồng số").setExact(true)).click();
+            menu(page, "Cộng đồng số");
             page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Đại sứ số").setExact(true)).first().click();
             assertThat(page.locator("h1").textContent()).isEqualTo("Đại sứ số");
             check(page);
@@ -503,6 +515,26 @@ class BrowserAccessibilityTest extends InBrowser {
                         + Math.round(e.getBoundingClientRect().right) + ' px)').join(', ')""");
             assertThat(((Number) overflow).intValue()).as(page.url() + " scrolls sideways on a 360-px screen: " + wide)
                     .isLessThanOrEqualTo(0);
+        }
+    }
+
+    /** Gives the bank's right answer to the question a fieldset shows, as a person taps it. */
+    private static void answerRightly(com.microsoft.playwright.Locator fieldset,
+                                      java.util.Map<String, tools.jackson.databind.JsonNode> bank) {
+        String prompt = fieldset.locator("legend span").nth(1).textContent();
+        var q = bank.get(prompt);
+        assertThat(q).as(prompt).isNotNull();
+        List<String> right = new java.util.ArrayList<>();
+        q.get("answer").forEach(a -> right.add(q.get("options").get(a.asInt()).asText()));
+        if ("ORDERING".equals(q.get("type").asText())) {
+            var selects = fieldset.locator("select");
+            for (int k = 0; k < right.size(); k++) {
+                selects.nth(k).selectOption(new com.microsoft.playwright.options.SelectOption().setLabel(right.get(k)));
+            }
+        } else {
+            for (String option : right) {
+                fieldset.getByText(option, new com.microsoft.playwright.Locator.GetByTextOptions().setExact(true)).click();
+            }
         }
     }
 }

@@ -62,6 +62,18 @@ public abstract class CertificationScenarios extends EndToEnd {
         assertThat(verdict.get("holderMasked").asText()).isEqualTo("Đặng T. H.");
         assertThat(verdict.toString()).doesNotContain("Hường");
 
+        // a person holding the paper types its number as it is printed, or as it comes out; or the QR's link
+        String number = verdict.get("number").asText();
+        String typed = number.toLowerCase(java.util.Locale.ROOT).replace("-", " - ");
+        Http.Response byNumber = http.getHtml("/verify?q=" + java.net.URLEncoder.encode(typed, java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(byNumber.body()).contains("data-status=\"VALID\"", number, "Đặng T. H.").doesNotContain("Hường");
+        Http.Response byLink = http.getHtml("/verify?q=" + java.net.URLEncoder.encode("https://x.gov.vn/verify/" + id,
+                java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(byLink.body()).contains("data-status=\"VALID\"", number);
+        assertThat(http.getHtml("/verify?q=24133-2026-00000000").body()).contains("data-status=\"NOT_FOUND\"");
+        assertThat(http.getHtml("/verify?q=%3Cscript%3E").body()).contains("Số hiệu chưa đúng dạng")
+                .doesNotContain("<script>");
+
         String officer = token("commune-officer");
         Http.Response credential = http.get("/api/v1/certificates/" + id + "/credential", officer);
         assertThat(credential.status()).isEqualTo(200);

@@ -44,7 +44,7 @@ class GuidanceOfflineBrowserTest extends InBrowser {
             page.getByLabel("Tên đăng nhập").fill("team-member");
             page.getByLabel("Mật khẩu").fill(World.PASSWORD);
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Đăng nhập")).click();
-            page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Cộng đồng số").setExact(true)).click();
+            menu(page, "Cộng đồng số");
             BrowserAccessibilityTest.check(page);
             page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Ghi nhận hướng dẫn mới")).click();
             assertThat(page.locator("h1").textContent()).isEqualTo("Ghi nhận hướng dẫn");

@@ -77,9 +77,10 @@ public abstract class LearningScenarios extends EndToEnd {
         String first = lessons.get(0);
         String second = lessons.get(1);
 
-        Http.Response locked = http.get(lesson(STARTER, second), learner);
-        assertThat(locked.status()).isEqualTo(400);
-        assertThat(locked.json().get("detail").asText()).contains("chưa mở");
+        // a lesson looked up ahead of the course's order opens, and says which lesson comes first
+        Http.Response ahead = http.get(lesson(STARTER, second), learner);
+        assertThat(ahead.status()).isEqualTo(200);
+        assertThat(ahead.json().get("inCourseOrder").asText()).isEqualTo(first);
 
         Http.Response opened = http.get(lesson(STARTER, first), learner);
         assertThat(opened.status()).isEqualTo(200);
@@ -97,7 +98,7 @@ public abstract class LearningScenarios extends EndToEnd {
         JsonNode failed = http.post(lesson(STARTER, first) + "/answers", learner, World.map("answers", wrong)).json();
         assertThat(failed.get("lessonCompleted").asBoolean()).isFalse();
         assertThat(failed.get("correct").asInt()).isZero();
-        assertThat(http.get(lesson(STARTER, second), learner).status()).isEqualTo(400);
+        assertThat(http.get(lesson(STARTER, second), learner).json().get("inCourseOrder").asText()).isEqualTo(first);
 
         JsonNode passed = http.post(lesson(STARTER, first) + "/answers", learner, World.map("answers", right)).json();
         assertThat(passed.get("lessonCompleted").asBoolean()).isTrue();
@@ -109,7 +110,7 @@ public abstract class LearningScenarios extends EndToEnd {
         assertThat(mine.get("done").asInt()).isEqualTo(1);
         assertThat(mine.get("nextLesson").asText()).isEqualTo(second);
         assertThat(mine.get("competencies").size()).isGreaterThan(0);
-        assertThat(http.get(lesson(STARTER, second), learner).status()).isEqualTo(200);
+        assertThat(http.get(lesson(STARTER, second), learner).json().get("inCourseOrder")).isNull();
 
         long personId = person("Nguyễn Văn An");
         assertThat(jdbc.sql("""
@@ -128,6 +129,47 @@ public abstract class LearningScenarios extends EndToEnd {
 
         JsonNode history = http.get("/api/v1/me/learning-history", learner).json();
         assertThat(history.toString()).contains("\"verb\":\"completed\"", "\"verb\":\"registered\"");
+    }
+
+    /**
+     * What search and the assistant find, a person can read: a villager who never enrolled opens a
+     * lesson straight from a search hit and is enrolled by that visit; a pupil reading an adults'
+     * course lesson reads it, is told progress is not kept, and her answers are refused plainly.
+     */
+    @Test
+    void aLessonFoundBySearchOpensForSomeoneWhoNeverEnrolled() {
+        ensureAccount(accounts, "binh-tim", person("Trần Thị Bình"), unit("24175.01"));
+        String binh = token("binh-tim");
+        assertThat(http.get("/api/v1/me/courses", binh).json().toString()).doesNotContain(STARTER);
+        JsonNode hits = http.get("/api/v1/search?q=" + java.net.URLEncoder.encode("mật khẩu mạnh",
+                StandardCharsets.UTF_8), binh).json();
+        String url = null;
+        for (JsonNode h : hits.get("hits") == null ? hits : hits.get("hits")) {
+            if (h.get("url").asText().startsWith("/learn/" + STARTER + "/")) {
+                url = h.get("url").asText();
+                break;
+            }
+        }
+        assertThat(url).as(hits.toString()).isNotNull();
+        String lessonCode = url.substring(url.lastIndexOf('/') + 1);
+        JsonNode opened = http.get(lesson(STARTER, lessonCode), binh).json();
+        assertThat(opened.get("enrolledNow").asBoolean()).isTrue();
+        assertThat(opened.get("progressKept").asBoolean()).isTrue();
+        assertThat(http.get("/api/v1/me/courses", binh).json().toString()).contains(STARTER);
+        // the second visit is an ordinary one
+        assertThat(http.get(lesson(STARTER, lessonCode), binh).json().get("enrolledNow").asBoolean()).isFalse();
+
+        ensureAccount(accounts, "khoi-doc", person("Nguyễn Minh Khôi"), unit("24133.01"));
+        String khoi = token("khoi-doc");
+        String first = lessonCodes("KNS-CAN-BO").getFirst();
+        JsonNode read = http.get(lesson("KNS-CAN-BO", first), khoi).json();
+        assertThat(read.get("progressKept").asBoolean()).isFalse();
+        assertThat(read.get("body").asText()).isNotBlank();
+        Http.Response answered = http.post(lesson("KNS-CAN-BO", first) + "/answers", khoi,
+                World.map("answers", List.of(List.of(0))));
+        assertThat(answered.status()).isEqualTo(400);
+        assertThat(answered.json().get("detail").asText()).contains("dành cho nhóm đối tượng khác");
+        assertThat(http.get("/api/v1/me/courses", khoi).json().toString()).doesNotContain("KNS-CAN-BO");
     }
 
     @Test

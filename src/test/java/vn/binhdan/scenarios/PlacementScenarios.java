@@ -253,6 +253,60 @@ public abstract class PlacementScenarios extends EndToEnd {
         assertThat(admin.getHtml("/").body()).doesNotContain("Lộ trình học của tôi");
     }
 
+    /**
+     * A learner who studied the password lesson then takes the placement check answering as taught:
+     * the check adds to what the lesson showed instead of starting her again from nothing, and the
+     * exam she takes next asks none of the questions the check showed her minutes before.
+     */
+    @Test
+    void thePlacementCheckKeepsWhatLessonsShowedAndTheExamAsksOtherQuestions() {
+        LearningScenarios.ensureAccount(accounts, "tach-bach", person("Đinh Thị Tách Bạch"), unit("24133.02"));
+        String t = token("tach-bach");
+        String saved = learner;
+        learner = t;
+        try {
+            assertThat(http.post("/api/v1/courses/" + COURSE + "/enrolment", t, null).status()).isEqualTo(200);
+            complete("mat-khau-du-lieu-ca-nhan");
+        } finally {
+            learner = saved;
+        }
+        long personId = person("Đinh Thị Tách Bạch");
+        // read where it is kept: other scenarios of this database may have published a later framework
+        double afterLesson = jdbc.sql("SELECT MAX(mastery) FROM competency_mastery WHERE person_id = ? AND competency = '4.2'")
+                .param(personId).query(Double.class).single();
+        assertThat(afterLesson).isGreaterThan(0.5);
+
+        JsonNode check = http.post("/api/v1/me/placement", t, null).json();
+        long id = check.get("id").asLong();
+        Set<String> shown = new java.util.HashSet<>();
+        while (!check.get("finished").asBoolean()) {
+            JsonNode q = check.get("question");
+            shown.add(q.get("prompt").asText());
+            List<Integer> right = new ArrayList<>();
+            bank.get(q.get("code").asText()).get("answer").forEach(i -> right.add(i.asInt()));
+            check = http.post("/api/v1/me/placement/" + id + "/answers", t,
+                    World.map("question", q.get("code").asText(), "answer", right)).json();
+        }
+        double afterCheck = jdbc.sql("""
+                SELECT m.mastery FROM competency_mastery m JOIN placement_check c
+                  ON c.person_id = m.person_id AND c.framework_version = m.framework_version
+                WHERE c.id = ? AND m.competency = '4.2'""").param(id).query(Double.class).single();
+        assertThat(afterCheck).as("answering as taught never lowers what the lesson showed")
+                .isGreaterThanOrEqualTo(afterLesson);
+
+        Http.Response exam = http.post("/api/v1/me/exams/ADULT/attempts", t, null);
+        assertThat(exam.status()).as(exam.body()).isEqualTo(201);
+        List<String> repeated = new ArrayList<>();
+        exam.json().get("items").forEach(i -> {
+            if (shown.contains(i.get("prompt").asText())) {
+                repeated.add(i.get("prompt").asText());
+            }
+        });
+        assertThat(bank.size() - shown.size()).as("the bank has room for a fresh exam").isGreaterThan(48);
+        assertThat(repeated).as("questions of the placement check asked again in the exam").isEmpty();
+        http.post("/api/v1/me/exam-attempts/" + exam.json().get("attemptId").asText() + "/submit", t, null);
+    }
+
     @Test
     void duringAnExamThePlacementCheckIsClosed() {
         LearningScenarios.ensureAccount(accounts, "lo-trinh-3", person("Đinh Văn Lộ Trình Ba"), unit("24133.02"));

@@ -35,6 +35,19 @@ public abstract class InBrowser extends EndToEnd {
         }
     }
 
+    /**
+     * Follows a link of the header's menu as a person would: on a phone the menu is folded behind
+     * its button, so the button is tapped first; on a wide screen the links are in view.
+     */
+    public static void menu(com.microsoft.playwright.Page page, String link) {
+        var button = page.locator("header details.menu > summary");
+        if (button.isVisible() && page.locator("header details.menu[open]").count() == 0) {
+            button.click();
+        }
+        page.locator("header nav").getByRole(com.microsoft.playwright.options.AriaRole.LINK,
+                new com.microsoft.playwright.Locator.GetByRoleOptions().setName(link).setExact(true)).click();
+    }
+
     /** Debian's chromium, headless, as root in a container. */
     public static Browser launch(Playwright playwright) {
         assertThat(Files.isExecutable(CHROMIUM))

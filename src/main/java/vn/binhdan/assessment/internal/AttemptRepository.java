@@ -68,6 +68,18 @@ public class AttemptRepository {
                 WHERE a.person_id = ?""").param(personId).query(Long.class).list());
     }
 
+    public Set<Long> questionIds(java.util.Collection<String> codes) {
+        Set<Long> out = new HashSet<>();
+        // in slices: a placement check asks at most 25, but the list is not bounded here
+        List<String> all = new java.util.ArrayList<>(codes);
+        for (int i = 0; i < all.size(); i += 500) {
+            List<String> slice = all.subList(i, Math.min(all.size(), i + 500));
+            out.addAll(jdbc.sql("SELECT id FROM question WHERE code IN (:codes)").param("codes", slice)
+                    .query(Long.class).list());
+        }
+        return out;
+    }
+
     public void insert(AttemptRow a, String unitPath, String clientIp, String device, List<FormDraw.Drawn> form) {
         jdbc.sql("""
                 INSERT INTO exam_attempt (id, person_id, target_group, framework_version, status, active_person_id,

@@ -44,6 +44,11 @@ public class CertificateRepository {
         return jdbc.sql("SELECT * FROM certificate WHERE id = ?").param(id).query(CertificateRepository::map).optional();
     }
 
+    public Optional<Row> byNumber(String number) {
+        return jdbc.sql("SELECT * FROM certificate WHERE number = ?").param(number).query(CertificateRepository::map)
+                .optional();
+    }
+
     public Optional<Row> byAttempt(String attemptId) {
         return jdbc.sql("SELECT * FROM certificate WHERE attempt_id = ?").param(attemptId)
                 .query(CertificateRepository::map).optional();

@@ -79,7 +79,16 @@ class CertificatePages {
     }
 
     @GetMapping("/verify")
-    String verifyForm() {
+    String verifyForm(@RequestParam(required = false) String q, Model model) {
+        if (q != null && !q.isBlank()) {
+            model.addAttribute("q", q.length() > 300 ? q.substring(0, 300) : q);
+            try {
+                model.addAttribute("v", certificates.verifyTyped(q.length() > 300 ? q.substring(0, 300) : q));
+                model.addAttribute("canRevoke", false);
+            } catch (BusinessException e) {
+                model.addAttribute("error", messages.getMessage(e.messageKey(), e.args(), LocaleContextHolder.getLocale()));
+            }
+        }
         return "certificates/verify";
     }
 

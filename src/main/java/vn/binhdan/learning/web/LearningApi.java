@@ -88,7 +88,8 @@ class LearningApi {
 
     record LessonView(String course, String code, LocalizedText title, int minutes, List<String> competencies,
                       String body, String videoUrl, String transcript, String pdfPath, List<CheckView> checks,
-                      Map<String, Lesson.Translation> translations, String previous, String next, boolean done) {
+                      Map<String, Lesson.Translation> translations, String previous, String next, boolean done,
+                      boolean progressKept, String inCourseOrder, boolean enrolledNow) {
     }
 
     @GetMapping("/courses/{code}/lessons/{lesson}")
@@ -99,7 +100,8 @@ class LearningApi {
                 l.transcript(), l.pdfPath(),
                 l.checks().stream().map(c -> new CheckView(c.prompt(), c.options(), c.multiple())).toList(),
                 l.translations(), v.previous() == null ? null : v.previous().code(),
-                v.next() == null ? null : v.next().code(), v.progress().isDone(l.id()));
+                v.next() == null ? null : v.next().code(), v.progress() != null && v.progress().isDone(l.id()),
+                v.progress() != null, v.inCourseOrder() == null ? null : v.inCourseOrder().code(), v.enrolledNow());
     }
 
     record ProgressView(String course, LocalizedText title, int done, int total, int percent, boolean completed,

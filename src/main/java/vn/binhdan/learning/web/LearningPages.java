@@ -64,10 +64,17 @@ class LearningPages {
         List<CourseProgress> mine = learning.myCourses();
         Set<Long> enrolled = new HashSet<>();
         mine.forEach(p -> enrolled.add(p.course().id()));
-        List<Course> others = courses.catalogue().stream()
+        // the courses meant for the learner come first: an elderly reader should not scroll past
+        // the pupils' and the civil servants' courses to find her own
+        List<Course> candidates = courses.catalogue().stream()
                 .filter(c -> !enrolled.contains(c.id()))
                 .filter(c -> group == null || c.targetGroups().contains(group))
                 .toList();
+        Set<Long> forMe = new HashSet<>();
+        candidates.stream().filter(learning::isForMe).forEach(c -> forMe.add(c.id()));
+        List<Course> others = candidates.stream().sorted(java.util.Comparator.comparing((Course c) -> !forMe.contains(c.id())))
+                .toList();
+        model.addAttribute("hasPerson", CurrentUser.require().personId() != null);
         model.addAttribute("continuePoint", learning.continuePoint().orElse(null));
         model.addAttribute("mine", mine);
         model.addAttribute("others", others);
@@ -145,7 +152,7 @@ class LearningPages {
             List<Course.LessonRef> all = course.lessons();
             int i = all.indexOf(course.lesson(lesson).orElseThrow());
             visit = new LearningService.LessonVisit(course, l, null, i > 0 ? all.get(i - 1) : null,
-                    i + 1 < all.size() ? all.get(i + 1) : null);
+                    i + 1 < all.size() ? all.get(i + 1) : null, null, false);
         } else {
             try {
                 visit = learning.open(code, lesson);
@@ -161,9 +168,13 @@ class LearningPages {
         Lesson.Translation translation = tr == null ? null : visit.lesson().translations().get(tr);
         String trShown = translation == null ? null : tr;
         CourseProgress p = visit.progress();
-        // a page that only this request shows (a preview, a notice, graded answers) is never cached
+        if (visit.enrolledNow()) {
+            model.addAttribute("notice", message("learn.enrolledOnOpen", course.title().text()));
+        }
+        // a page that only this request shows (a preview, a notice, graded answers, a reader whose
+        // progress is not kept, a lesson read ahead of the course's order) is never cached
         String key = null;
-        if (!previewing && !model.containsAttribute("notice") && !model.containsAttribute("result")
+        if (!previewing && p != null && visit.inCourseOrder() == null && !model.containsAttribute("notice") && !model.containsAttribute("result")
                 && !model.containsAttribute("error")) {
             boolean done = p.isDone(visit.lesson().id());
             boolean nextOpen = visit.next() != null && (!p.isLocked(visit.next()) || done);

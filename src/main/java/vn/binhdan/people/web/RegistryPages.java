@@ -54,6 +54,10 @@ class RegistryPages {
         model.addAttribute("groups", GROUPS);
         model.addAttribute("history", units.history(id));
         model.addAttribute("canSeePeople", CurrentUser.require().canActOn(unit.path(), PersonService.READERS));
+        // the learners' competencies are the officers' view (a team member keeps the village's people, not its scores)
+        model.addAttribute("canSeeCompetencies", CurrentUser.require().canActOn(unit.path(), List.of(
+                vn.binhdan.shared.Role.COMMUNE_OFFICER, vn.binhdan.shared.Role.AGENCY_OFFICER,
+                vn.binhdan.shared.Role.PROVINCE_ADMIN, vn.binhdan.shared.Role.SYSTEM_ADMIN)));
         return "units/show";
     }
 

@@ -60,6 +60,16 @@ public class PathRepository {
                 .param(personId).query(Long.class).list().stream().findFirst();
     }
 
+    /** Every question any placement check showed this person, the one waiting for an answer included. */
+    public java.util.Set<String> placementQuestions(long personId) {
+        java.util.Set<String> out = new java.util.HashSet<>(jdbc.sql("""
+                SELECT a.question_code FROM placement_answer a JOIN placement_check c ON c.id = a.check_id
+                WHERE c.person_id = ?""").param(personId).query(String.class).list());
+        out.addAll(jdbc.sql("SELECT pending_question FROM placement_check WHERE person_id = ? AND pending_question IS NOT NULL")
+                .param(personId).query(String.class).list());
+        return out;
+    }
+
     public List<AnswerRow> answers(long checkId) {
         return jdbc.sql("""
                 SELECT seq, question_code, competency, logit, correct FROM placement_answer WHERE check_id = ?
