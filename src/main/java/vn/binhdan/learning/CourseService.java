@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
@@ -19,6 +20,7 @@ import vn.binhdan.learning.internal.CourseContent;
 import vn.binhdan.learning.internal.CoursePackage;
 import vn.binhdan.learning.internal.CourseRepository;
 import vn.binhdan.learning.internal.LessonHtml;
+import vn.binhdan.learning.internal.ShippedHash;
 import vn.binhdan.shared.AppUser;
 import vn.binhdan.shared.BusinessException;
 import vn.binhdan.shared.CurrentUser;
@@ -159,6 +161,147 @@ public class CourseService {
         Course installed = repo.find(id).orElseThrow();
         changed(installed, false);
         return installed;
+    }
+
+    /** What installing a shipped course did. */
+    public enum ShippedOutcome { INSTALLED, UPGRADED, UNCHANGED, KEPT_LOCAL_EDITS }
+
+    private static final String COURSE = "COURSE";
+
+    /**
+     * Installs a course shipped with a release, or brings an installed one up to this release: in
+     * place, lesson by lesson code, so that learners' progress and certificates (which point at the
+     * lessons) stay where they are and a lesson the release dropped stays for those who studied it.
+     * A course the province edited since it was installed is left as the province made it; the
+     * release waits in {@link #shippedUpdatesWaiting()} for an author to merge.
+     */
+    @Transactional
+    public ShippedOutcome installShipped(Map<String, byte[]> files) {
+        String hash = ShippedHash.of(files);
+        CourseContent content = CoursePackage.parse(files, frameworks::find);
+        Instant now = clock.instant();
+        Optional<Course> existing = repo.findByCode(content.code());
+        if (existing.isEmpty()) {
+            long id = repo.insert(content, CourseStatus.PUBLISHED, "system", now);
+            Course installed = repo.find(id).orElseThrow();
+            repo.recordShipped(COURSE, content.code(), hash, installed.updatedAt());
+            changed(installed, false);
+            return ShippedOutcome.INSTALLED;
+        }
+        Course course = existing.get();
+        Optional<CourseRepository.Shipped> release = repo.shipped(COURSE, course.code());
+        if (release.isPresent() && release.get().hash().equals(hash)) {
+            return ShippedOutcome.UNCHANGED;
+        }
+        // a database from before releases were recorded: untouched is what the system installed and nobody edited
+        boolean edited = release.map(r -> course.updatedAt().isAfter(r.installedAt()))
+                .orElseGet(() -> !repo.untouchedSinceCreated(course.id(), "system"));
+        if (edited) {
+            repo.recordWaiting(COURSE, course.code(), hash, course.updatedAt(), now);
+            return ShippedOutcome.KEPT_LOCAL_EDITS;
+        }
+        upgradeInPlace(course, content, now);
+        Course upgraded = repo.find(course.id()).orElseThrow();
+        repo.recordShipped(COURSE, course.code(), hash, upgraded.updatedAt());
+        audit.record("UPGRADE", "course", course.code(), "/", hash.substring(0, 12));
+        changed(upgraded, false);
+        return ShippedOutcome.UPGRADED;
+    }
+
+    private void upgradeInPlace(Course course, CourseContent content, Instant now) {
+        Map<String, Course.LessonRef> old = new java.util.HashMap<>();
+        course.lessons().forEach(l -> old.put(l.code(), l));
+        // positions are only an order: park every lesson past the end first, then lay the release out
+        int parked = 0;
+        for (Course.LessonRef l : course.lessons()) {
+            repo.placeLesson(l.id(), moduleOf(course, l), 900_000_000 + ++parked);
+        }
+        int m = 0;
+        int lastPosition = 0;
+        for (CourseContent.ModuleContent module : content.modules()) {
+            m++;
+            long moduleId;
+            int modulePosition;
+            if (m <= course.modules().size()) {
+                Course.Module existing = course.modules().get(m - 1);
+                moduleId = existing.id();
+                modulePosition = existing.position();
+                repo.renameModule(moduleId, module.title());
+            } else {
+                modulePosition = course.modules().stream().mapToInt(Course.Module::position).max().orElse(0) + m
+                        - course.modules().size();
+                moduleId = repo.insertModule(course.id(), modulePosition, module.title());
+            }
+            int l = 0;
+            for (CourseContent.LessonContent lesson : module.lessons()) {
+                l++;
+                int position = modulePosition * 1000 + l;
+                lastPosition = Math.max(lastPosition, position);
+                Course.LessonRef before = old.remove(lesson.code());
+                if (before == null) {
+                    repo.insertLesson(course.id(), moduleId, position, lesson);
+                } else {
+                    repo.updateLesson(before.id(), lesson);
+                    repo.replaceTranslations(before.id(), lesson.translations());
+                    repo.placeLesson(before.id(), moduleId, position);
+                }
+            }
+        }
+        // lessons this release no longer ships stay, after the rest, for whoever studied them
+        for (Course.LessonRef gone : old.values()) {
+            repo.placeLesson(gone.id(), moduleOf(course, gone), ++lastPosition);
+        }
+        for (CourseContent.Media media : content.media().values()) {
+            repo.putMedia(course.id(), media);
+        }
+        repo.updateCourse(course.id(), content.title(), content.summary(), content.targetGroups(), content.sequential(),
+                now);
+    }
+
+    private static long moduleOf(Course course, Course.LessonRef lesson) {
+        return course.modules().stream().filter(m -> m.lessons().contains(lesson)).findFirst().orElseThrow().id();
+    }
+
+    /** A lesson of a waiting release beside the province's copy; {@code here} is null for a new lesson. */
+    public record LessonSideBySide(String code, String status, String here, String shipped) {
+    }
+
+    /** A shipped course whose newer release waits because the province edited its copy. */
+    public record WaitingRelease(String code, List<LessonSideBySide> lessons) {
+    }
+
+    /** What each waiting release would change, lesson by lesson, for an author to merge by hand. */
+    public List<WaitingRelease> shippedUpdatesWaiting() throws IOException {
+        requireAuthor();
+        Map<String, Map<String, byte[]>> shipped = vn.binhdan.learning.internal.ShippedCourses.read();
+        List<WaitingRelease> out = new java.util.ArrayList<>();
+        for (String code : repo.waiting(COURSE)) {
+            if (shipped.containsKey(code)) {
+                compareWithRelease(shipped.get(code)).ifPresent(out::add);
+            }
+        }
+        return out;
+    }
+
+    /** A release's lessons that differ from the installed course's, each beside the local copy. */
+    public Optional<WaitingRelease> compareWithRelease(Map<String, byte[]> files) {
+        requireAuthor();
+        CourseContent content = CoursePackage.parse(files, frameworks::find);
+        Course course = repo.findByCode(content.code()).orElse(null);
+        if (course == null) {
+            return Optional.empty();
+        }
+        List<LessonSideBySide> lessons = new java.util.ArrayList<>();
+        for (CourseContent.ModuleContent m : content.modules()) {
+            for (CourseContent.LessonContent l : m.lessons()) {
+                Optional<Lesson> here = repo.lesson(course.id(), l.code());
+                String status = here.isEmpty() ? "NEW" : here.get().body().equals(l.body()) ? "SAME" : "CHANGED";
+                if (!"SAME".equals(status)) {
+                    lessons.add(new LessonSideBySide(l.code(), status, here.map(Lesson::body).orElse(null), l.body()));
+                }
+            }
+        }
+        return Optional.of(new WaitingRelease(course.code(), lessons));
     }
 
     public boolean exists(String code) {

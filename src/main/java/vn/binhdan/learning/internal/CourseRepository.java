@@ -103,6 +103,64 @@ public class CourseRepository {
                 .update();
     }
 
+    public void replaceTranslations(long lessonId, java.util.Map<String, vn.binhdan.learning.Lesson.Translation> translations) {
+        jdbc.sql("DELETE FROM lesson_translation WHERE lesson_id = ?").param(lessonId).update();
+        translations.forEach((lang, t) -> jdbc.sql(
+                        "INSERT INTO lesson_translation (lesson_id, language, title, body) VALUES (?, ?, ?, ?)")
+                .params(lessonId, lang, t.title(), t.body()).update());
+    }
+
+    public void placeLesson(long lessonId, long moduleId, int position) {
+        jdbc.sql("UPDATE lesson SET module_id = ?, position = ? WHERE id = ?").params(moduleId, position, lessonId).update();
+    }
+
+    public void renameModule(long moduleId, LocalizedText title) {
+        jdbc.sql("UPDATE course_module SET title = ? WHERE id = ?").params(title.toJson(), moduleId).update();
+    }
+
+    /** Who made the course and whether anyone touched it since (a course from before shipped releases were recorded). */
+    public boolean untouchedSinceCreated(long courseId, String by) {
+        return jdbc.sql("SELECT COUNT(*) FROM course WHERE id = ? AND created_by = ? AND updated_at = created_at")
+                .params(courseId, by).query(Long.class).single() > 0;
+    }
+
+    /** The release of a shipped piece of content now installed, if one was recorded. */
+    public record Shipped(String hash, Instant installedAt, String waitingHash, Instant waitingSince) {
+    }
+
+    public Optional<Shipped> shipped(String kind, String code) {
+        return jdbc.sql("SELECT shipped_hash, installed_at, waiting_hash, waiting_since FROM shipped_content WHERE kind = ? AND code = ?")
+                .params(kind, code).query((rs, i) -> new Shipped(rs.getString(1), rs.getTimestamp(2).toInstant(),
+                        rs.getString(3), rs.getTimestamp(4) == null ? null : rs.getTimestamp(4).toInstant()))
+                .optional();
+    }
+
+    public void recordShipped(String kind, String code, String hash, Instant installedAt) {
+        if (jdbc.sql("UPDATE shipped_content SET shipped_hash = ?, installed_at = ?, waiting_hash = NULL, waiting_since = NULL"
+                        + " WHERE kind = ? AND code = ?")
+                .params(hash, Timestamp.from(installedAt), kind, code).update() == 0) {
+            jdbc.sql("INSERT INTO shipped_content (kind, code, shipped_hash, installed_at) VALUES (?, ?, ?, ?)")
+                    .params(kind, code, hash, Timestamp.from(installedAt)).update();
+        }
+    }
+
+    /** A newer release left aside because the province edited its copy; an older record keeps its installed hash. */
+    public void recordWaiting(String kind, String code, String hash, Instant installedAt, Instant now) {
+        if (jdbc.sql("UPDATE shipped_content SET waiting_hash = ?, waiting_since = COALESCE(waiting_since, ?)"
+                        + " WHERE kind = ? AND code = ?")
+                .params(hash, Timestamp.from(now), kind, code).update() == 0) {
+            jdbc.sql("""
+                    INSERT INTO shipped_content (kind, code, shipped_hash, installed_at, waiting_hash, waiting_since)
+                    VALUES (?, ?, 'UNKNOWN', ?, ?, ?)""")
+                    .params(kind, code, Timestamp.from(installedAt), hash, Timestamp.from(now)).update();
+        }
+    }
+
+    public List<String> waiting(String kind) {
+        return jdbc.sql("SELECT code FROM shipped_content WHERE kind = ? AND waiting_hash IS NOT NULL ORDER BY code")
+                .param(kind).query(String.class).list();
+    }
+
     public void putMedia(long courseId, CourseContent.Media media) {
         jdbc.sql("DELETE FROM course_media WHERE course_id = ? AND path = ?").params(courseId, media.path()).update();
         jdbc.sql("INSERT INTO course_media (course_id, path, content_type, size_bytes, content) VALUES (?, ?, ?, ?, ?)")

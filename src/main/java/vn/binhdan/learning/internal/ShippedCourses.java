@@ -13,33 +13,30 @@ import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 import vn.binhdan.learning.CourseService;
-import vn.binhdan.learning.CourseStatus;
+import vn.binhdan.shared.SystemUser;
 
 /**
  * Installs the courses shipped in the repository (unpacked packages under content/courses/),
- * through the same checks as an uploaded package, once per course code.
+ * through the same checks as an uploaded package, and brings installed ones up to this release
+ * unless the province edited them.
  */
 @Component
 @Order(20)
-class ShippedCourses implements ApplicationRunner {
+public class ShippedCourses implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(ShippedCourses.class);
 
     private final CourseService courses;
-    private final PathMatchingResourcePatternResolver resolver = new PathMatchingResourcePatternResolver();
 
     ShippedCourses(CourseService courses) {
         this.courses = courses;
     }
 
-    @Override
-    public void run(ApplicationArguments args) throws IOException {
+    /** The files of each course this release ships, by course code. */
+    public static Map<String, Map<String, byte[]>> read() throws IOException {
+        PathMatchingResourcePatternResolver resolver = new PathMatchingResourcePatternResolver();
+        Map<String, Map<String, byte[]>> out = new LinkedHashMap<>();
         for (Resource manifest : resolver.getResources("classpath*:content/courses/*/manifest.json")) {
-            String code = JsonMapper.builder().build().readTree(manifest.getContentAsByteArray())
-                    .path("code").asString("");
-            if (courses.exists(code)) {
-                continue;
-            }
             String url = manifest.getURL().toString();
             String base = url.substring(0, url.length() - "manifest.json".length());
             Map<String, byte[]> files = new LinkedHashMap<>();
@@ -49,8 +46,24 @@ class ShippedCourses implements ApplicationRunner {
                     files.put(path, file.getContentAsByteArray());
                 }
             }
-            courses.install(files, "system", CourseStatus.PUBLISHED);
-            log.info("Installed course {} ({} files)", code, files.size());
+            out.put(JsonMapper.builder().build().readTree(files.get("manifest.json")).path("code").asString(""), files);
+        }
+        return out;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) throws IOException {
+        for (Map.Entry<String, Map<String, byte[]>> shipped : read().entrySet()) {
+            String code = shipped.getKey();
+            Map<String, byte[]> files = shipped.getValue();
+            CourseService.ShippedOutcome outcome = SystemUser.call(SystemUser.SYSTEM, () -> courses.installShipped(files));
+            switch (outcome) {
+                case INSTALLED -> log.info("Installed course {} ({} files)", code, files.size());
+                case UPGRADED -> log.info("Brought course {} up to this release", code);
+                case KEPT_LOCAL_EDITS -> log.warn("Course {} was edited here, so this release's version of it is not "
+                        + "installed; an author can compare them (GET /api/v1/courses/shipped-updates)", code);
+                case UNCHANGED -> { }
+            }
         }
     }
 }

@@ -52,6 +52,12 @@ class LearningApi {
         }
     }
 
+    /** Shipped courses edited here whose newer release waits, each changed lesson beside the local copy (authors). */
+    @GetMapping("/courses/shipped-updates")
+    List<CourseService.WaitingRelease> shippedUpdates() throws java.io.IOException {
+        return courses.shippedUpdatesWaiting();
+    }
+
     @GetMapping("/courses")
     List<CourseSummary> catalogue() {
         return courses.catalogue().stream().map(CourseSummary::of).toList();

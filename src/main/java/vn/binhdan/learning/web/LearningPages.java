@@ -187,6 +187,7 @@ class LearningPages {
             }
         }
         model.addAttribute("visit", visit);
+        model.addAttribute("hasPerson", user.personId() != null);
         model.addAttribute("preview", previewing);
         model.addAttribute("translation", translation);
         model.addAttribute("tr", trShown);

@@ -1,0 +1,5 @@
+package vn.binhdan.scenarios;
+
+
+class ContentUpgradeOnH2Test extends ContentUpgradeScenarios {
+}
