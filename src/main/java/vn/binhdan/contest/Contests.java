@@ -370,6 +370,39 @@ public class Contests {
         return s == null || s.isBlank() ? null : s.strip();
     }
 
+    /**
+     * Records the entries of a round already held elsewhere and scores the round, so that a
+     * province moving to the platform keeps its earlier rounds in the final and the leaderboards.
+     * System administrators only (it bypasses the entry's own clock), on a round past its close.
+     */
+    public Round importResults(long roundId, List<PastEntry> past) {
+        if (!CurrentUser.require().has(Role.SYSTEM_ADMIN)) {
+            throw new ForbiddenException("contest.organiserOnly");
+        }
+        RoundRow r = roundOf(roundId);
+        if (r.closedAt() != null || r.closesAt().isAfter(clock.instant())) {
+            throw new ConflictException("contest.roundClosed");
+        }
+        Map<Long, String> paths = new HashMap<>();
+        Map<Long, Integer> seqs = new HashMap<>();
+        tx.executeWithoutResult(s -> {
+            List<EntryRow> rows = new ArrayList<>();
+            for (PastEntry p : past) {
+                String path = paths.computeIfAbsent(p.personId(), id -> persons.find(id)
+                        .map(PersonDirectory.PersonRef::residenceUnitPath).orElseThrow());
+                int seq = seqs.merge(p.personId(), 1, Integer::sum);
+                Instant submitted = p.startedAt().plusMillis(p.durationMs());
+                rows.add(new EntryRow(java.util.UUID.randomUUID().toString(), roundId, p.personId(), path, seq,
+                        random.nextLong(), p.startedAt(), submitted, "SUBMITTED", submitted, p.durationMs(),
+                        p.prediction(), Math.max(0, Math.min(p.correct(), r.questionCount())), false, null, null,
+                        p.clientIp(), p.device()));
+            }
+            repo.insertFinished(rows);
+        });
+        score(roundId);
+        return round(roundOf(roundId));
+    }
+
     // ---- closing and scoring -------------------------------------------------------------------
 
     /** Closes a round now (the organiser ends it early, or confirms its close) and scores it. */

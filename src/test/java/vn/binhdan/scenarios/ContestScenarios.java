@@ -312,6 +312,48 @@ public abstract class ContestScenarios extends EndToEnd {
         assertThat(badDates.json().get("detail").asText()).contains("closesAt");
     }
 
+    @Test
+    void theLearnerTakesARoundInTheBrowserAndSeesHerPlaceAfterTheClose() {
+        String admin = token("province-admin");
+        long contest = contest(admin, "Cuộc thi trên trình duyệt");
+        long round = http.post("/api/v1/contests/" + contest + "/rounds", admin, roundForm("Vòng trình duyệt", 1))
+                .json().get("id").asLong();
+        Http phone = new Http(port, true);
+        phone.formLogin("learner", World.PASSWORD);
+        Http.Response list = phone.getHtml("/contests");
+        assertThat(list.body()).contains("Vòng trình duyệt").contains("Vào thi");
+        Http.Response page = phone.postForm("/contests/rounds/" + round + "/enter", Map.of("_csrf", Http.csrf(list.body())));
+        assertThat(page.status()).as(page.body()).isEqualTo(200);
+        assertThat(page.body()).contains("fieldset").contains("Câu hỏi dự đoán");
+        assertNoAnswerIn(page);
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("/contests/entries/([0-9a-f-]{36})").matcher(page.body());
+        assertThat(m.find()).isTrue();
+        String entry = m.group(1);
+        JsonNode form = http.get("/api/v1/me/contest-entries/" + entry, token("learner")).json();
+        StringBuilder body = new StringBuilder("_csrf=" + Http.csrf(page.body()) + "&action=submit");
+        for (JsonNode item : form.get("items")) {
+            for (int c : rightChoice(item)) {
+                body.append("&q").append(item.get("position").asInt()).append('=').append(c);
+            }
+        }
+        Http.Response notWhole = phone.postRaw("/contests/entries/" + entry, body + "&prediction=1.5");
+        assertThat(notWhole.body()).contains("số nguyên");
+        Http.Response submitted = phone.postRaw("/contests/entries/" + entry, body + "&prediction=1");
+        assertThat(submitted.body()).contains("Đã nộp bài").contains("sau khi vòng thi đóng");
+
+        assertThat(http.post("/api/v1/contest-rounds/" + round + "/close", admin, null).status()).isEqualTo(200);
+        Http.Response result = phone.getHtml("/contests/entries/" + entry + "/result");
+        assertThat(result.body()).contains("Số câu đúng: 5/5").contains("Chênh lệch: 0").contains("Xếp hạng: 1/1");
+        Http.Response ranking = phone.getHtml("/contests/rounds/" + round);
+        assertThat(ranking.body()).contains("Nguyễn V. A.").contains("Phường Buôn Ma Thuột");
+        Http office = new Http(port, true);
+        office.formLogin("province-admin", World.PASSWORD);
+        assertThat(office.getHtml("/contests/rounds/" + round).body()).contains("Nguyễn Văn An").contains("prizes.xlsx");
+        Http.Response xlsx = office.getHtml("/contests/rounds/" + round + "/prizes.xlsx");
+        assertThat(xlsx.status()).isEqualTo(200);
+        assertThat(xlsx.header("Content-Type")).contains("spreadsheetml");
+    }
+
     static JsonNode standing(JsonNode board, String name) {
         for (JsonNode s : board) {
             if (s.get("unitName").asText().equals(name)) {

@@ -260,6 +260,34 @@ public class ContestRepository {
         return rs.wasNull() ? null : v;
     }
 
+    /** Entries already finished elsewhere, in batches. */
+    public void insertFinished(List<EntryRow> rows) {
+        template.batchUpdate("""
+                INSERT INTO contest_entry (id, round_id, person_id, unit_path, seq, seed, started_at, deadline,
+                                           finished_how, submitted_at, duration_ms, prediction, correct, client_ip, device)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", rows, 500, (ps, e) -> {
+            ps.setString(1, e.id());
+            ps.setLong(2, e.roundId());
+            ps.setLong(3, e.personId());
+            ps.setString(4, e.unitPath());
+            ps.setInt(5, e.seq());
+            ps.setLong(6, e.seed());
+            ps.setTimestamp(7, Timestamp.from(e.startedAt()));
+            ps.setTimestamp(8, Timestamp.from(e.deadline()));
+            ps.setString(9, e.finishedHow());
+            ps.setTimestamp(10, Timestamp.from(e.submittedAt()));
+            ps.setLong(11, e.durationMs());
+            if (e.prediction() == null) {
+                ps.setNull(12, java.sql.Types.BIGINT);
+            } else {
+                ps.setLong(12, e.prediction());
+            }
+            ps.setInt(13, e.correct());
+            ps.setString(14, e.clientIp());
+            ps.setString(15, e.device());
+        });
+    }
+
     /** Saves one answer (round position, the question's own option indexes) while the entry runs. */
     public boolean saveIfOpen(String entryId, int position, List<Integer> original, Instant at, Instant deadlineAfter) {
         int open = jdbc.sql("""
