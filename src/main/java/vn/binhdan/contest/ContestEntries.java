@@ -109,7 +109,7 @@ public class ContestEntries implements Contests.Grader {
         }
         List<EntryRow> mine = repo.entriesOfPerson(user.personId());
         List<MyRound> out = new ArrayList<>();
-        for (Contest c : contests.list()) {
+        for (Contest c : contests.listLight()) {
             if (!me.get().residenceUnitPath().startsWith(c.unitPath())) {
                 continue;
             }

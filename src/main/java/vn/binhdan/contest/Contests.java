@@ -150,27 +150,41 @@ public class Contests {
 
     public List<Contest> list() {
         AppUser user = CurrentUser.require();
-        return repo.contests().stream().filter(c -> sees(user, c)).map(c -> view(c, user)).toList();
+        return repo.contests().stream().filter(c -> sees(user, c)).map(c -> view(c, user, true)).toList();
+    }
+
+    /**
+     * The contests without their participation counts: what a contestant's phone asks for during a
+     * round's rush, where a count over every entry per request would be the most expensive part.
+     */
+    public List<Contest> listLight() {
+        AppUser user = CurrentUser.require();
+        return repo.contests().stream().filter(c -> sees(user, c)).map(c -> view(c, user, false)).toList();
     }
 
     public Contest get(long id) {
-        return view(visible(id), CurrentUser.require());
+        return view(visible(id), CurrentUser.require(), true);
     }
 
-    private Contest view(ContestRow c, AppUser user) {
+    private Contest view(ContestRow c, AppUser user, boolean counts) {
         String unitName = units.find(c.unitId()).map(Unit::name).orElse("");
-        List<Round> rounds = repo.rounds(c.id()).stream().map(this::round).toList();
+        List<Round> rounds = repo.rounds(c.id()).stream().map(r -> round(r, counts)).toList();
         return new Contest(c.id(), c.unitId(), c.unitPath(), unitName, c.title(), c.rules(), c.organiser(),
                 c.finalPrizes(), c.collectiveBasis(), c.collectivePrizes(), organises(user, c), rounds);
     }
 
     Round round(RoundRow r) {
+        return round(r, true);
+    }
+
+    private Round round(RoundRow r, boolean counts) {
         Instant now = clock.instant();
         String status = r.closedAt() != null ? "CLOSED" : now.isBefore(r.opensAt()) ? "UPCOMING"
                 : now.isBefore(r.closesAt()) ? "OPEN" : "CLOSING";
         return new Round(r.id(), r.contestId(), r.number(), r.title(), r.opensAt(), r.closesAt(), r.timeLimitMinutes(),
                 r.entriesAllowed(), r.counts(), r.prizes(), r.drawSpec(), r.questionCount(), status, r.closedAt(),
-                r.trueCount(), repo.participants(r.id()), repo.publishedAt(r.contestId(), r.id()).isPresent());
+                r.trueCount(), counts ? repo.participants(r.id()) : -1,
+                counts && repo.publishedAt(r.contestId(), r.id()).isPresent());
     }
 
     public Round getRound(long roundId) {

@@ -63,7 +63,7 @@ class ContestPages {
     String list(Model model) {
         AppUser user = CurrentUser.require();
         model.addAttribute("mine", entries.myRounds());
-        model.addAttribute("contests", contests.list());
+        model.addAttribute("contests", contests.listLight());
         List<Long> scope = user.grants().stream().filter(g -> Contests.ORGANISERS.contains(g.role()))
                 .map(g -> g.unitId()).distinct().toList();
         model.addAttribute("organiserUnits", units.findByIds(scope));
