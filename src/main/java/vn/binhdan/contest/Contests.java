@@ -536,6 +536,9 @@ public class Contests {
             }
             long participants = sumUnder(byPath, child.path());
             long inhabitants = sumUnder(residents, child.path());
+            if (participants == 0 && inhabitants == 0) {
+                continue; // a department or school with no residents of its own
+            }
             Double perThousand = inhabitants == 0 ? null : Math.round(participants * 10000.0 / inhabitants) / 10.0;
             boolean hasChildren = residents.keySet().stream().anyMatch(p -> p.startsWith(child.path())
                     && !p.equals(child.path()));
@@ -592,10 +595,11 @@ public class Contests {
                         List.of(flagged.apply(e))));
             }
         }
-        for (ContestRepository.SamePair p : repo.sameWrongAnswers(roundId, thresholds.sameWrongAnswers())) {
-            if (byId.containsKey(p.first()) && byId.containsKey(p.second())) {
-                flags.add(new FairPlayFlag("SAME_ANSWERS", Long.toString(p.shared()),
-                        List.of(flagged.apply(byId.get(p.first())), flagged.apply(byId.get(p.second())))));
+        for (List<String> group : repo.sameWrongAnswers(roundId, thresholds.sameWrongAnswers())) {
+            List<EntryRow> rows = group.stream().map(byId::get).filter(java.util.Objects::nonNull).toList();
+            if (rows.stream().mapToLong(EntryRow::personId).distinct().count() > 1) {
+                flags.add(new FairPlayFlag("SAME_ANSWERS", Integer.toString(thresholds.sameWrongAnswers()) + "+",
+                        rows.stream().map(flagged).toList()));
             }
         }
         audit.listed("contest-fair-play", Long.toString(roundId), c.unitPath(),

@@ -94,6 +94,22 @@ public abstract class ContestScenarios extends EndToEnd {
         throw new AssertionError("no wrong option");
     }
 
+    /** A wrong answer chosen by the options' text, so that two entries showing them in other orders agree. */
+    List<Integer> sameWrong(JsonNode item) {
+        List<Integer> right = rightChoice(item);
+        if ("ORDERING".equals(item.get("type").asText())) {
+            return new ArrayList<>(right.reversed());
+        }
+        int pick = -1;
+        for (int i = 0; i < item.get("options").size(); i++) {
+            if (!right.contains(i) && (pick < 0
+                    || item.get("options").get(i).asText().compareTo(item.get("options").get(pick).asText()) < 0)) {
+                pick = i;
+            }
+        }
+        return List.of(pick);
+    }
+
     static void assertNoAnswerIn(Http.Response r) {
         assertThat(r.body()).doesNotContain("\"answer\"").doesNotContain("\"explanation\"")
                 .doesNotContain("\"code\"").doesNotContain("\"competency\"").doesNotContain("\"correct\"");
@@ -293,7 +309,7 @@ public abstract class ContestScenarios extends EndToEnd {
         assertThat(changed.json().get("questionCount").asInt()).isEqualTo(4);
 
         String t = token(USERS[0]);
-        enter(t, round);
+        JsonNode mine = enter(t, round);
         Http.Response redrawn = http.put("/api/v1/contest-rounds/" + round, admin, redraw);
         assertThat(redrawn.status()).isEqualTo(409);
         assertThat(redrawn.json().get("detail").asText()).contains("draw");
@@ -304,6 +320,21 @@ public abstract class ContestScenarios extends EndToEnd {
 
         Http.Response finals = http.get("/api/v1/contests/" + contest + "/prizes", admin);
         assertThat(finals.status()).isEqualTo(409);
+
+        // two people hand in the same wrong answers, whatever order their entries showed them in
+        String t2 = token(USERS[1]);
+        JsonNode theirs = enter(t2, round);
+        for (JsonNode[] pair : List.of(new JsonNode[] {mine, null}, new JsonNode[] {theirs, null})) {
+            JsonNode form = pair[0];
+            String who = form == mine ? t : t2;
+            for (JsonNode item : form.get("items")) {
+                assertThat(http.put("/api/v1/me/contest-entries/" + form.get("entryId").asText() + "/items/"
+                        + item.get("position").asInt(), who, World.map("choice", sameWrong(item))).status()).isEqualTo(200);
+            }
+            assertThat(submit(who, form, 0).status()).isEqualTo(200);
+        }
+        JsonNode flags = http.get("/api/v1/contest-rounds/" + round + "/fair-play", admin).json();
+        assertThat(flags.toString()).contains("SAME_ANSWERS").contains(NAMES[0]).contains(NAMES[1]);
         assertThat(http.get("/api/v1/contests/" + contest, token("lamdong-admin")).status()).isEqualTo(404);
         Http.Response badDates = http.post("/api/v1/contests/" + contest + "/rounds", admin, World.map("title", "Sai",
                 "opensAt", later.toString(), "closesAt", later.minusSeconds(60).toString(), "timeLimitMinutes", 10,

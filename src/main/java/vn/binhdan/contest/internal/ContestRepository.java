@@ -370,21 +370,32 @@ public class ContestRepository {
         return out;
     }
 
-    /** Pairs of different people's entries sharing at least {@code min} identical wrong answers. */
-    public record SamePair(String first, String second, long shared) {
-    }
-
-    public List<SamePair> sameWrongAnswers(long roundId, int min) {
-        return jdbc.sql("""
-                SELECT x.entry_id, y.entry_id, COUNT(*) FROM contest_answer x
-                JOIN contest_answer y ON y.position = x.position AND y.choice = x.choice AND y.entry_id > x.entry_id
-                JOIN contest_entry a ON a.id = x.entry_id
-                JOIN contest_entry b ON b.id = y.entry_id
-                WHERE a.round_id = ? AND b.round_id = ? AND x.correct = FALSE AND y.correct = FALSE
-                  AND a.person_id <> b.person_id
-                GROUP BY x.entry_id, y.entry_id HAVING COUNT(*) >= ?""")
-                .params(roundId, roundId, min)
-                .query((rs, i) -> new SamePair(rs.getString(1), rs.getString(2), rs.getLong(3))).list();
+    /**
+     * Entries whose wrong answers are exactly the same (at least {@code min} of them), grouped.
+     * Everyone in a round answers the same questions, so a popular wrong option is shared by
+     * thousands; comparing entries pairwise would be quadratic, while a signature of all of an
+     * entry's wrong answers is one pass and singles out copied answer sheets.
+     */
+    public List<List<String>> sameWrongAnswers(long roundId, int min) {
+        Map<String, StringBuilder> signatures = new java.util.LinkedHashMap<>();
+        Map<String, Integer> counts = new HashMap<>();
+        jdbc.sql("""
+                SELECT a.entry_id, a.position, a.choice FROM contest_answer a
+                JOIN contest_entry e ON e.id = a.entry_id
+                WHERE e.round_id = ? AND a.correct = FALSE ORDER BY a.entry_id, a.position""")
+                .param(roundId).query(rs -> {
+                    String entry = rs.getString(1);
+                    signatures.computeIfAbsent(entry, k -> new StringBuilder()).append(rs.getInt(2)).append('=')
+                            .append(rs.getString(3)).append(';');
+                    counts.merge(entry, 1, Integer::sum);
+                });
+        Map<String, List<String>> bySignature = new HashMap<>();
+        signatures.forEach((entry, sig) -> {
+            if (counts.get(entry) >= min) {
+                bySignature.computeIfAbsent(sig.toString(), k -> new ArrayList<>()).add(entry);
+            }
+        });
+        return bySignature.values().stream().filter(l -> l.size() > 1).toList();
     }
 
     public int readingChars(long roundId) {
