@@ -394,12 +394,20 @@ public class Contests {
             throw new ForbiddenException("contest.organiserOnly");
         }
         RoundRow r = roundOf(roundId);
-        if (r.closedAt() != null || r.closesAt().isAfter(clock.instant())) {
+        if (r.closesAt().isAfter(clock.instant())) {
             throw new ConflictException("contest.roundClosed");
         }
         Map<Long, String> paths = new HashMap<>();
         Map<Long, Integer> seqs = new HashMap<>();
         tx.executeWithoutResult(s -> {
+            RoundRow locked = repo.lockRound(roundId).orElseThrow();
+            if (locked.closedAt() != null) {
+                // the scheduler may have scored the round, empty, in the moment since it was set up
+                if (repo.entryCount(roundId) > 0) {
+                    throw new ConflictException("contest.roundClosed");
+                }
+                repo.reopen(roundId);
+            }
             List<EntryRow> rows = new ArrayList<>();
             for (PastEntry p : past) {
                 String path = paths.computeIfAbsent(p.personId(), id -> persons.find(id)

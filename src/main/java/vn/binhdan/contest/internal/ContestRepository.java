@@ -168,6 +168,10 @@ public class ContestRepository {
                 .params(Timestamp.from(at), trueCount, roundId).update();
     }
 
+    public void reopen(long roundId) {
+        jdbc.sql("UPDATE contest_round SET closed_at = NULL, true_count = NULL WHERE id = ?").param(roundId).update();
+    }
+
     /** Brings a round's close forward to now (the organiser closes it early). */
     public void closeNow(long roundId, Instant now) {
         jdbc.sql("UPDATE contest_round SET closes_at = ? WHERE id = ? AND closes_at > ?")
