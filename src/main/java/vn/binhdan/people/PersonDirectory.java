@@ -100,6 +100,19 @@ public class PersonDirectory {
                 });
     }
 
+    /**
+     * Residents (all ages) per residence unit path: the inhabitants that participation is
+     * measured against (participants per 1,000 inhabitants) by the contest leaderboards.
+     */
+    public java.util.Map<String, Long> residentsByPath() {
+        java.util.Map<String, Long> out = new java.util.HashMap<>();
+        jdbc.sql("SELECT u.path, COUNT(*) FROM person p JOIN unit u ON u.id = p.residence_unit_id GROUP BY u.path")
+                .query(rs -> {
+                    out.put(rs.getString(1), rs.getLong(2));
+                });
+        return out;
+    }
+
     /** Official figures declared in place of registry counts, per unit and group, for a year. */
     public java.util.Map<Long, java.util.Map<TargetGroup, Long>> declaredDenominators(java.util.Collection<Long> unitIds,
                                                                                      int year) {

@@ -263,4 +263,26 @@ class DemoDataTest {
         assertThat(counts.get("OUTREACH_POSTS") + counts.get("VISUAL_OUTREACH")).as("this month's outreach").isPositive();
         assertThat(counts.get("MODEL_CITIZENS")).isEqualTo(1.0);
     }
+    @Autowired
+    private org.springframework.jdbc.core.simple.JdbcClient contestRows;
+
+    @org.junit.jupiter.api.Test
+    void theContestHasThreeScoredRoundsWithEntriesFromAcrossTheProvinceAndOneOpenRound() {
+        long contest = contestRows.sql("SELECT id FROM contest WHERE title = ?").param(DemoContest.TITLE)
+                .query(Long.class).single();
+        java.util.List<java.util.Map<String, Object>> rounds = contestRows.sql("""
+                SELECT r.id, r.closed_at, r.true_count, r.closes_at,
+                       (SELECT COUNT(*) FROM contest_entry e WHERE e.round_id = r.id) AS entries,
+                       (SELECT COUNT(DISTINCT e.unit_path) FROM contest_entry e WHERE e.round_id = r.id) AS places
+                FROM contest_round r WHERE r.contest_id = ? ORDER BY r.number""").param(contest).query().listOfRows();
+        org.assertj.core.api.Assertions.assertThat(rounds).hasSize(4);
+        for (int i = 0; i < 3; i++) {
+            org.assertj.core.api.Assertions.assertThat(rounds.get(i).get("closed_at")).isNotNull();
+            org.assertj.core.api.Assertions.assertThat(((Number) rounds.get(i).get("entries")).longValue()).isGreaterThan(50);
+            org.assertj.core.api.Assertions.assertThat(((Number) rounds.get(i).get("places")).longValue()).isGreaterThan(5);
+        }
+        org.assertj.core.api.Assertions.assertThat(rounds.get(3).get("closed_at")).isNull();
+        org.assertj.core.api.Assertions.assertThat(((java.sql.Timestamp) rounds.get(3).get("closes_at")).toInstant())
+                .isAfter(java.time.Instant.now());
+    }
 }

@@ -55,6 +55,7 @@ public abstract class ScopeWalkScenarios extends EndToEnd {
         OutsideTeam ht = hoaPhusTeam(admin);
         hoaPhusCommunity(admin);
         OutsideCascade cc = hoaPhusCascade(admin);
+        OutsideContest oc = contests(admin);
         String before = snapshot();
 
         Map<String, Consumer<String>> walk = new LinkedHashMap<>();
@@ -416,6 +417,66 @@ public abstract class ScopeWalkScenarios extends EndToEnd {
                 World.map("question", "cach nhan biet tin nhan lua dao"))).json().get("status").asText()).isEqualTo("ANSWERED"));
         walk.put("GET /api/v1/assistant/unanswered", t -> denied(http.get("/api/v1/assistant/unanswered", t)));
 
+        // the contest: the province's contest is the officer's to see (masked names only), Lâm Đồng's is not;
+        // organising is for provincial administrators, taking part for people with a learner record
+        walk.put("POST /api/v1/contests", t -> {
+            denied(http.post("/api/v1/contests", t, World.map("unitId", province, "title", "Không được", "organiser", "x")));
+            denied(http.post("/api/v1/contests", t, World.map("unitId", unit("24133"), "title", "Không được", "organiser", "x")));
+        });
+        walk.put("GET /api/v1/contests", t -> assertThat(ok(http.get("/api/v1/contests", t)).body())
+                .contains(OutsideContest.TITLE).doesNotContain(OutsideContest.OTHER));
+        walk.put("GET /api/v1/contests/{id}", t -> {
+            ok(http.get("/api/v1/contests/" + oc.contest(), t));
+            denied(http.get("/api/v1/contests/" + oc.other(), t));
+        });
+        walk.put("POST /api/v1/contests/{id}/rounds", t -> denied(http.post("/api/v1/contests/" + oc.contest() + "/rounds", t,
+                World.map("title", "x", "opensAt", java.time.Instant.now().toString(), "closesAt",
+                        java.time.Instant.now().plusSeconds(3600).toString(), "timeLimitMinutes", 5,
+                        "draw", List.of(World.map("area", "1", "count", 1))))));
+        walk.put("GET /api/v1/contest-rounds/{roundId}", t -> {
+            ok(http.get("/api/v1/contest-rounds/" + oc.round(), t));
+            denied(http.get("/api/v1/contest-rounds/" + oc.otherRound(), t));
+        });
+        walk.put("PUT /api/v1/contest-rounds/{roundId}", t -> denied(http.put("/api/v1/contest-rounds/" + oc.otherRound(), t,
+                World.map("title", "Đổi"))));
+        walk.put("POST /api/v1/contest-rounds/{roundId}/close", t -> {
+            denied(http.post("/api/v1/contest-rounds/" + oc.otherRound() + "/close", t, null));
+            denied(http.post("/api/v1/contest-rounds/" + oc.openRound() + "/close", t, null));
+        });
+        walk.put("GET /api/v1/contest-rounds/{roundId}/ranking", t -> {
+            assertThat(ok(http.get("/api/v1/contest-rounds/" + oc.round() + "/ranking", t)).body()).contains("H'Hen N.");
+            denied(http.get("/api/v1/contest-rounds/" + oc.otherRound() + "/ranking", t));
+        });
+        walk.put("GET /api/v1/contests/{id}/units", t -> {
+            assertThat(ok(http.get("/api/v1/contests/" + oc.contest() + "/units", t)).body()).contains("participants");
+            denied(http.get("/api/v1/contests/" + oc.other() + "/units", t));
+            denied(http.get("/api/v1/contests/" + oc.contest() + "/units?roundId=" + oc.otherRound(), t));
+        });
+        walk.put("GET /api/v1/contest-rounds/{roundId}/fair-play", t -> denied(http.get("/api/v1/contest-rounds/" + oc.round()
+                + "/fair-play", t)));
+        walk.put("GET /api/v1/contest-rounds/{roundId}/prizes", t -> denied(http.get("/api/v1/contest-rounds/" + oc.round()
+                + "/prizes", t)));
+        walk.put("GET /api/v1/contest-rounds/{roundId}/prizes.xlsx", t -> denied(http.get("/api/v1/contest-rounds/"
+                + oc.round() + "/prizes.xlsx", t)));
+        walk.put("GET /api/v1/contests/{id}/prizes", t -> denied(http.get("/api/v1/contests/" + oc.contest() + "/prizes", t)));
+        walk.put("GET /api/v1/contests/{id}/prizes.xlsx", t -> denied(http.get("/api/v1/contests/" + oc.contest()
+                + "/prizes.xlsx", t)));
+        walk.put("POST /api/v1/contests/{id}/prizes/publication", t -> denied(http.post("/api/v1/contests/" + oc.contest()
+                + "/prizes/publication?roundId=" + oc.round(), t, null)));
+        walk.put("POST /api/v1/contests/{id}/registration", t -> noLearner(http.post("/api/v1/contests/" + oc.contest()
+                + "/registration", t, null)));
+        walk.put("GET /api/v1/me/contest-rounds", t -> assertThat(ok(http.get("/api/v1/me/contest-rounds", t)).body())
+                .isEqualTo("[]"));
+        walk.put("POST /api/v1/contest-rounds/{roundId}/entries", t -> noLearner(http.post("/api/v1/contest-rounds/"
+                + oc.openRound() + "/entries", t, null)));
+        walk.put("GET /api/v1/me/contest-entries/{id}", t -> noLearner(http.get("/api/v1/me/contest-entries/" + oc.entry(), t)));
+        walk.put("PUT /api/v1/me/contest-entries/{id}/items/{position}", t -> noLearner(http.put("/api/v1/me/contest-entries/"
+                + oc.entry() + "/items/1", t, World.map("choice", List.of(0)))));
+        walk.put("POST /api/v1/me/contest-entries/{id}/submit", t -> noLearner(http.post("/api/v1/me/contest-entries/"
+                + oc.entry() + "/submit", t, World.map("prediction", 1))));
+        walk.put("GET /api/v1/me/contest-entries/{id}/result", t -> noLearner(http.get("/api/v1/me/contest-entries/"
+                + oc.entry() + "/result", t)));
+
         TreeSet<String> mapped = new TreeSet<>();
         mappings.getHandlerMethods().keySet().forEach(info -> info.getPatternValues().stream()
                 .filter(p -> p.startsWith("/api/v1"))
@@ -452,6 +513,7 @@ public abstract class ScopeWalkScenarios extends EndToEnd {
         OutsideTeam ht = hoaPhusTeam(admin);
         hoaPhusCommunity(admin);
         OutsideCascade cc = hoaPhusCascade(admin);
+        OutsideContest oc = contests(admin);
         String before = snapshot();
         Http officer = new Http(port, true);
         officer.formLogin("commune-officer", World.PASSWORD);
@@ -784,6 +846,38 @@ public abstract class ScopeWalkScenarios extends EndToEnd {
         walk.put("POST /assistant", () -> assertThat(officer.postForm("/assistant", Map.of("_csrf", csrf,
                 "question", "lam sao cai vneid")).body()).contains("vneid-dinh-danh-muc-2"));
 
+        walk.put("GET /contests", () -> assertThat(officer.getHtml("/contests").body()).contains("<h1>")
+                .contains(OutsideContest.TITLE).doesNotContain(OutsideContest.OTHER));
+        walk.put("POST /contests", () -> pageDenied(officer.postForm("/contests", Map.of("_csrf", csrf, "unitId",
+                String.valueOf(otherCommune), "title", "Không được", "organiser", "x"))));
+        walk.put("GET /contests/{id}", () -> {
+            assertThat(officer.getHtml("/contests/" + oc.contest()).body()).contains(OutsideContest.TITLE);
+            pageDenied(officer.getHtml("/contests/" + oc.other()));
+        });
+        walk.put("POST /contests/{id}/rounds", () -> pageDenied(officer.postForm("/contests/" + oc.contest() + "/rounds",
+                Map.of("_csrf", csrf, "title", "x", "draw", "1:*:1"))));
+        walk.put("GET /contests/rounds/{roundId}", () -> {
+            assertThat(officer.getHtml("/contests/rounds/" + oc.round()).body()).contains("H&#39;Hen N.");
+            pageDenied(officer.getHtml("/contests/rounds/" + oc.otherRound()));
+        });
+        walk.put("POST /contests/rounds/{roundId}/close", () -> pageDenied(officer.postForm("/contests/rounds/"
+                + oc.openRound() + "/close", Map.of("_csrf", csrf))));
+        walk.put("POST /contests/rounds/{roundId}/publish", () -> pageDenied(officer.postForm("/contests/rounds/"
+                + oc.round() + "/publish", Map.of("_csrf", csrf))));
+        walk.put("GET /contests/rounds/{roundId}/prizes.xlsx", () -> pageDenied(officer.getHtml("/contests/rounds/"
+                + oc.round() + "/prizes.xlsx")));
+        walk.put("GET /contests/{id}/prizes.xlsx", () -> pageDenied(officer.getHtml("/contests/" + oc.contest()
+                + "/prizes.xlsx")));
+        walk.put("POST /contests/rounds/{roundId}/enter", () -> assertThat(officer.postForm("/contests/rounds/"
+                + oc.openRound() + "/enter", Map.of("_csrf", csrf)).body()).contains("chưa gắn với hồ sơ người học"));
+        walk.put("GET /contests/entries/{id}", () -> notHers(officer.getHtml("/contests/entries/" + oc.entry())));
+        walk.put("POST /contests/entries/{id}", () -> notHers(officer.postForm("/contests/entries/" + oc.entry(),
+                Map.of("_csrf", csrf, "q1", "0", "action", "submit", "prediction", "1"))));
+        walk.put("POST /contests/entries/{id}/items/{position}", () -> assertThat(officer.postForm("/contests/entries/"
+                + oc.entry() + "/items/1", Map.of("_csrf", csrf, "choice", "0")).status()).isEqualTo(400));
+        walk.put("GET /contests/entries/{id}/result", () -> notHers(officer.getHtml("/contests/entries/" + oc.entry()
+                + "/result")));
+
         TreeSet<String> mapped = new TreeSet<>();
         mappings.getHandlerMethods().forEach((info, method) -> info.getPatternValues().stream()
                 .filter(p -> !p.startsWith("/api/") && !p.startsWith("/error") && !p.startsWith("/v3/")
@@ -976,6 +1070,59 @@ public abstract class ScopeWalkScenarios extends EndToEnd {
         return names;
     }
 
+    /**
+     * A closed round of the province's contest with an entry of H'Hen Niê (Xã Hòa Phú, outside the
+     * ward), an open round, and a contest of Lâm Đồng the officer has nothing to do with.
+     */
+    record OutsideContest(long contest, long round, long openRound, String entry, long other, long otherRound) {
+        static final String TITLE = "Cuộc thi phạm vi Đắk Lắk";
+        static final String OTHER = "Cuộc thi phạm vi Lâm Đồng";
+    }
+
+    private OutsideContest contests(String admin) {
+        Long contest = jdbc.sql("SELECT id FROM contest WHERE title = ?").param(OutsideContest.TITLE).query(Long.class)
+                .optional().orElse(null);
+        if (contest == null) {
+            SystemUser.run(SystemUser.SYSTEM, () -> {
+                if (accounts.loadByUsername("contest-hen").isEmpty()) {
+                    accounts.create("contest-hen", "Người dự thi Hòa Phú", World.PASSWORD, person("H'Hen Niê"),
+                            List.of(new vn.binhdan.identity.AccountService.GrantSpec(vn.binhdan.shared.Role.LEARNER,
+                                    unit("24175"))));
+                }
+            });
+            java.time.Instant now = java.time.Instant.now();
+            Map<String, Object> round = World.map("title", "Vòng phạm vi", "opensAt", now.minusSeconds(60).toString(),
+                    "closesAt", now.plusSeconds(86400).toString(), "timeLimitMinutes", 10,
+                    "draw", List.of(World.map("area", "1", "count", 2)));
+            contest = http.post("/api/v1/contests", admin, World.map("unitId", unit("66"), "title", OutsideContest.TITLE,
+                    "organiser", "Sở KH&CN")).json().get("id").asLong();
+            long closed = http.post("/api/v1/contests/" + contest + "/rounds", admin, round).json().get("id").asLong();
+            http.post("/api/v1/contests/" + contest + "/rounds", admin, round);
+            String hen = token("contest-hen");
+            String entry = http.post("/api/v1/contest-rounds/" + closed + "/entries", hen, null).json().get("entryId").asText();
+            assertThat(http.post("/api/v1/me/contest-entries/" + entry + "/submit", hen, World.map("prediction", 1))
+                    .status()).isEqualTo(200);
+            assertThat(http.post("/api/v1/contest-rounds/" + closed + "/close", admin, null).status()).isEqualTo(200);
+            String lamDong = token("lamdong-admin");
+            long other = http.post("/api/v1/contests", lamDong, World.map("unitId", unit("68"), "title", OutsideContest.OTHER,
+                    "organiser", "Sở KH&CN Lâm Đồng")).json().get("id").asLong();
+            http.post("/api/v1/contests/" + other + "/rounds", lamDong, round);
+        }
+        List<Long> rounds = jdbc.sql("SELECT id FROM contest_round WHERE contest_id = ? ORDER BY number").param(contest)
+                .query(Long.class).list();
+        String entry = jdbc.sql("SELECT id FROM contest_entry WHERE round_id = ?").param(rounds.get(0)).query(String.class)
+                .single();
+        long other = jdbc.sql("SELECT id FROM contest WHERE title = ?").param(OutsideContest.OTHER).query(Long.class).single();
+        long otherRound = jdbc.sql("SELECT id FROM contest_round WHERE contest_id = ?").param(other).query(Long.class).single();
+        return new OutsideContest(contest, rounds.get(0), rounds.get(1), entry, other, otherRound);
+    }
+
+    /** The officer has no learner record: someone else's entry stays closed to them. */
+    private static void notHers(Http.Response r) {
+        assertThat(r.status()).as(r.body()).isIn(400, 403, 404);
+        assertThat(r.body()).contains("<h1>");
+    }
+
     private static void noLearner(Http.Response r) {
         assertThat(r.status()).as(r.body()).isEqualTo(400);
         assertThat(r.json().get("detail").asText()).contains("chưa gắn với hồ sơ người học");
@@ -1035,6 +1182,12 @@ public abstract class ScopeWalkScenarios extends EndToEnd {
                 + jdbc.sql("SELECT COUNT(*) || MAX(status) || MAX(evidence_text) FROM nomination").query(String.class).single() + "/"
                 + jdbc.sql("SELECT COUNT(*) FROM placement_check").query(Long.class).single() + "/"
                 + jdbc.sql("SELECT COUNT(*) FROM competency_mastery").query(Long.class).single() + "/"
+                + jdbc.sql("SELECT COUNT(*) FROM contest").query(Long.class).single() + "/"
+                + jdbc.sql("SELECT COUNT(*) || MAX(title) FROM contest_round").query(String.class).single() + "/"
+                + jdbc.sql("SELECT COUNT(*) || '/' || COUNT(finished_how) FROM contest_entry").query(String.class).single() + "/"
+                + jdbc.sql("SELECT COUNT(*) FROM contest_answer").query(Long.class).single() + "/"
+                + jdbc.sql("SELECT COUNT(*) FROM contest_registration").query(Long.class).single() + "/"
+                + jdbc.sql("SELECT COUNT(*) FROM contest_prize_list").query(Long.class).single() + "/"
                 + jdbc.sql("SELECT status FROM import_job WHERE created_by = 'province-admin' ORDER BY created_at DESC LIMIT 1")
                 .query(String.class).single();
     }

@@ -1,0 +1,4 @@
+package vn.binhdan.scenarios;
+
+class ContestOnH2Test extends ContestScenarios {
+}
