@@ -36,9 +36,12 @@
     if (counter) { counter.textContent = counter.getAttribute('data-template').replace('{0}', n); }
   }
 
-  // one question per screen
+  // one question per screen, where the page offers a navigator to move between them (the contest's
+  // entry page shares this script and keeps its questions on one page)
+  var stepwise = navLinks.length > 0;
   var current = 0;
   function show(index, focus) {
+    if (!stepwise) { return; }
     current = Math.max(0, Math.min(questions.length - 1, index));
     questions.forEach(function (q, i) { q.hidden = i !== current; });
     navLinks.forEach(function (a, i) {
@@ -55,7 +58,7 @@
     for (var i = 0; i < questions.length; i++) { if ('#' + questions[i].id === hash) { return i; } }
     return -1;
   }
-  form.classList.add('one-by-one');
+  if (stepwise) { form.classList.add('one-by-one'); }
   form.addEventListener('click', function (event) {
     var link = event.target.closest('a[href^="#q"]');
     if (!link) { return; }
