@@ -22,16 +22,35 @@
     var chosen = values(fieldset);
     if (fieldset.getAttribute('data-type') === 'ORDERING' && chosen.length > 0
         && chosen.length < fieldset.querySelectorAll('select').length) { return; }
+    save(fieldset, chosen, 0);
+  });
+
+  // A busy server answers 503 (or 429) with Retry-After instead of failing slowly: the answer is
+  // sent again after the wait it asks for, unless a newer answer to the same question went first.
+  var pending = {};
+  function save(fieldset, chosen, attempt) {
+    var position = fieldset.getAttribute('data-position');
+    var ticket = (pending[position] || 0) + (attempt === 0 ? 1 : 0);
+    pending[position] = ticket;
     var body = new URLSearchParams();
     chosen.forEach(function (v) { body.append('choice', v); });
     if (csrf) { body.append('_csrf', csrf.value); }
-    fetch(base + fieldset.getAttribute('data-position'), {
+    fetch(base + position, {
       method: 'POST', body: body, credentials: 'same-origin',
       headers: {'Accept': 'application/json'}
     }).then(function (r) {
+      if ((r.status === 503 || r.status === 429) && attempt < 8) {
+        var wait = parseInt(r.headers.get('Retry-After'), 10);
+        wait = (isNaN(wait) ? 2 : Math.min(Math.max(wait, 1), 30)) * 1000 + Math.floor(Math.random() * 500);
+        status.textContent = status.getAttribute('data-retry') || status.getAttribute('data-error');
+        setTimeout(function () {
+          if (pending[position] === ticket) { save(fieldset, chosen, attempt + 1); }
+        }, wait);
+        return;
+      }
       return r.json().then(function (j) { status.textContent = j.message || ''; if (j.secondsLeft !== undefined) { left = j.secondsLeft; } });
     }).catch(function () { status.textContent = status.getAttribute('data-error'); });
-  });
+  }
 
   form.addEventListener('submit', function (event) {
     var button = event.submitter;
