@@ -65,7 +65,15 @@ wait_healthy() {
   log "no answer from $url"; return 1
 }
 
-stop_app() { local f="$1/$2.pid"; [ -f "$f" ] && kill "$(cat "$f")" 2>/dev/null || true; rm -f "$f"; }
+# stops an instance (graceful), and kills it if it has not gone within 60 s
+stop_app() {
+  local f="$1/$2.pid" pid
+  [ -f "$f" ] || return 0
+  pid="$(cat "$f")"; rm -f "$f"
+  kill "$pid" 2>/dev/null || return 0
+  for _ in $(seq 1 60); do kill -0 "$pid" 2>/dev/null || return 0; sleep 1; done
+  kill -9 "$pid" 2>/dev/null || true
+}
 
 # a token for an account (API login)
 token() {

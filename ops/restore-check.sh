@@ -45,7 +45,10 @@ log "restore into a fresh cluster"
 (cd "$backup" && sha256sum -c --quiet SHA256SUMS) || fail "the backup's checksums do not match"
 new_cluster "$WORK/db-restored" "$PG_DST"
 chmod -R a+rX "$WORK/backups"
-as_pg "$PG_BIN/pg_restore" --no-owner --role=binhdan -h 127.0.0.1 -p "$PG_DST" -U postgres -d binhdan --exit-on-error "$backup/binhdan.dump" \
+# the extension's comment belongs to its owner (the superuser who created it), not to binhdan
+as_pg "$PG_BIN/pg_restore" -l "$backup/binhdan.dump" | grep -v "COMMENT - EXTENSION" > "$WORK/restore.list"
+as_pg "$PG_BIN/pg_restore" --no-owner --role=binhdan -L "$WORK/restore.list" -h 127.0.0.1 -p "$PG_DST" -U postgres \
+    -d binhdan --exit-on-error "$backup/binhdan.dump" \
   2> "$WORK/pg_restore.log" || { grep -v "already exists" "$WORK/pg_restore.log" | head; fail "pg_restore"; }
 mkdir -p "$WORK/restored" && tar -C "$WORK/restored" -xzf "$backup/files.tar.gz"
 # the secrets come from the backup, not from this shell
