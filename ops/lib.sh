@@ -51,9 +51,15 @@ java_cmd() {
 start_app() {
   local name="$1" port="$2" dbport="$3" work="$4"; shift 4
   mkdir -p "$work/$name"
-  (cd "$work/$name" && DATABASE_URL="jdbc:postgresql://127.0.0.1:$dbport/binhdan" DATABASE_USERNAME=binhdan \
+  local java jar
+  java="$(java_cmd)"; jar="$(app_jar)"
+  # only the java command in the background, so that $! is the JVM itself (with "cd && java &"
+  # it was a subshell, and stopping that left the JVM running)
+  (cd "$work/$name" || exit 1
+   DATABASE_URL="jdbc:postgresql://127.0.0.1:$dbport/binhdan" DATABASE_USERNAME=binhdan \
       DATABASE_PASSWORD=binhdan SERVER_PORT="$port" BINHDAN_IMPORT_DIR="$work/shared-files/imports" \
-      nohup "$(java_cmd)" -Xmx512m -jar "$(app_jar)" "$@" > "$work/$name.log" 2>&1 & echo $! > "$work/$name.pid")
+      nohup "$java" -Xmx512m -jar "$jar" "$@" > "$work/$name.log" 2>&1 &
+   echo $! > "$work/$name.pid")
 }
 
 wait_healthy() {
