@@ -8,7 +8,7 @@
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 source "$ROOT/ops/lib.sh"
-DUR="${1:-15}"
+DUR="${1:-10}"
 WORK="$ROOT/ops/work/two"
 KEEP=1 "$ROOT/ops/two-instances.sh" 2>&1 | tail -3 || true
 # two-instances.sh stopped instance a at its end: start it again
@@ -23,6 +23,8 @@ export LESSONS="$(q "SELECT string_agg(l.code, ',') FROM lesson l JOIN course_mo
 export WARD="$(q "SELECT id FROM unit WHERE name = 'Phường Buôn Ma Thuột' AND valid_to IS NULL LIMIT 1")"
 export LEARNER_TOKEN="$(token http://127.0.0.1:8088 learner demo1234)"
 export OFFICER_TOKEN="$(token http://127.0.0.1:8088 commune-officer demo1234)"
+# a learner reads only the lessons of a course she is enrolled in
+curl -s -o /dev/null -X POST -H "Authorization: Bearer $LEARNER_TOKEN" "http://127.0.0.1:8088/api/v1/courses/$COURSE/enrolment"
 
 run() { # label url connections
   local out
