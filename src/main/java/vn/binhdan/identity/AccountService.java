@@ -69,6 +69,13 @@ public class AccountService {
      * for any.
      */
     @Transactional
+    public void setEnabled(String username, boolean enabled) {
+        // an unknown name is refused like a name outside the caller's province: nothing is told about it
+        setEnabled(accounts.byUsername(username == null ? "" : username)
+                .orElseThrow(vn.binhdan.shared.ForbiddenException::new).id(), enabled);
+    }
+
+    @Transactional
     public void setEnabled(long accountId, boolean enabled) {
         AppUser caller = vn.binhdan.shared.CurrentUser.require();
         AccountRow a = accounts.byId(accountId).orElseThrow(() -> new vn.binhdan.shared.NotFoundException("error.notFound"));
@@ -82,6 +89,18 @@ public class AccountService {
         audit.record(enabled ? "ENABLE" : "DISABLE", "ACCOUNT", String.valueOf(accountId),
                 target.grants().stream().map(vn.binhdan.shared.Grant::unitPath).findFirst().orElse(null), null);
         signals.publish(ACCOUNT_CHANGED, String.valueOf(accountId));
+        // this instance forgets at once (and again after the commit, in case a request re-read the
+        // old state meanwhile); the others learn it from the signal within a second
+        checked.remove(accountId);
+        if (org.springframework.transaction.support.TransactionSynchronizationManager.isSynchronizationActive()) {
+            org.springframework.transaction.support.TransactionSynchronizationManager.registerSynchronization(
+                    new org.springframework.transaction.support.TransactionSynchronization() {
+                        @Override
+                        public void afterCommit() {
+                            checked.remove(accountId);
+                        }
+                    });
+        }
     }
 
     @Transactional

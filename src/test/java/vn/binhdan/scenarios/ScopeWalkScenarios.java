@@ -59,6 +59,8 @@ public abstract class ScopeWalkScenarios extends EndToEnd {
         String before = snapshot();
 
         Map<String, Consumer<String>> walk = new LinkedHashMap<>();
+        walk.put("PUT /api/v1/accounts/{username}/enabled", t -> denied(http.put("/api/v1/accounts/team-member/enabled", t,
+                World.map("enabled", false))));
         walk.put("GET /api/v1/me", t -> assertThat(ok(http.get("/api/v1/me", t)).body())
                 .contains("commune-officer").doesNotContain("\"unitPath\":\"/" + province + "/\""));
         walk.put("GET /api/v1/units", t -> {
