@@ -516,7 +516,7 @@ public final class SearchIndex {
             for (int i = 0; i < n; i++) {
                 having += inBody[i][c] > 0 ? 1 : 0;
             }
-            local[c] = concepts.get(c).weight() * (LOCAL_FLOOR + Math.log(1 + (double) n / Math.max(1, having)));
+            local[c] = Math.pow(concepts.get(c).weight(), GLOBAL_POWER) * (LOCAL_FLOOR + Math.log(1 + (double) n / Math.max(1, having)));
             total += local[c];
             totalGlobal += concepts.get(c).weight();
         }
@@ -596,6 +596,11 @@ public final class SearchIndex {
         return out;
     }
 
+    /**
+     * How much an idea's rarity in the whole catalogue still counts inside the lesson already chosen:
+     * folded syllables are common across lessons ("mất" and "mật" are both "mat"), so it counts little.
+     */
+    static final double GLOBAL_POWER = Double.parseDouble(System.getProperty("binhdan.assistant.global-power", "0.5"));
     static final double LOCAL_FLOOR = Double.parseDouble(System.getProperty("binhdan.assistant.local-floor", "0.2"));
 
     /** Tuned on eval.csv (not on the held-out set): see bench/README.md. */
