@@ -104,7 +104,7 @@ public class SearchService implements ApplicationRunner {
                     text = text + "\n" + l.transcript().strip();
                 }
                 docs.add(new IndexDoc("LESSON", c.code(), l.code(), l.title().in("vi"),
-                        courseTitle + " · " + moduleTitle, text, courseUrl + "/" + l.code()));
+                        courseTitle + " · " + moduleTitle, text, courseUrl + "/" + l.code(), IndexContent.outline(l.body())));
             }
         }
         index = SearchIndex.build(analyzer, vocabulary, docs);
