@@ -152,6 +152,18 @@ public class PrivacyNotices implements Consents {
         return mine();
     }
 
+    /**
+     * A request to delete one's account and data. Every person with a record is in the registry,
+     * which the state keeps by legal duty: the request is recorded and answered with that reason
+     * and what the person can do instead, never silently dropped.
+     */
+    public void requestErasure() {
+        long personId = self();
+        // the refusal rolls the request's transaction back; the request must stay on the trail
+        audit.recordApart("ERASURE_ASKED", "person", String.valueOf(personId), residence(personId), "legal hold: registry");
+        throw new ConflictException("privacy.erasure.legalHold");
+    }
+
     @Override
     public boolean withheld(long personId, ConsentPurpose purpose) {
         return !repo.withholding(purpose, List.of(personId)).isEmpty();

@@ -177,6 +177,11 @@ public abstract class PrivacyScenarios extends EndToEnd {
         assertThat(jdbc.sql("SELECT COUNT(*) FROM assistant_unanswered WHERE question LIKE '%sầu riêng%'")
                 .query(Integer.class).single()).isEqualTo(1);
 
+        // she asks to be deleted: the registry is kept by legal duty, which she is told, and the request is on the trail
+        refused(http.post("/api/v1/me/erasure", learner, null), 409, "theo quy định của pháp luật");
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_event WHERE action = 'ERASURE_ASKED' AND subject_id = ?")
+                .param(String.valueOf(an)).query(Integer.class).single()).isGreaterThanOrEqualTo(1);
+
         // the history of choices is kept as the proof of what was agreed when
         assertThat(jdbc.sql("SELECT COUNT(*) FROM privacy_consent WHERE person_id = ? AND purpose = 'ASSISTANT_HISTORY'")
                 .param(an).query(Integer.class).single()).isGreaterThanOrEqualTo(2);
@@ -209,6 +214,8 @@ public abstract class PrivacyScenarios extends EndToEnd {
         Http.Response run = http.post("/api/v1/privacy/retention/runs", admin, null);
         assertThat(run.status()).as(run.body()).isEqualTo(200);
         assertThat(run.json().get("changed").get("GUIDANCE_NAME").asInt()).isGreaterThanOrEqualTo(1);
+        assertThat(run.json().get("changed").has("EXAM_ANSWER")).isTrue();
+        assertThat(run.json().get("changed").has("AUDIT_ENTRY")).isTrue();
         assertThat(jdbc.sql("SELECT COUNT(*) FROM guidance_person WHERE full_name = ?").param(aged).query(Integer.class)
                 .single()).isZero();
         assertThat(jdbc.sql("SELECT COUNT(*) FROM guidance_person WHERE full_name = ?").param(recent).query(Integer.class)

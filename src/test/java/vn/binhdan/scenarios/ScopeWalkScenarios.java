@@ -426,6 +426,7 @@ public abstract class ScopeWalkScenarios extends EndToEnd {
                 World.map("choices", World.map("PUBLIC_MODEL_LIST", false)))));
         walk.put("GET /api/v1/me/data", t -> noPerson(http.get("/api/v1/me/data", t)));
         walk.put("GET /api/v1/me/data.xlsx", t -> noPerson(http.get("/api/v1/me/data.xlsx", t)));
+        walk.put("POST /api/v1/me/erasure", t -> noPerson(http.post("/api/v1/me/erasure", t, null)));
         walk.put("GET /api/v1/me/corrections", t -> noPerson(http.get("/api/v1/me/corrections", t)));
         walk.put("POST /api/v1/me/corrections", t -> noPerson(http.post("/api/v1/me/corrections", t, World.map(
                 "personId", otherPerson, "field", "BIRTH_DATE", "requestedValue", "01/01/1980"))));

@@ -96,6 +96,12 @@ class PrivacyApi {
                 .body(data.xlsx(data.mine()));
     }
 
+    @Operation(summary = "Yêu cầu xóa tài khoản và dữ liệu; hồ sơ trong sổ đăng ký do luật buộc lưu thì được giải thích vì sao không xóa")
+    @PostMapping("/api/v1/me/erasure")
+    void erasure() {
+        notices.requestErasure();
+    }
+
     @Operation(summary = "Các yêu cầu chỉnh sửa hồ sơ của tôi và câu trả lời")
     @GetMapping("/api/v1/me/corrections")
     List<Correction> myCorrections() {
