@@ -58,6 +58,17 @@ class PrivacyInBrowserTest extends InBrowser {
                 assertThat(officer.locator("h1").textContent()).isEqualTo("Yêu cầu chỉnh sửa hồ sơ");
                 BrowserAccessibilityTest.check(officer);
                 officer.context().close();
+
+                Page provincePage = ctx.browser().newContext(new Browser.NewContextOptions()
+                        .setViewportSize(size[0], size[1]).setLocale("vi-VN")).newPage();
+                signIn(provincePage, "province-admin");
+                provincePage.navigate(base + "/privacy/admin");
+                assertThat(provincePage.locator("h1").textContent()).isEqualTo("Bảo vệ dữ liệu cá nhân");
+                BrowserAccessibilityTest.check(provincePage);
+                provincePage.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Áp dụng thời hạn lưu trữ ngay")).click();
+                assertThat(provincePage.locator("[role=status]").textContent()).contains("Đã áp dụng");
+                BrowserAccessibilityTest.check(provincePage);
+                provincePage.context().close();
             }
         }
     }

@@ -224,6 +224,13 @@ public abstract class PrivacyScenarios extends EndToEnd {
         assertThat(jdbc.sql("SELECT COUNT(*) FROM guidance_person WHERE full_name = '(đã ẩn danh)'").query(Integer.class)
                 .single()).isGreaterThanOrEqualTo(1);
         assertThat(http.get("/api/v1/privacy/retention/runs", admin).body()).contains("GUIDANCE_NAME");
+        // the province reads the rules and the report on its page, and may lengthen a rule there
+        Http provinceWeb = new Http(port, true);
+        provinceWeb.formLogin("province-admin", World.PASSWORD);
+        String adminPage = provinceWeb.getHtml("/privacy/admin").body();
+        assertThat(adminPage).contains("Tên người được hướng dẫn chưa có trong sổ đăng ký", "Nhật ký truy cập");
+        assertThat(provinceWeb.postForm("/privacy/retention/rules/GUIDANCE_NAME", Map.of("_csrf", Http.csrf(adminPage),
+                "days", "100")).body()).contains("không được ngắn hơn 365 ngày");
         // a second run finds nothing more to do
         assertThat(http.post("/api/v1/privacy/retention/runs", admin, null).json().get("changed").get("GUIDANCE_NAME").asInt())
                 .isZero();

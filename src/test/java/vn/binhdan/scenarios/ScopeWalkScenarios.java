@@ -817,6 +817,13 @@ public abstract class ScopeWalkScenarios extends EndToEnd {
         walk.put("GET /me/data/download", () -> noPersonPage(officer.getHtml("/me/data/download?format=xlsx")));
         walk.put("POST /me/data/corrections", () -> noPersonPage(officer.postForm("/me/data/corrections", Map.of(
                 "_csrf", csrf, "field", "BIRTH_DATE", "requestedValue", "01/01/1980"))));
+        walk.put("GET /privacy/admin", () -> pageDenied(officer.getHtml("/privacy/admin")));
+        walk.put("POST /privacy/notices", () -> pageDenied(officer.postForm("/privacy/notices", Map.of("_csrf", csrf,
+                "unitId", String.valueOf(otherCommune), "title", "Thông báo", "body", "Nội dung", "contact", "Liên hệ"))));
+        walk.put("POST /privacy/retention/rules/{kind}", () -> pageDenied(officer.postForm("/privacy/retention/rules/GUIDANCE_NAME",
+                Map.of("_csrf", csrf, "days", "400"))));
+        walk.put("POST /privacy/retention/runs", () -> pageDenied(officer.postForm("/privacy/retention/runs",
+                Map.of("_csrf", csrf))));
         walk.put("GET /privacy/corrections", () -> assertThat(officer.getHtml("/privacy/corrections?open=false").body())
                 .contains("<h1>").doesNotContain(OutsidePrivacy.VALUE));
         walk.put("POST /privacy/corrections/{id}/answer", () -> pageDenied(officer.postForm("/privacy/corrections/"

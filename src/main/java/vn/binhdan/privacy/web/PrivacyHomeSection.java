@@ -5,6 +5,7 @@ import org.springframework.stereotype.Component;
 import vn.binhdan.privacy.Corrections;
 import vn.binhdan.privacy.PrivacyNotices;
 import vn.binhdan.shared.AppUser;
+import vn.binhdan.shared.Role;
 import vn.binhdan.shared.web.HomeCard;
 import vn.binhdan.shared.web.HomeSection;
 
@@ -23,18 +24,19 @@ class PrivacyHomeSection implements HomeSection {
         this.corrections = corrections;
     }
 
-    record Card(boolean person, boolean pending, boolean handler, int openCorrections) {
+    record Card(boolean person, boolean pending, boolean handler, int openCorrections, boolean admin) {
     }
 
     @Override
     public Optional<HomeCard> card(AppUser user) {
         boolean person = user.personId() != null;
         boolean handler = corrections.handles(user);
+        boolean admin = user.has(Role.PROVINCE_ADMIN) || user.has(Role.SYSTEM_ADMIN);
         if (!person && !handler) {
             return Optional.empty();
         }
         boolean pending = person && notices.pending(user);
         return Optional.of(new HomeCard(pending ? 0 : 90, "privacy/home-card",
-                new Card(person, pending, handler, handler ? corrections.openCount(user) : 0)));
+                new Card(person, pending, handler, handler ? corrections.openCount(user) : 0, admin)));
     }
 }
