@@ -236,6 +236,37 @@ public abstract class PrivacyScenarios extends EndToEnd {
                 .isZero();
     }
 
+    @Test
+    void theProvinceLogsASuspectedBreachAndSeesWhatIsOverdue() {
+        String admin = token("province-admin");
+        long province = unit("66");
+        java.time.Instant now = java.time.Instant.now();
+        refused(http.post("/api/v1/privacy/breaches", admin, World.map("unitId", province, "description", "Lộ danh sách",
+                "foundAt", now.plusSeconds(86_400).toString(), "affected", "30 người")), 400, "(foundAt)");
+        refused(http.post("/api/v1/privacy/breaches", admin, World.map("unitId", province, "description", "Lộ danh sách",
+                "foundAt", now.toString())), 400, "(affected)");
+        assertThat(http.post("/api/v1/privacy/breaches", token("commune-officer"), World.map("unitId", unit("24133"),
+                "description", "x", "foundAt", now.toString(), "affected", "1")).status()).isEqualTo(403);
+        // found four days ago and not yet notified: overdue; found an hour ago: not yet
+        Http.Response old = http.post("/api/v1/privacy/breaches", admin, World.map("unitId", province,
+                "description", "Tệp nhập dữ liệu gửi nhầm thư điện tử", "foundAt", now.minusSeconds(4 * 86_400).toString(),
+                "affected", "Người dân phường Buôn Ma Thuột, khoảng 200 người", "actions", "Đề nghị người nhận xóa tệp"));
+        assertThat(old.status()).as(old.body()).isEqualTo(200);
+        assertThat(old.json().get("overdue").asBoolean()).isTrue();
+        Http.Response fresh = http.post("/api/v1/privacy/breaches", admin, World.map("unitId", province,
+                "description", "Máy tính xách tay bị mất", "foundAt", now.minusSeconds(3600).toString(), "affected", "Không rõ"));
+        assertThat(fresh.json().get("overdue").asBoolean()).isFalse();
+        long id = fresh.json().get("id").asLong();
+        refused(http.put("/api/v1/privacy/breaches/" + id, admin, World.map("notifiedAt",
+                now.minusSeconds(7200).toString())), 400, "(notifiedAt)");
+        JsonNode notified = http.put("/api/v1/privacy/breaches/" + id, admin, World.map("notifiedAt", now.toString(),
+                "actions", "Đã báo Bộ Công an")).json();
+        assertThat(notified.get("overdue").asBoolean()).isFalse();
+        assertThat(notified.get("actions").asText()).isEqualTo("Đã báo Bộ Công an");
+        assertThat(http.get("/api/v1/privacy/breaches", admin).body()).contains("Tệp nhập dữ liệu gửi nhầm", "Máy tính xách tay");
+        assertThat(http.get("/api/v1/privacy/breaches", token("lamdong-admin")).body()).doesNotContain("Máy tính xách tay");
+    }
+
     private static Map<String, Object> notice(long unitId, String title) {
         return World.map("unitId", unitId, "title", title,
                 "body", "Nền tảng xử lý họ tên, ngày sinh, nơi ở và kết quả học tập của bạn để thực hiện kế hoạch.\n"

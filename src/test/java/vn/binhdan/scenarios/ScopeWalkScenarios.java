@@ -435,6 +435,12 @@ public abstract class ScopeWalkScenarios extends EndToEnd {
         });
         walk.put("POST /api/v1/privacy/corrections/{id}/answer", t -> denied(http.post("/api/v1/privacy/corrections/"
                 + op.correction() + "/answer", t, World.map("outcome", "DONE"))));
+        walk.put("GET /api/v1/privacy/breaches", t -> denied(http.get("/api/v1/privacy/breaches", t)));
+        walk.put("POST /api/v1/privacy/breaches", t -> denied(http.post("/api/v1/privacy/breaches", t, World.map(
+                "unitId", otherCommune, "description", "Sự cố", "foundAt", java.time.Instant.now().toString(),
+                "affected", "1 người"))));
+        walk.put("PUT /api/v1/privacy/breaches/{id}", t -> denied(http.put("/api/v1/privacy/breaches/" + op.breach(), t,
+                World.map("notifiedAt", java.time.Instant.now().toString()))));
         walk.put("GET /api/v1/privacy/retention/rules", t -> denied(http.get("/api/v1/privacy/retention/rules", t)));
         walk.put("PUT /api/v1/privacy/retention/rules/{kind}", t -> denied(http.put("/api/v1/privacy/retention/rules/GUIDANCE_NAME",
                 t, World.map("days", 400))));
@@ -855,7 +861,7 @@ public abstract class ScopeWalkScenarios extends EndToEnd {
     }
 
     /** A correction request of H'Hen Niê (Xã Hòa Phú) and a notice of Lâm Đồng, both outside the ward. */
-    record OutsidePrivacy(long correction, long notice) {
+    record OutsidePrivacy(long correction, long notice, long breach) {
         static final String VALUE = "Ngày sinh đúng là 21/11/1979";
     }
 
@@ -878,7 +884,14 @@ public abstract class ScopeWalkScenarios extends EndToEnd {
             notice = http.post("/api/v1/privacy/notices", token("lamdong-admin"), World.map("unitId", lamDong,
                     "title", "Thông báo Lâm Đồng", "body", "Nội dung", "contact", "dpo@lamdong.gov.vn")).json().get("id").asLong();
         }
-        return new OutsidePrivacy(correction, notice);
+        Long breach = jdbc.sql("SELECT MIN(id) FROM privacy_breach WHERE unit_id = ?").param(lamDong).query(Long.class)
+                .optional().orElse(null);
+        if (breach == null) {
+            breach = http.post("/api/v1/privacy/breaches", token("lamdong-admin"), World.map("unitId", lamDong,
+                    "description", "Thất lạc danh sách", "foundAt", java.time.Instant.now().toString(),
+                    "affected", "12 người dân")).json().get("id").asLong();
+        }
+        return new OutsidePrivacy(correction, notice, breach);
     }
 
     private static void noPerson(Http.Response r) {
@@ -1121,6 +1134,7 @@ public abstract class ScopeWalkScenarios extends EndToEnd {
                 + jdbc.sql("SELECT COUNT(*) || MAX(title) FROM privacy_notice").query(String.class).single() + "/"
                 + jdbc.sql("SELECT SUM(days) FROM retention_rule").query(Long.class).single() + "/"
                 + jdbc.sql("SELECT COUNT(*) FROM retention_run").query(Long.class).single() + "/"
+                + jdbc.sql("SELECT COUNT(*) + COUNT(notified_at) FROM privacy_breach").query(Long.class).single() + "/"
                 + jdbc.sql("SELECT status FROM import_job WHERE created_by = 'province-admin' ORDER BY created_at DESC LIMIT 1")
                 .query(String.class).single();
     }

@@ -13,6 +13,9 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import vn.binhdan.privacy.Breach;
+import vn.binhdan.privacy.BreachForm;
+import vn.binhdan.privacy.Breaches;
 import vn.binhdan.privacy.ConsentChoice;
 import vn.binhdan.privacy.Correction;
 import vn.binhdan.privacy.CorrectionAnswer;
@@ -39,8 +42,10 @@ class PrivacyApi {
     private final MyDataService data;
     private final Corrections corrections;
     private final Retention retention;
+    private final Breaches breaches;
 
-    PrivacyApi(PrivacyNotices notices, MyDataService data, Corrections corrections, Retention retention) {
+    PrivacyApi(PrivacyNotices notices, MyDataService data, Corrections corrections, Retention retention, Breaches breaches) {
+        this.breaches = breaches;
         this.notices = notices;
         this.data = data;
         this.corrections = corrections;
@@ -124,6 +129,24 @@ class PrivacyApi {
     @PostMapping("/api/v1/privacy/corrections/{id}/answer")
     Correction answer(@PathVariable long id, @RequestBody CorrectionAnswer answer) {
         return corrections.answer(id, answer);
+    }
+
+    @Operation(summary = "Sổ sự cố lộ lọt dữ liệu cá nhân trong phạm vi, kèm hạn thông báo 72 giờ và việc quá hạn")
+    @GetMapping("/api/v1/privacy/breaches")
+    List<Breach> breaches() {
+        return breaches.list();
+    }
+
+    @Operation(summary = "Ghi một sự cố nghi lộ lọt dữ liệu cá nhân (việc gì, phát hiện lúc nào, dữ liệu của ai, xử lý, thông báo)")
+    @PostMapping("/api/v1/privacy/breaches")
+    Breach recordBreach(@RequestBody BreachForm form) {
+        return breaches.record(form);
+    }
+
+    @Operation(summary = "Bổ sung việc đã xử lý và thời điểm đã thông báo cho một sự cố")
+    @PutMapping("/api/v1/privacy/breaches/{id}")
+    Breach updateBreach(@PathVariable long id, @RequestBody BreachForm form) {
+        return breaches.update(id, form);
     }
 
     @Operation(summary = "Thời hạn lưu trữ theo loại dữ liệu")
