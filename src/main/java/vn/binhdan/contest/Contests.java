@@ -298,9 +298,26 @@ public class Contests {
         return spec.length() > 2000 ? spec.substring(0, 2000) : spec;
     }
 
+    /**
+     * The bank's questions of one framework edition: the current one, unless the bank has not
+     * caught up with a newly published framework yet, then the edition most of the bank is in
+     * (a round mixes no editions, as an exam does not).
+     */
+    private List<OpenQuestion> pool() {
+        List<OpenQuestion> all = bank.openQuestions(null, null);
+        Map<String, List<OpenQuestion>> byVersion = all.stream().collect(Collectors.groupingBy(OpenQuestion::frameworkVersion));
+        String current = frameworks.current().version();
+        List<OpenQuestion> ofCurrent = byVersion.getOrDefault(current, List.of());
+        int most = byVersion.values().stream().mapToInt(List::size).max().orElse(0);
+        if (ofCurrent.size() * 2 >= most) {
+            return ofCurrent;
+        }
+        return byVersion.values().stream().max(java.util.Comparator.comparingInt(List::size)).orElse(List.of());
+    }
+
     /** Draws the round's questions: named ones first, then each line at random among the matching questions not yet taken. */
     private List<QuestionRow> draw(RoundForm f) {
-        List<OpenQuestion> pool = bank.openQuestions(frameworks.current().version(), null);
+        List<OpenQuestion> pool = pool();
         Map<String, OpenQuestion> byCode = pool.stream().collect(Collectors.toMap(OpenQuestion::code, Function.identity(),
                 (a, b) -> a));
         List<OpenQuestion> chosen = new ArrayList<>();
