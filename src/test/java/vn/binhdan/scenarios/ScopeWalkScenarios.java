@@ -477,6 +477,18 @@ public abstract class ScopeWalkScenarios extends EndToEnd {
         walk.put("GET /api/v1/me/contest-entries/{id}/result", t -> noLearner(http.get("/api/v1/me/contest-entries/"
                 + oc.entry() + "/result", t)));
 
+        // year-end reviews: Xã Hòa Phú's and the province's overview are out of reach
+        int reviewYear = LocalDate.now().getYear() - 1;
+        walk.put("PUT /api/v1/units/{unitId}/year-end-reviews/{year}", t -> denied(http.put("/api/v1/units/" + otherCommune
+                + "/year-end-reviews/" + reviewYear, t, World.map("heldOn", reviewYear + "-12-01", "chair", "X", "attendance", 5))));
+        walk.put("GET /api/v1/units/{unitId}/year-end-reviews/{year}", t -> denied(http.get("/api/v1/units/" + otherCommune
+                + "/year-end-reviews/" + reviewYear, t)));
+        walk.put("GET /api/v1/year-end-reviews", t -> {
+            denied(http.get("/api/v1/year-end-reviews?unitId=" + province + "&year=" + reviewYear, t));
+            assertThat(ok(http.get("/api/v1/year-end-reviews?unitId=" + unit("24133") + "&year=" + reviewYear, t)).body())
+                    .doesNotContain("Hòa Phú");
+        });
+
         TreeSet<String> mapped = new TreeSet<>();
         mappings.getHandlerMethods().keySet().forEach(info -> info.getPatternValues().stream()
                 .filter(p -> p.startsWith("/api/v1"))
@@ -878,6 +890,19 @@ public abstract class ScopeWalkScenarios extends EndToEnd {
         walk.put("GET /contests/entries/{id}/result", () -> notHers(officer.getHtml("/contests/entries/" + oc.entry()
                 + "/result")));
 
+        // emulation: the ward's own reviews only
+        int reviewYear = LocalDate.now().getYear() - 1;
+        walk.put("GET /emulation", () -> assertThat(officer.getHtml("/emulation").body()).contains("<h1>"));
+        walk.put("GET /emulation/reviews", () -> {
+            assertThat(officer.getHtml("/emulation/reviews").body()).contains("Phường Buôn Ma Thuột").doesNotContain("Hòa Phú");
+            pageDenied(officer.getHtml("/emulation/reviews?unit=" + unit("66")));
+        });
+        walk.put("GET /emulation/reviews/{unitId}/{year}", () -> pageDenied(officer.getHtml("/emulation/reviews/"
+                + otherCommune + "/" + reviewYear)));
+        walk.put("POST /emulation/reviews/{unitId}/{year}", () -> pageDenied(officer.postForm("/emulation/reviews/"
+                + otherCommune + "/" + reviewYear, Map.of("_csrf", csrf, "heldOn", reviewYear + "-12-01", "chair", "X",
+                "attendance", "5"))));
+
         TreeSet<String> mapped = new TreeSet<>();
         mappings.getHandlerMethods().forEach((info, method) -> info.getPatternValues().stream()
                 .filter(p -> !p.startsWith("/api/") && !p.startsWith("/error") && !p.startsWith("/v3/")
@@ -1188,6 +1213,7 @@ public abstract class ScopeWalkScenarios extends EndToEnd {
                 + jdbc.sql("SELECT COUNT(*) FROM contest_answer").query(Long.class).single() + "/"
                 + jdbc.sql("SELECT COUNT(*) FROM contest_registration").query(Long.class).single() + "/"
                 + jdbc.sql("SELECT COUNT(*) FROM contest_prize_list").query(Long.class).single() + "/"
+                + jdbc.sql("SELECT COUNT(*) || '/' || COALESCE(SUM(attendance), 0) FROM year_end_review").query(String.class).single() + "/"
                 + jdbc.sql("SELECT status FROM import_job WHERE created_by = 'province-admin' ORDER BY created_at DESC LIMIT 1")
                 .query(String.class).single();
     }
