@@ -83,6 +83,38 @@ class DemoDataTest {
                 .extracting(Unit::name).anyMatch(n -> n.startsWith("Thôn "));
     }
 
+    @Autowired
+    private vn.binhdan.emulation.YearEndReviews reviews;
+    @Autowired
+    private vn.binhdan.emulation.RewardProposals rewards;
+
+    @Test
+    void mostCommunesHeldTheirYearEndReviewAndTheWardsProposalsAreDecided() {
+        AppUser admin = accounts.authenticate("province-admin", "demo1234");
+        int year = java.time.LocalDate.now().getYear();
+        var overview = SystemUser.call(admin, () -> reviews.overview(province().id(), year));
+        assertThat(overview.communes()).isEqualTo(102);
+        assertThat(overview.held()).isBetween(60, 101);
+        var campaign = SystemUser.call(admin, () -> rewards.campaigns()).getFirst();
+        var detail = SystemUser.call(admin, () -> rewards.campaign(campaign.id()));
+        assertThat(detail.decisions()).singleElement().satisfies(d -> assertThat(d.annex()).hasSize(3));
+        assertThat(detail.proposals()).anyMatch(p -> p.status() == vn.binhdan.emulation.ProposalStatus.SUBMITTED);
+    }
+
+    @Autowired
+    private vn.binhdan.campaign.Budgets budgets;
+
+    @Test
+    void theProvincesPlanHasABudgetWithTwoQuartersOfSpending() {
+        AppUser admin = accounts.authenticate("province-admin", "demo1234");
+        long plan = SystemUser.call(admin, () -> plans.list()).stream()
+                .filter(p -> p.plan().title().equals(DemoDataLoader.PLAN_TITLE)).findFirst().orElseThrow().plan().id();
+        var budget = SystemUser.call(admin, () -> budgets.budget(plan));
+        assertThat(budget.lines()).hasSize(3);
+        assertThat(budget.lines()).flatExtracting(l -> l.spending()).extracting(s -> s.quarter()).contains(1, 2);
+        assertThat(budget.lines()).anyMatch(l -> l.warning() != null);
+    }
+
     @Test
     void registryHoldsThePopulationInAllFourTargetGroups() {
         AppUser admin = accounts.authenticate("province-admin", "demo1234");

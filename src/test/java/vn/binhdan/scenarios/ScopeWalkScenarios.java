@@ -57,6 +57,8 @@ public abstract class ScopeWalkScenarios extends EndToEnd {
         OutsideCascade cc = hoaPhusCascade(admin);
         OutsideContest oc = contests(admin);
         OutsidePrivacy op = hoaPhusPrivacy();
+        OutsideRewards or = rewards(admin);
+        long hpLine = hoaPhusBudgetLine(admin, hp.plan());
         String before = snapshot();
 
         Map<String, Consumer<String>> walk = new LinkedHashMap<>();
@@ -215,6 +217,12 @@ public abstract class ScopeWalkScenarios extends EndToEnd {
         walk.put("POST /api/v1/plans", t -> denied(http.post("/api/v1/plans", t, World.map("title", "Kế hoạch khác",
                 "issuerUnitId", otherCommune, "fromYear", 2026))));
         walk.put("GET /api/v1/plans/{id}", t -> denied(http.get(planApi, t)));
+        // the budget of Xã Hòa Phú's plan: neither read nor added to, nor spent from
+        walk.put("GET /api/v1/plans/{planId}/budget", t -> denied(http.get("/api/v1/plans/" + hp.plan() + "/budget", t)));
+        walk.put("POST /api/v1/plans/{planId}/budget-lines", t -> denied(http.post("/api/v1/plans/" + hp.plan()
+                + "/budget-lines", t, World.map("unitId", unit("24133"), "source", "COMMUNE", "title", "x", "estimate", 1))));
+        walk.put("POST /api/v1/budget-lines/{id}/spending", t -> denied(http.post("/api/v1/budget-lines/" + hpLine
+                + "/spending", t, World.map("year", 2026, "quarter", 1, "amount", 1, "documentRef", "x"))));
         walk.put("PUT /api/v1/plans/{id}", t -> denied(http.put(planApi, t, World.map("title", "Đổi tên",
                 "issuerUnitId", otherCommune, "fromYear", 2026))));
         walk.put("POST /api/v1/plans/{id}/tasks/import", t -> denied(http.upload(planApi + "/tasks/import", t, Map.of(),
@@ -512,6 +520,52 @@ public abstract class ScopeWalkScenarios extends EndToEnd {
         walk.put("GET /api/v1/privacy/retention/runs", t -> denied(http.get("/api/v1/privacy/retention/runs", t)));
         walk.put("POST /api/v1/privacy/retention/runs", t -> denied(http.post("/api/v1/privacy/retention/runs", t, null)));
 
+        // year-end reviews: Xã Hòa Phú's and the province's overview are out of reach
+        int reviewYear = LocalDate.now().getYear() - 1;
+        walk.put("PUT /api/v1/units/{unitId}/year-end-reviews/{year}", t -> denied(http.put("/api/v1/units/" + otherCommune
+                + "/year-end-reviews/" + reviewYear, t, World.map("heldOn", reviewYear + "-12-01", "chair", "X", "attendance", 5))));
+        walk.put("GET /api/v1/units/{unitId}/year-end-reviews/{year}", t -> denied(http.get("/api/v1/units/" + otherCommune
+                + "/year-end-reviews/" + reviewYear, t)));
+        walk.put("GET /api/v1/year-end-reviews", t -> {
+            denied(http.get("/api/v1/year-end-reviews?unitId=" + province + "&year=" + reviewYear, t));
+            assertThat(ok(http.get("/api/v1/year-end-reviews?unitId=" + unit("24133") + "&year=" + reviewYear, t)).body())
+                    .doesNotContain("Hòa Phú");
+        });
+
+        // commendations: the province's campaign is the officer's to take part in, Hòa Phú's proposal
+        // for H'Hen Niê, the decision and Lâm Đồng's campaign are not
+        walk.put("POST /api/v1/reward-campaigns", t -> denied(http.post("/api/v1/reward-campaigns", t,
+                World.map("unitId", province, "title", "Không được"))));
+        walk.put("GET /api/v1/reward-campaigns", t -> assertThat(ok(http.get("/api/v1/reward-campaigns", t)).body())
+                .contains(OutsideRewards.TITLE).doesNotContain(OutsideRewards.OTHER));
+        walk.put("GET /api/v1/reward-campaigns/{id}", t -> {
+            assertThat(ok(http.get("/api/v1/reward-campaigns/" + or.campaign(), t)).json().get("proposals").size()).isZero();
+            denied(http.get("/api/v1/reward-campaigns/" + or.other(), t));
+        });
+        walk.put("GET /api/v1/reward-campaigns/{id}/suggestions", t -> {
+            denied(http.get("/api/v1/reward-campaigns/" + or.campaign() + "/suggestions?unitId=" + otherCommune, t));
+            denied(http.get("/api/v1/reward-campaigns/" + or.other() + "/suggestions?unitId=" + unit("24133"), t));
+        });
+        walk.put("POST /api/v1/reward-campaigns/{id}/proposals", t -> {
+            denied(http.post("/api/v1/reward-campaigns/" + or.campaign() + "/proposals", t, World.map("proposerUnitId",
+                    otherCommune, "personId", otherPerson, "rewardForm", "COMMUNE_COMMENDATION", "reason", "x")));
+            denied(http.post("/api/v1/reward-campaigns/" + or.other() + "/proposals", t, World.map("proposerUnitId",
+                    unit("24133"), "candidateUnitId", unit("24133"), "rewardForm", "COMMUNE_COMMENDATION", "reason", "x")));
+        });
+        walk.put("GET /api/v1/reward-proposals/{id}", t -> denied(http.get("/api/v1/reward-proposals/" + or.proposal(), t)));
+        walk.put("POST /api/v1/reward-proposals/{id}/submit", t -> denied(http.post("/api/v1/reward-proposals/"
+                + or.draft() + "/submit", t, null)));
+        walk.put("POST /api/v1/reward-proposals/{id}/appraisal", t -> denied(http.post("/api/v1/reward-proposals/"
+                + or.draft() + "/appraisal", t, World.map("accepted", true))));
+        walk.put("POST /api/v1/reward-campaigns/{id}/decisions", t -> denied(http.post("/api/v1/reward-campaigns/"
+                + or.campaign() + "/decisions", t, World.map("number", "9/QĐ", "decidedOn", LocalDate.now().toString(),
+                "proposalIds", List.of(or.draft())))));
+        walk.put("GET /api/v1/reward-decisions/{id}", t -> denied(http.get("/api/v1/reward-decisions/" + or.decision(), t)));
+        walk.put("GET /api/v1/reward-decisions/{id}/annex.xlsx", t -> denied(http.get("/api/v1/reward-decisions/"
+                + or.decision() + "/annex.xlsx", t)));
+        walk.put("GET /api/v1/persons/{id}/rewards", t -> denied(http.get("/api/v1/persons/" + otherPerson + "/rewards", t)));
+        walk.put("GET /api/v1/units/{id}/rewards", t -> denied(http.get("/api/v1/units/" + otherCommune + "/rewards", t)));
+
         TreeSet<String> mapped = new TreeSet<>();
         mappings.getHandlerMethods().keySet().forEach(info -> info.getPatternValues().stream()
                 .filter(p -> p.startsWith("/api/v1"))
@@ -550,6 +604,7 @@ public abstract class ScopeWalkScenarios extends EndToEnd {
         OutsideCascade cc = hoaPhusCascade(admin);
         OutsideContest oc = contests(admin);
         OutsidePrivacy op = hoaPhusPrivacy();
+        OutsideRewards or = rewards(admin);
         String before = snapshot();
         Http officer = new Http(port, true);
         officer.formLogin("commune-officer", World.PASSWORD);
@@ -932,6 +987,40 @@ public abstract class ScopeWalkScenarios extends EndToEnd {
         walk.put("POST /privacy/corrections/{id}/answer", () -> pageDenied(officer.postForm("/privacy/corrections/"
                 + op.correction() + "/answer", Map.of("_csrf", csrf, "outcome", "DONE"))));
 
+        // emulation: the ward's own reviews only
+        int reviewYear = LocalDate.now().getYear() - 1;
+        walk.put("GET /emulation", () -> assertThat(officer.getHtml("/emulation").body()).contains("<h1>"));
+        walk.put("GET /emulation/reviews", () -> {
+            assertThat(officer.getHtml("/emulation/reviews").body()).contains("Phường Buôn Ma Thuột").doesNotContain("Hòa Phú");
+            pageDenied(officer.getHtml("/emulation/reviews?unit=" + unit("66")));
+        });
+        walk.put("GET /emulation/reviews/{unitId}/{year}", () -> pageDenied(officer.getHtml("/emulation/reviews/"
+                + otherCommune + "/" + reviewYear)));
+        walk.put("POST /emulation/reviews/{unitId}/{year}", () -> pageDenied(officer.postForm("/emulation/reviews/"
+                + otherCommune + "/" + reviewYear, Map.of("_csrf", csrf, "heldOn", reviewYear + "-12-01", "chair", "X",
+                "attendance", "5"))));
+
+        walk.put("GET /emulation/campaigns", () -> assertThat(officer.getHtml("/emulation/campaigns").body())
+                .contains(OutsideRewards.TITLE).doesNotContain(OutsideRewards.OTHER));
+        walk.put("POST /emulation/campaigns", () -> pageDenied(officer.postForm("/emulation/campaigns", Map.of("_csrf", csrf,
+                "unitId", Long.toString(unit("66")), "title", "Không được"))));
+        walk.put("GET /emulation/campaigns/{id}", () -> {
+            assertThat(officer.getHtml("/emulation/campaigns/" + or.campaign()).body()).contains(OutsideRewards.TITLE);
+            pageDenied(officer.getHtml("/emulation/campaigns/" + or.other()));
+        });
+        walk.put("POST /emulation/campaigns/{id}/proposals", () -> pageDenied(officer.postForm("/emulation/campaigns/"
+                + or.campaign() + "/proposals", Map.of("_csrf", csrf, "proposerUnitId", Long.toString(otherCommune),
+                "candidateUnitId", Long.toString(otherCommune), "rewardForm", "COMMUNE_COMMENDATION", "reason", "x"))));
+        walk.put("POST /emulation/proposals/{id}/submit", () -> pageDenied(officer.postForm("/emulation/proposals/"
+                + or.draft() + "/submit", Map.of("_csrf", csrf))));
+        walk.put("POST /emulation/proposals/{id}/appraisal", () -> pageDenied(officer.postForm("/emulation/proposals/"
+                + or.draft() + "/appraisal", Map.of("_csrf", csrf, "accepted", "true"))));
+        walk.put("POST /emulation/campaigns/{id}/decisions", () -> pageDenied(officer.postForm("/emulation/campaigns/"
+                + or.campaign() + "/decisions", Map.of("_csrf", csrf, "number", "9/QĐ", "decidedOn",
+                LocalDate.now().toString(), "proposalIds", Long.toString(or.draft())))));
+        walk.put("GET /emulation/decisions/{id}/annex.xlsx", () -> pageDenied(officer.getHtml("/emulation/decisions/"
+                + or.decision() + "/annex.xlsx")));
+
         TreeSet<String> mapped = new TreeSet<>();
         mappings.getHandlerMethods().forEach((info, method) -> info.getPatternValues().stream()
                 .filter(p -> !p.startsWith("/api/") && !p.startsWith("/error") && !p.startsWith("/v3/")
@@ -1053,6 +1142,14 @@ public abstract class ScopeWalkScenarios extends EndToEnd {
                     OutsidePlan.PDF).json().get("id").asLong();
         }
         return new OutsidePlan(plan, task, link, evidence);
+    }
+
+    /** A budget line of Xã Hòa Phú's plan, held by the commune. */
+    private long hoaPhusBudgetLine(String admin, long plan) {
+        return jdbc.sql("SELECT id FROM budget_line WHERE plan_id = ? ORDER BY id LIMIT 1").param(plan).query(Long.class).optional()
+                .orElseGet(() -> http.post("/api/v1/plans/" + plan + "/budget-lines", admin, World.map("unitId", unit("24175"),
+                        "source", "COMMUNE", "title", "Kinh phí lớp học Buôn Kô Sir", "estimate", 10_000_000,
+                        "allocated", 8_000_000)).json().get("id").asLong());
     }
 
     /** A team of Buôn Kô Sir (Xã Hòa Phú), outside the ward, with one guidance session recorded by the province. */
@@ -1215,6 +1312,46 @@ public abstract class ScopeWalkScenarios extends EndToEnd {
         return new OutsideContest(contest, rounds.get(0), rounds.get(1), entry, other, otherRound);
     }
 
+    /**
+     * A commendation campaign of the province with Xã Hòa Phú's decided proposal for H'Hen Niê and a
+     * submitted one for the commune itself, and a campaign of Lâm Đồng.
+     */
+    record OutsideRewards(long campaign, long proposal, long draft, long decision, long other) {
+        static final String TITLE = "Khen thưởng phạm vi Đắk Lắk";
+        static final String OTHER = "Khen thưởng phạm vi Lâm Đồng";
+    }
+
+    private OutsideRewards rewards(String admin) {
+        Long campaign = jdbc.sql("SELECT id FROM reward_campaign WHERE title = ?").param(OutsideRewards.TITLE)
+                .query(Long.class).optional().orElse(null);
+        if (campaign == null) {
+            int year = LocalDate.now().getYear();
+            campaign = http.post("/api/v1/reward-campaigns", admin, World.map("unitId", unit("66"), "title",
+                    OutsideRewards.TITLE, "year", year)).json().get("id").asLong();
+            String proposals = "/api/v1/reward-campaigns/" + campaign + "/proposals";
+            long hen = http.post(proposals, admin, World.map("proposerUnitId", unit("24175"), "personId", person("H'Hen Niê"),
+                    "rewardForm", "COMMUNE_COMMENDATION", "reason", "Hướng dẫn bà con")).json().get("id").asLong();
+            long commune = http.post(proposals, admin, World.map("proposerUnitId", unit("24175"), "candidateUnitId",
+                    unit("24175"), "rewardForm", "COMMUNE_COMMENDATION", "reason", "Xã tiêu biểu")).json().get("id").asLong();
+            http.post("/api/v1/reward-proposals/" + hen + "/submit", admin, null);
+            http.post("/api/v1/reward-proposals/" + commune + "/submit", admin, null);
+            http.post("/api/v1/reward-proposals/" + hen + "/appraisal", admin, World.map("accepted", true));
+            assertThat(http.post("/api/v1/reward-campaigns/" + campaign + "/decisions", admin, World.map("number", "77/QĐ-UBND",
+                    "decidedOn", LocalDate.now().toString(), "proposalIds", List.of(hen))).status()).isEqualTo(201);
+            http.post("/api/v1/reward-campaigns", token("lamdong-admin"), World.map("unitId", unit("68"), "title",
+                    OutsideRewards.OTHER, "year", year));
+        }
+        long proposal = jdbc.sql("SELECT id FROM reward_proposal WHERE campaign_id = ? AND person_id IS NOT NULL")
+                .param(campaign).query(Long.class).single();
+        long draft = jdbc.sql("SELECT id FROM reward_proposal WHERE campaign_id = ? AND person_id IS NULL")
+                .param(campaign).query(Long.class).single();
+        long decision = jdbc.sql("SELECT id FROM reward_decision WHERE campaign_id = ?").param(campaign).query(Long.class)
+                .single();
+        long other = jdbc.sql("SELECT id FROM reward_campaign WHERE title = ?").param(OutsideRewards.OTHER)
+                .query(Long.class).single();
+        return new OutsideRewards(campaign, proposal, draft, decision, other);
+    }
+
     /** The officer has no learner record: someone else's entry stays closed to them. */
     private static void notHers(Http.Response r) {
         assertThat(r.status()).as(r.body()).isIn(400, 403, 404);
@@ -1291,6 +1428,12 @@ public abstract class ScopeWalkScenarios extends EndToEnd {
                 + jdbc.sql("SELECT SUM(days) FROM retention_rule").query(Long.class).single() + "/"
                 + jdbc.sql("SELECT COUNT(*) FROM retention_run").query(Long.class).single() + "/"
                 + jdbc.sql("SELECT COUNT(*) + COUNT(notified_at) FROM privacy_breach").query(Long.class).single() + "/"
+                + jdbc.sql("SELECT COUNT(*) || '/' || COALESCE(SUM(attendance), 0) FROM year_end_review").query(String.class).single() + "/"
+                + jdbc.sql("SELECT COUNT(*) FROM reward_campaign").query(Long.class).single() + "/"
+                + jdbc.sql("SELECT COUNT(*) || MAX(status) || COUNT(decision_id) FROM reward_proposal").query(String.class).single() + "/"
+                + jdbc.sql("SELECT COUNT(*) FROM reward_decision").query(Long.class).single() + "/"
+                + jdbc.sql("SELECT COUNT(*) FROM budget_line").query(Long.class).single() + "/"
+                + jdbc.sql("SELECT COUNT(*) FROM budget_spending").query(Long.class).single() + "/"
                 + jdbc.sql("SELECT status FROM import_job WHERE created_by = 'province-admin' ORDER BY created_at DESC LIMIT 1")
                 .query(String.class).single();
     }

@@ -25,11 +25,14 @@ class RegistryPages {
     private final UnitService units;
     private final PersonService persons;
     private final MessageSource messages;
+    private final org.springframework.beans.factory.ObjectProvider<vn.binhdan.shared.web.PersonSection> sections;
 
-    RegistryPages(UnitService units, PersonService persons, MessageSource messages) {
+    RegistryPages(UnitService units, PersonService persons, MessageSource messages,
+                  org.springframework.beans.factory.ObjectProvider<vn.binhdan.shared.web.PersonSection> sections) {
         this.units = units;
         this.persons = persons;
         this.messages = messages;
+        this.sections = sections;
     }
 
     @GetMapping("/units")
@@ -83,6 +86,8 @@ class RegistryPages {
     @GetMapping("/persons/{id}")
     String person(@PathVariable long id, Model model) {
         model.addAttribute("person", persons.get(id));
+        model.addAttribute("panels", sections.orderedStream().map(s -> s.panel(id)).flatMap(java.util.Optional::stream)
+                .sorted(java.util.Comparator.comparingInt(vn.binhdan.shared.web.HomeCard::order)).toList());
         return "persons/show";
     }
 }

@@ -1,0 +1,15 @@
+package vn.binhdan.campaign;
+
+import java.util.List;
+
+/**
+ * A funding line with what has been spent against it per quarter; {@code warning} explains, when
+ * set, that spending has gone past the allocation.
+ */
+public record BudgetLine(long id, long planId, Long taskId, long unitId, String unitName, BudgetSource source,
+                         String title, long estimate, long allocated, long spent, String warning,
+                         List<Spending> spending) {
+
+    public record Spending(long id, int year, int quarter, long amount, String documentRef) {
+    }
+}

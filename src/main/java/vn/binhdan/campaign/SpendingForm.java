@@ -1,0 +1,4 @@
+package vn.binhdan.campaign;
+
+public record SpendingForm(Integer year, Integer quarter, Long amount, String documentRef, String currency) {
+}

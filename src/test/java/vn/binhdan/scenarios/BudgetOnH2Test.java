@@ -1,0 +1,4 @@
+package vn.binhdan.scenarios;
+
+class BudgetOnH2Test extends BudgetScenarios {
+}

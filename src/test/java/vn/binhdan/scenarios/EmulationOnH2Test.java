@@ -1,0 +1,4 @@
+package vn.binhdan.scenarios;
+
+class EmulationOnH2Test extends EmulationScenarios {
+}
