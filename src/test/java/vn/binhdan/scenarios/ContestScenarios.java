@@ -359,6 +359,12 @@ public abstract class ContestScenarios extends EndToEnd {
         long contest = contest(admin, "Cuộc thi trên trình duyệt");
         long round = http.post("/api/v1/contests/" + contest + "/rounds", admin, roundForm("Vòng trình duyệt", 1))
                 .json().get("id").asLong();
+        // her name on the leaderboard is her choice (the privacy scenarios may have her refuse it in
+        // this shared database): here she has agreed, last
+        jdbc.sql("""
+                INSERT INTO privacy_consent (person_id, purpose, granted, decided_at, decided_by)
+                VALUES (?, 'LEADERBOARD_NAME', TRUE, CURRENT_TIMESTAMP, 'learner')""")
+                .param(person("Nguyễn Văn An")).update();
         Http phone = new Http(port, true);
         phone.formLogin("learner", World.PASSWORD);
         Http.Response list = phone.getHtml("/contests");
