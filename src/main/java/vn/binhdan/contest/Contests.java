@@ -17,6 +17,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
@@ -64,11 +65,12 @@ public class Contests {
     private final AuditLog audit;
     private final TransactionTemplate tx;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
     private final SecureRandom random = new SecureRandom();
 
     public Contests(ContestRepository repo, QuestionBank bank, FrameworkService frameworks, Units units,
                     PersonDirectory persons, ExamIntegrity.Thresholds thresholds, AuditLog audit,
-                    TransactionTemplate tx, Clock clock) {
+                    TransactionTemplate tx, Clock clock, ApplicationEventPublisher events) {
         this.repo = repo;
         this.bank = bank;
         this.frameworks = frameworks;
@@ -78,6 +80,7 @@ public class Contests {
         this.audit = audit;
         this.tx = tx;
         this.clock = clock;
+        this.events = events;
     }
 
     // ---- who may do what ----------------------------------------------------------------------
@@ -420,6 +423,20 @@ public class Contests {
                         p.clientIp(), p.device()));
             }
             repo.insertFinished(rows);
+            // each person's earliest imported entry is their first in the contest unless they entered before
+            Map<Long, EntryRow> earliest = new HashMap<>();
+            rows.forEach(e -> earliest.merge(e.personId(), e, (a, b) -> b.startedAt().isBefore(a.startedAt()) ? b : a));
+            List<ContestParticipation.Joined> joined = new ArrayList<>();
+            for (EntryRow e : earliest.values()) {
+                repo.register(locked.contestId(), e.personId(), e.unitPath(), e.startedAt());
+                if (repo.firstEntry(locked.contestId(), e.personId(), e.unitPath(), e.startedAt())) {
+                    joined.add(ContestParticipation.joined(locked.contestId(), e.unitPath(), e.startedAt()));
+                }
+            }
+            if (!joined.isEmpty()) {
+                events.publishEvent(new ContestParticipation("contest-import:" + roundId + ":"
+                        + java.util.UUID.randomUUID(), joined));
+            }
         });
         score(roundId);
         return round(roundOf(roundId));

@@ -13,6 +13,9 @@ import java.util.Map;
 import java.util.TreeSet;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import vn.binhdan.monitoring.Metrics;
+import vn.binhdan.monitoring.Rollups;
 import tools.jackson.databind.JsonNode;
 import vn.binhdan.identity.AccountService.GrantSpec;
 import vn.binhdan.shared.Role;
@@ -33,6 +36,8 @@ public abstract class ContestScenarios extends EndToEnd {
     static final String[] USERS = {"contestant-1", "contestant-2", "contestant-3", "contestant-4", "contestant-5"};
 
     private Map<String, JsonNode> bank;
+    @Autowired
+    Rollups rollups;
 
     @BeforeAll
     void contestants() {
@@ -154,6 +159,49 @@ public abstract class ContestScenarios extends EndToEnd {
                 World.map("prediction", prediction));
     }
 
+    private static long grew(Map<Long, Map<String, Long>> before, Map<Long, Map<String, Long>> after, long unitId) {
+        return after.getOrDefault(unitId, Map.of()).getOrDefault("ALL", 0L)
+                - before.getOrDefault(unitId, Map.of()).getOrDefault("ALL", 0L);
+    }
+
+    /**
+     * The compliance indicator "communes with at least N participants": the province sets N to the
+     * ward's count, and the ward meets it while Hòa Phú, with fewer, is listed among those that do not.
+     */
+    private void participationIndicator(String admin, long wardCount) {
+        int year = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Ho_Chi_Minh")).getYear();
+        String code = "CONTEST_COMMUNES";
+        JsonNode shipped = http.get("/api/v1/indicators/" + code + "/compliance", admin).json();
+        assertThat(shipped.get(0).get("metric").asText()).isEqualTo(Metrics.CONTEST_PARTICIPANTS);
+        try {
+            assertThat(http.put("/api/v1/indicators/" + code + "/compliance", admin, List.of(World.map(
+                    "metric", Metrics.CONTEST_PARTICIPANTS, "kinds", List.of(), "comparison", "GE", "threshold", wardCount,
+                    "from", "1/1", "to", "31/12", "eachMonth", false))).status()).isEqualTo(200);
+            JsonNode list = http.get("/api/v1/dashboard/" + unit("66") + "/compliance/" + code + "?year=" + year,
+                    admin).json();
+            assertThat(list.get("met").asInt()).as(list.toString()).isPositive();
+            List<String> failing = new ArrayList<>();
+            list.get("failing").forEach(f -> failing.add(f.get("unit").get("code").asText()));
+            assertThat(failing).doesNotContain("24133");
+            if (wardCount > 1) {
+                assertThat(failing).contains("24175");
+            }
+            JsonNode wardKpi = null;
+            for (JsonNode k : http.get("/api/v1/dashboard/" + unit("24133") + "?year=" + year,
+                    token("commune-officer")).json().get("kpis")) {
+                if (k.get("indicator").asText().equals(code)) {
+                    wardKpi = k;
+                }
+            }
+            assertThat(wardKpi).as("the ward's dashboard shows the indicator").isNotNull();
+            assertThat(wardKpi.get("compliance").get("met").asInt()).isEqualTo(1);
+        } finally {
+            http.put("/api/v1/indicators/" + code + "/compliance", admin, List.of(World.map(
+                    "metric", Metrics.CONTEST_PARTICIPANTS, "kinds", List.of(), "comparison", "GE", "threshold", 100,
+                    "from", "1/1", "to", "31/12", "eachMonth", false)));
+        }
+    }
+
     @Test
     void theClosestPredictionBreaksTheTieBetweenEquallyRightEntries() {
         String admin = token("province-admin");
@@ -181,6 +229,9 @@ public abstract class ContestScenarios extends EndToEnd {
         assertThat(http.get("/api/v1/me/contest-rounds", t[0]).body()).contains("Vòng 1").contains("\"OPEN\"");
         assertThat(http.post("/api/v1/contests/" + contest + "/registration", t[0], null).status()).isEqualTo(200);
 
+        rollups.drain();
+        Map<Long, Map<String, Long>> before = rollups.totals(Metrics.CONTEST_PARTICIPANTS,
+                List.of(unit("24133"), unit("24175"), unit("66")));
         JsonNode[] forms = new JsonNode[USERS.length];
         for (int i = 0; i < USERS.length; i++) {
             forms[i] = enter(t[i], round);
@@ -202,6 +253,17 @@ public abstract class ContestScenarios extends EndToEnd {
         JsonNode ward = http.get("/api/v1/contests/" + contest + "/units?roundId=" + round + "&unitId=" + unit("24133"),
                 t[0]).json();
         assertThat(standing(ward, "Tổ dân phố 2").get("participants").asInt()).isEqualTo(2);
+
+        // and the dashboards count each participant once, where they live: the ward's four, Hòa Phú's one
+        rollups.drain();
+        Map<Long, Map<String, Long>> counted = rollups.totals(Metrics.CONTEST_PARTICIPANTS,
+                List.of(unit("24133"), unit("24175"), unit("66")));
+        assertThat(grew(before, counted, unit("24133"))).isEqualTo(4);
+        assertThat(grew(before, counted, unit("24175"))).isEqualTo(1);
+        assertThat(grew(before, counted, unit("66"))).isEqualTo(5);
+        participationIndicator(admin, counted.get(unit("24133")).get("ALL"));
+        JsonNode check = http.post("/api/v1/monitoring/check", admin, Map.of()).json();
+        assertThat(check.get("differences").asInt()).as("the recompute from the rows agrees: " + check).isZero();
 
         // three entries all right: two predict 2, one predicts 5; the fourth misses one question
         answer(t[0], forms[0], 0);
