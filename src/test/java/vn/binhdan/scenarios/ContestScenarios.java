@@ -159,6 +159,15 @@ public abstract class ContestScenarios extends EndToEnd {
                 World.map("prediction", prediction));
     }
 
+    static String docxText(byte[] bytes) {
+        try (var doc = new org.apache.poi.xwpf.usermodel.XWPFDocument(new ByteArrayInputStream(bytes));
+             var text = new org.apache.poi.xwpf.extractor.XWPFWordExtractor(doc)) {
+            return text.getText();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     private static long grew(Map<Long, Map<String, Long>> before, Map<Long, Map<String, Long>> after, long unitId) {
         return after.getOrDefault(unitId, Map.of()).getOrDefault("ALL", 0L)
                 - before.getOrDefault(unitId, Map.of()).getOrDefault("ALL", 0L);
@@ -340,21 +349,58 @@ public abstract class ContestScenarios extends EndToEnd {
         assertThat(http.get("/api/v1/contest-rounds/" + round + "/fair-play", token("commune-officer")).status())
                 .isEqualTo(403);
 
+        // the organiser excludes the winning entry, with a reason: the round is ranked again without it,
+        // so two entries now have every answer right and the prediction of 2 is exact
+        String winner = forms[0].get("entryId").asText();
+        Http.Response noReason = http.post("/api/v1/contest-rounds/" + round + "/exclusions", admin,
+                World.map("entryId", winner, "reason", " "));
+        assertThat(noReason.status()).isEqualTo(400);
+        assertThat(noReason.json().get("detail").asText()).contains("reason");
+        assertThat(http.post("/api/v1/contest-rounds/" + round + "/exclusions", token("commune-officer"),
+                World.map("entryId", winner, "reason", "Dùng chung máy")).status()).isEqualTo(403);
+        Http.Response excluded = http.post("/api/v1/contest-rounds/" + round + "/exclusions", admin,
+                World.map("entryId", winner, "reason", "Làm bài hộ người khác trên cùng máy"));
+        assertThat(excluded.status()).as(excluded.body()).isEqualTo(200);
+        assertThat(excluded.json().get("trueCount").asInt()).isEqualTo(2);
+        JsonNode reranked = http.get("/api/v1/contest-rounds/" + round + "/ranking", admin).json();
+        assertThat(reranked).hasSize(4);
+        assertThat(reranked.get(0).get("predictionGap").asLong()).isZero();
+        assertThat(reranked.get(1).get("name").asText()).isEqualTo("Phan V. D. T.");
+        assertThat(reranked.get(1).get("predictionGap").asLong()).isEqualTo(3);
+        assertThat(reranked.toString()).doesNotContain("Đào T. D. T.");
+        assertThat(http.get("/api/v1/contest-rounds/" + round + "/fair-play", admin).body())
+                .contains("Làm bài hộ người khác trên cùng máy");
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_event WHERE subject_id = ? AND detail LIKE 'excluded:%'")
+                .param(winner).query(Long.class).single()).isEqualTo(1);
+
         JsonNode prizes = http.get("/api/v1/contest-rounds/" + round + "/prizes", admin).json();
         assertThat(prizes.get("people")).hasSize(3);
-        assertThat(prizes.get("people").get(2).get("name").asText()).isEqualTo("Phan Văn Dự Thi");
+        assertThat(prizes.get("people").get(1).get("name").asText()).isEqualTo("Phan Văn Dự Thi");
         Http.Response xlsx = http.get("/api/v1/contest-rounds/" + round + "/prizes.xlsx", admin);
         assertThat(xlsx.status()).isEqualTo(200);
         assertThat(new String(xlsx.bytes(), 0, 2, StandardCharsets.ISO_8859_1)).isEqualTo("PK");
+        // the organiser's announcement, to sign and send: the winners by full name, under the organiser's heading
+        Http.Response docx = http.get("/api/v1/contest-rounds/" + round + "/prizes.docx", admin);
+        assertThat(docx.status()).isEqualTo(200);
+        String announcement = docxText(docx.bytes());
+        assertThat(announcement).contains("THÔNG BÁO", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Phan Văn Dự Thi",
+                "Kết quả Vòng 1");
+        assertThat(http.get("/api/v1/contest-rounds/" + round + "/prizes.docx", token("commune-officer")).status())
+                .isEqualTo(403);
         assertThat(http.post("/api/v1/contests/" + contest + "/prizes/publication?roundId=" + round, admin, null).status())
                 .isEqualTo(200);
         Http.Response twice = http.post("/api/v1/contests/" + contest + "/prizes/publication?roundId=" + round, admin, null);
         assertThat(twice.status()).isEqualTo(409);
+        Http.Response tooLate = http.post("/api/v1/contest-rounds/" + round + "/exclusions", admin,
+                World.map("entryId", forms[1].get("entryId").asText(), "reason", "Quá muộn"));
+        assertThat(tooLate.status()).as("once published, the list stands").isEqualTo(409);
 
         JsonNode finals = http.get("/api/v1/contests/" + contest + "/prizes", admin).json();
         assertThat(finals.get("people")).hasSize(2);
         assertThat(finals.get("units")).hasSize(1);
         assertThat(http.get("/api/v1/contests/" + contest + "/prizes.xlsx", admin).status()).isEqualTo(200);
+        assertThat(docxText(http.get("/api/v1/contests/" + contest + "/prizes.docx", admin).bytes()))
+                .contains("Giải chung cuộc", "Phường Buôn Ma Thuột");
     }
 
     @Test

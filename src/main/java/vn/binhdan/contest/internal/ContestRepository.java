@@ -251,6 +251,29 @@ public class ContestRepository {
         return jdbc.sql(ENTRY + "WHERE round_id = ?").param(roundId).query(ContestRepository::entry).list();
     }
 
+    /** The entries a score is made of: every entry but those the organiser excluded. */
+    public List<EntryRow> scorable(long roundId) {
+        return jdbc.sql(ENTRY + "WHERE round_id = ? AND excluded IS NULL").param(roundId)
+                .query(ContestRepository::entry).list();
+    }
+
+    public void exclude(String entryId, String reason) {
+        jdbc.sql("UPDATE contest_entry SET excluded = ?, counted = FALSE, rank_no = NULL WHERE id = ?")
+                .params(reason, entryId).update();
+    }
+
+    /** Excluded entries of a round and why. */
+    public Map<String, String> exclusions(long roundId) {
+        Map<String, String> out = new HashMap<>();
+        jdbc.sql("SELECT id, excluded FROM contest_entry WHERE round_id = ? AND excluded IS NOT NULL").param(roundId)
+                .query((rs, i) -> out.put(rs.getString(1), rs.getString(2))).list();
+        return out;
+    }
+
+    public void setTrueCount(long roundId, int trueCount) {
+        jdbc.sql("UPDATE contest_round SET true_count = ? WHERE id = ?").params(trueCount, roundId).update();
+    }
+
     public List<String> activeEntries(long roundId) {
         return jdbc.sql("SELECT id FROM contest_entry WHERE round_id = ? AND finished_how IS NULL").param(roundId)
                 .query(String.class).list();
