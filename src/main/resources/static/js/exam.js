@@ -84,6 +84,16 @@
     var chosen = values(fieldset);
     if (fieldset.getAttribute('data-type') === 'ORDERING' && chosen.length > 0
         && chosen.length < fieldset.querySelectorAll('select').length) { return; }
+    save(fieldset, chosen, 0);
+  });
+
+  // A busy server answers 503 (or 429) with Retry-After instead of failing slowly: the answer is
+  // sent again after the wait it asks for, unless a newer answer to the same question went first.
+  var pending = {};
+  function save(fieldset, chosen, attempt) {
+    var position = fieldset.getAttribute('data-position');
+    var ticket = (pending[position] || 0) + (attempt === 0 ? 1 : 0);
+    pending[position] = ticket;
     var body = new URLSearchParams();
     chosen.forEach(function (v) { body.append('choice', v); });
     if (csrf) { body.append('_csrf', csrf.value); }
@@ -91,13 +101,22 @@
       method: 'POST', body: body, credentials: 'same-origin',
       headers: {'Accept': 'application/json'}
     }).then(function (r) {
+      if ((r.status === 503 || r.status === 429) && attempt < 8) {
+        var wait = parseInt(r.headers.get('Retry-After'), 10);
+        wait = (isNaN(wait) ? 2 : Math.min(Math.max(wait, 1), 30)) * 1000 + Math.floor(Math.random() * 500);
+        status.textContent = status.getAttribute('data-retry') || status.getAttribute('data-error');
+        setTimeout(function () {
+          if (pending[position] === ticket) { save(fieldset, chosen, attempt + 1); }
+        }, wait);
+        return;
+      }
       return r.json().then(function (j) {
         status.textContent = j.message || '';
         if (j.secondsLeft !== undefined) { left = j.secondsLeft; }
-        if (r.ok) { saved[position] = chosen.length > 0; refreshCounts(); }
+        if (r.ok && pending[position] === ticket) { saved[position] = chosen.length > 0; refreshCounts(); }
       });
     }).catch(function () { status.textContent = status.getAttribute('data-error'); });
-  });
+  }
 
   // before submitting: a dialog listing the questions still unanswered, each a way back to it
   var dialog = document.getElementById('confirm-submit');

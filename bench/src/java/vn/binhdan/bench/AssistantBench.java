@@ -53,7 +53,8 @@ import vn.binhdan.assistant.internal.search.Vocabulary;
  */
 public final class AssistantBench {
 
-    record Case(Set<String> lessons, String question) {
+    /** {@code keyFact}: parts joined by &, each with alternatives joined by /, null for an unrelated question. */
+    record Case(Set<String> lessons, String keyFact, String question) {
     }
 
     public static void main(String[] args) throws Exception {
@@ -79,11 +80,28 @@ public final class AssistantBench {
             // one question, explained: what the assistant read and what it would say
             String q = System.getenv("ASK");
             System.out.println(small.parse(q));
+            for (var r : small.rank(small.parse(q), 12).stream().filter(r -> "LESSON".equals(r.kind())).limit(3).toList()) {
+                System.out.printf(Locale.ROOT, "lesson %s score %.2f coverage %.2f%n", small.stored(r.doc()).get("lesson"),
+                        r.score(), small.coverage(small.parse(q), r.doc()));
+                for (var ps : small.scorePassages(small.parse(q), r.doc(), 1.0)) {
+                    var p = ps.passage();
+                    System.out.printf(Locale.ROOT, "   %.3f cov %.2f %s %s/%s%n", ps.score(), ps.coverage(), p.kind(), p.parent(), p.heading());
+                }
+            }
             AssistantEngine.Extract e = AssistantEngine.answer(small, q, threshold);
-            System.out.println(e.answered() + " " + e.coverage() + " " + e.answer());
+            System.out.println(e.answered() + " " + e.coverage() + " " + e.cited().stream().map(d -> d.get("lesson")).toList()
+                    + "\n" + e.answer());
             return;
         }
         Baseline smallBase = new Baseline(shipped);
+        answers("tuning set (eval.csv)", small, cases, threshold, true);
+        List<Case> heldOut = evalCases("assistant/eval-heldout.csv");
+        // while tuning, only the held-out figures are looked at, not its questions one by one
+        answers("held-out set (eval-heldout.csv, not tuned on)", small, heldOut, threshold,
+                System.getenv("SHOW_HELDOUT") != null);
+        if (System.getenv("ANSWERS_ONLY") != null) {
+            return;
+        }
         quality("shipped content", small, smallBase, answerable, unrelated, threshold, true);
 
         List<IndexDoc> all = new ArrayList<>(shipped);
@@ -193,6 +211,69 @@ public final class AssistantBench {
         }
     }
 
+    /**
+     * What a learner would judge: the answer cites a right lesson, it carries the key fact the
+     * question is about, and a question no lesson answers is refused rather than answered.
+     */
+    static void answers(String label, SearchIndex index, List<Case> cases, double threshold, boolean detail) {
+        boolean dump = detail && System.getenv("DUMP") != null;
+        int answerable = 0;
+        int answered = 0;
+        int right = 0;
+        int fact = 0;
+        int unrelated = 0;
+        int refused = 0;
+        for (Case c : cases) {
+            AssistantEngine.Extract e = AssistantEngine.answer(index, c.question(), threshold);
+            if (c.lessons().isEmpty()) {
+                unrelated++;
+                refused += e.answered() ? 0 : 1;
+                if (e.answered() && detail) {
+                    System.out.println("  answered though unrelated: " + c.question());
+                }
+                continue;
+            }
+            answerable++;
+            boolean isRight = e.answered() && e.cited().stream().anyMatch(d -> c.lessons().contains(d.get("lesson")));
+            boolean hasFact = e.answered() && carries(e.answer(), c.keyFact());
+            answered += e.answered() ? 1 : 0;
+            right += isRight ? 1 : 0;
+            fact += hasFact ? 1 : 0;
+            if (dump || (detail && (!isRight || !hasFact))) {
+                System.out.printf("  %s%s %s [%s] → %s%n    %s%n", isRight ? "lesson ok" : "WRONG LESSON",
+                        hasFact ? "" : ", NO KEY FACT", c.question(), c.keyFact(),
+                        e.cited().stream().map(d -> d.get("lesson")).toList(),
+                        e.answer() == null ? "(not answered)" : e.answer().replace("\n", "\n    "));
+            }
+        }
+        System.out.printf(Locale.ROOT, "[%s] %d answerable: answered %d, cite a right lesson %d = %.3f, carry the key fact %d = %.3f; "
+                        + "%d unrelated: refused honestly %d%n", label, answerable, answered, right, (double) right / answerable,
+                fact, (double) fact / answerable, unrelated, refused);
+    }
+
+    /** Every part of the key fact, in one of its wordings, is in the answer (no diacritics, no case). */
+    static boolean carries(String answer, String keyFact) {
+        if (answer == null || keyFact == null) {
+            return false;
+        }
+        String a = fold(answer);
+        for (String part : keyFact.split("&")) {
+            boolean any = false;
+            for (String alt : part.split("/")) {
+                any |= a.contains(fold(alt.strip()));
+            }
+            if (!any) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    static String fold(String s) {
+        String n = java.text.Normalizer.normalize(s.toLowerCase(Locale.ROOT).replace('đ', 'd'), java.text.Normalizer.Form.NFD);
+        return n.replaceAll("\\p{M}+", "").replaceAll("\\s+", " ");
+    }
+
     static void quality(String label, SearchIndex index, Baseline baseline, List<Case> answerable, List<Case> unrelated,
                         double threshold, boolean sweep) {
         double recall = 0;
@@ -267,17 +348,23 @@ public final class AssistantBench {
     }
 
     static List<Case> evalCases() throws IOException {
+        return evalCases("assistant/eval.csv");
+    }
+
+    static List<Case> evalCases(String resource) throws IOException {
         List<Case> out = new ArrayList<>();
-        String csv = new String(new PathMatchingResourcePatternResolver().getResource("classpath:assistant/eval.csv")
+        String csv = new String(new PathMatchingResourcePatternResolver().getResource("classpath:" + resource)
                 .getContentAsByteArray(), StandardCharsets.UTF_8);
         for (String line : csv.split("\n")) {
             if (line.isBlank() || line.startsWith("#") || line.startsWith("lessons,")) {
                 continue;
             }
             int comma = line.indexOf(',');
+            int second = line.indexOf(',', comma + 1);
             String lessons = line.substring(0, comma).strip();
+            String fact = line.substring(comma + 1, second).strip();
             Set<String> set = lessons.equals("-") ? Set.of() : Set.of(lessons.split("\\|"));
-            out.add(new Case(set, line.substring(comma + 1).strip()));
+            out.add(new Case(set, fact.equals("-") ? null : fact, line.substring(second + 1).strip()));
         }
         return out;
     }
@@ -301,7 +388,8 @@ public final class AssistantBench {
                     String body = new String(manifest.createRelative(l.path("body").asString()).getContentAsByteArray(),
                             StandardCharsets.UTF_8);
                     docs.add(new IndexDoc("LESSON", code, l.path("code").asString(), l.path("title").path("vi").asString(),
-                            courseTitle + " · " + moduleTitle, IndexContent.text(body), url + "/" + l.path("code").asString()));
+                            courseTitle + " · " + moduleTitle, IndexContent.text(body), url + "/" + l.path("code").asString(),
+                            IndexContent.outline(body)));
                 }
                 docs.add(new IndexDoc("MODULE", code, null, moduleTitle, courseTitle, String.join("\n", titles), url));
             }

@@ -15,6 +15,11 @@ public record AssistantReply(String status, String message, String answer, List<
     public record Citation(String title, String context, String url, String courseCode, String lessonCode) {
     }
 
+    /** The answer's lines: a paragraph, a numbered step or a list item each, as the lesson had them. */
+    public List<String> answerLines() {
+        return answer == null ? List.of() : List.of(answer.split("\n"));
+    }
+
     public boolean answered() {
         return "ANSWERED".equals(status);
     }

@@ -20,6 +20,7 @@ import vn.binhdan.assistant.internal.search.Vocabulary;
 import vn.binhdan.learning.Course;
 import vn.binhdan.learning.CourseService;
 import vn.binhdan.learning.Lesson;
+import vn.binhdan.shared.cluster.ClusterSignals;
 
 /**
  * Search over the published courses, modules and lessons (never the exam question bank, nor the
@@ -40,10 +41,16 @@ public class SearchService implements ApplicationRunner {
     private volatile SearchIndex index;
     private volatile String stamp = "";
 
-    public SearchService(CourseService courses) {
+    private final ClusterSignals signals;
+
+    public SearchService(CourseService courses, ClusterSignals signals) {
         this.courses = courses;
+        this.signals = signals;
         this.index = SearchIndex.build(analyzer, vocabulary, List.of());
+        signals.subscribe(CATALOGUE, key -> refresh());
     }
+
+    static final String CATALOGUE = "catalogue";
 
     @Override
     public void run(ApplicationArguments args) {
@@ -57,6 +64,15 @@ public class SearchService implements ApplicationRunner {
     @TransactionalEventListener(fallbackExecution = true)
     void on(CatalogueChanged change) {
         refresh();
+    }
+
+    /**
+     * The other instances hear of the change through the database, in the change's own
+     * transaction, and rebuild within a second (their poll below would take up to 30 s).
+     */
+    @org.springframework.context.event.EventListener
+    void announce(CatalogueChanged change) {
+        signals.publish(CATALOGUE, "");
     }
 
     /** Rebuilds the index if any published course changed since the last build. */
@@ -88,7 +104,7 @@ public class SearchService implements ApplicationRunner {
                     text = text + "\n" + l.transcript().strip();
                 }
                 docs.add(new IndexDoc("LESSON", c.code(), l.code(), l.title().in("vi"),
-                        courseTitle + " · " + moduleTitle, text, courseUrl + "/" + l.code()));
+                        courseTitle + " · " + moduleTitle, text, courseUrl + "/" + l.code(), IndexContent.outline(l.body())));
             }
         }
         index = SearchIndex.build(analyzer, vocabulary, docs);

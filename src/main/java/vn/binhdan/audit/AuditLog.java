@@ -193,6 +193,22 @@ public class AuditLog {
                 rs.getString("remote_addr"), (Integer) rs.getObject("person_count", Integer.class))).list();
     }
 
+    /**
+     * What others did with one person's record, newest first: for showing to that person alone
+     * (the caller checks it is them). Their own actions are left out.
+     */
+    @Transactional(readOnly = true)
+    public List<AuditEntry> aboutPerson(long personId, String exceptActor, int limit) {
+        return jdbc.sql("""
+                SELECT * FROM audit_event WHERE subject_type IN ('PERSON', 'person') AND subject_id = ? AND actor <> ?
+                ORDER BY id DESC LIMIT\s""" + Math.max(1, Math.min(limit, 1000)))
+                .params(Long.toString(personId), exceptActor)
+                .query((rs, i) -> new AuditEntry(rs.getLong("id"), rs.getTimestamp("occurred_at").toInstant(),
+                        rs.getString("actor"), rs.getString("action"), rs.getString("subject_type"),
+                        rs.getString("subject_id"), rs.getString("detail"), rs.getString("remote_addr"),
+                        (Integer) rs.getObject("person_count", Integer.class))).list();
+    }
+
     /** "***" and the last three digits, as the registry shows an ID number. */
     static String mask(String text) {
         if (text == null) {

@@ -1,5 +1,8 @@
 package vn.binhdan.community;
 
+import vn.binhdan.shared.privacy.ConsentPurpose;
+import vn.binhdan.shared.privacy.Consents;
+
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -58,9 +61,11 @@ public class Recognition {
     private final AuditLog audit;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final Consents consents;
 
     public Recognition(NominationRepository repo, RecognitionCriteria criteria, PersonDirectory persons, Units units,
-                       AuditLog audit, ApplicationEventPublisher events, Clock clock) {
+                       AuditLog audit, ApplicationEventPublisher events, Clock clock, Consents consents) {
+        this.consents = consents;
         this.repo = repo;
         this.criteria = criteria;
         this.persons = persons;
@@ -109,7 +114,14 @@ public class Recognition {
     /** Published recognitions for everyone: the nominee's name and unit, nothing more. */
     public List<Recognised> published() {
         List<Recognised> out = new ArrayList<>();
-        for (Row r : repo.published()) {
+        List<Row> rows = repo.published();
+        // a person who withdrew consent to the public list leaves it at once; the recognition still counts
+        java.util.Set<Long> hidden = consents.withholding(ConsentPurpose.PUBLIC_MODEL_LIST,
+                rows.stream().map(Row::personId).filter(java.util.Objects::nonNull).toList());
+        for (Row r : rows) {
+            if (r.personId() != null && hidden.contains(r.personId())) {
+                continue;
+            }
             String unitName = r.kind() == NominationKind.CITIZEN
                     ? r.unitName() + withParent(r.unitId())
                     : repo.unitNameOfParent(r.unitId());

@@ -68,9 +68,13 @@ public class Contests {
     private final ApplicationEventPublisher events;
     private final SecureRandom random = new SecureRandom();
 
+    private final vn.binhdan.shared.privacy.Consents consents;
+
     public Contests(ContestRepository repo, QuestionBank bank, FrameworkService frameworks, Units units,
                     PersonDirectory persons, ExamIntegrity.Thresholds thresholds, AuditLog audit,
-                    TransactionTemplate tx, Clock clock, ApplicationEventPublisher events) {
+                    TransactionTemplate tx, Clock clock, ApplicationEventPublisher events,
+                    vn.binhdan.shared.privacy.Consents consents) {
+        this.consents = consents;
         this.repo = repo;
         this.bank = bank;
         this.frameworks = frameworks;
@@ -510,8 +514,12 @@ public class Contests {
         Map<String, String> unitNames = unitNames(rows.stream().map(EntryRow::unitPath).toList(), c);
         List<RankedEntry> out = new ArrayList<>();
         EntryRow above = null;
+        // a contestant who refused their name on leaderboards is ranked without one (the page says so)
+        java.util.Set<Long> unnamed = consents.withholding(vn.binhdan.shared.privacy.ConsentPurpose.LEADERBOARD_NAME,
+                rows.stream().map(EntryRow::personId).toList());
         for (EntryRow e : rows) {
-            String name = names.computeIfAbsent(e.personId(), id -> persons.find(id).map(p -> mask(p.fullName())).orElse(""));
+            String name = unnamed.contains(e.personId()) ? null
+                    : names.computeIfAbsent(e.personId(), id -> persons.find(id).map(p -> mask(p.fullName())).orElse(""));
             out.add(new RankedEntry(e.rank(), name, unitNames.get(e.unitPath()), e.correct(), r.questionCount(),
                     e.prediction(), e.predictionGap(), e.durationMs(), e.submittedAt(), Scoring.decidedBy(above, e)));
             above = e;

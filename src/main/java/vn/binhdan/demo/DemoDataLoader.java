@@ -72,10 +72,12 @@ class DemoDataLoader {
     private final Rollups rollups;
     private final Plans plans;
     private final org.springframework.context.ApplicationEventPublisher events;
+    private final DemoLoadingNotice notice;
 
     DemoDataLoader(ImportService imports, Units units, AccountService accounts, PersonDirectory persons,
                    NationalIds nationalIds, DemoProperties props, Clock clock, Indicators indicators, Rollups rollups,
-                   Plans plans, org.springframework.context.ApplicationEventPublisher events) {
+                   Plans plans, org.springframework.context.ApplicationEventPublisher events, DemoLoadingNotice notice) {
+        this.notice = notice;
         this.events = events;
         this.indicators = indicators;
         this.rollups = rollups;
@@ -92,10 +94,19 @@ class DemoDataLoader {
     @EventListener(ApplicationReadyEvent.class)
     public void onReady() {
         if (units.count() > 0) {
+            notice.loading(false);
             log.info("Demo data not loaded: the database already has units");
             return;
         }
-        SystemUser.run(SystemUser.SYSTEM, this::load);
+        log.info("Loading the demo data (about a minute); until it is done the login page says so"
+                + " and the demo accounts do not exist yet. Stopped before the end, the data stays half"
+                + " loaded: delete ./data/ to start afresh");
+        notice.loading(true);
+        try {
+            SystemUser.run(SystemUser.SYSTEM, this::load);
+        } finally {
+            notice.loading(false);
+        }
     }
 
     private void load() {

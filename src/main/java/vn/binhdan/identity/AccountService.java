@@ -39,7 +39,11 @@ public class AccountService {
 
     public AccountService(AccountRepository accounts, PasswordEncoder passwords, SecurityProperties props,
                           PersonDirectory persons, NationalIds ids, AuditLog audit, Clock clock, LoginThrottle throttle,
-                          org.springframework.beans.factory.ObjectProvider<AccountService> self) {
+                          org.springframework.beans.factory.ObjectProvider<AccountService> self,
+                          vn.binhdan.shared.cluster.ClusterSignals signals) {
+        this.signals = signals;
+        // every instance forgets what it knew of an account the moment any instance changes it
+        signals.subscribe(ACCOUNT_CHANGED, key -> checked.remove(Long.valueOf(key)));
         this.throttle = throttle;
         this.self = self;
         this.accounts = accounts;
@@ -53,6 +57,50 @@ public class AccountService {
     }
 
     public record GrantSpec(Role role, long unitId) {
+    }
+
+    static final String ACCOUNT_CHANGED = "account";
+    private final vn.binhdan.shared.cluster.ClusterSignals signals;
+
+    /**
+     * Disables (or enables again) an account: it can no longer sign in, and its API tokens and
+     * browser sessions stop working on every instance within a second. A provincial administrator
+     * may do so for accounts whose every role lies within their province; a system administrator
+     * for any.
+     */
+    @Transactional
+    public void setEnabled(String username, boolean enabled) {
+        // an unknown name is refused like a name outside the caller's province: nothing is told about it
+        setEnabled(accounts.byUsername(username == null ? "" : username)
+                .orElseThrow(vn.binhdan.shared.ForbiddenException::new).id(), enabled);
+    }
+
+    @Transactional
+    public void setEnabled(long accountId, boolean enabled) {
+        AppUser caller = vn.binhdan.shared.CurrentUser.require();
+        AccountRow a = accounts.byId(accountId).orElseThrow(() -> new vn.binhdan.shared.NotFoundException("error.notFound"));
+        AppUser target = accounts.load(a);
+        boolean allowed = caller.has(Role.SYSTEM_ADMIN) || (!target.grants().isEmpty() && target.grants().stream()
+                .allMatch(g -> caller.canActOn(g.unitPath(), Role.PROVINCE_ADMIN)));
+        if (!allowed || caller.accountId() == accountId) {
+            throw new vn.binhdan.shared.ForbiddenException();
+        }
+        accounts.setEnabled(accountId, enabled);
+        audit.record(enabled ? "ENABLE" : "DISABLE", "ACCOUNT", String.valueOf(accountId),
+                target.grants().stream().map(vn.binhdan.shared.Grant::unitPath).findFirst().orElse(null), null);
+        signals.publish(ACCOUNT_CHANGED, String.valueOf(accountId));
+        // this instance forgets at once (and again after the commit, in case a request re-read the
+        // old state meanwhile); the others learn it from the signal within a second
+        checked.remove(accountId);
+        if (org.springframework.transaction.support.TransactionSynchronizationManager.isSynchronizationActive()) {
+            org.springframework.transaction.support.TransactionSynchronizationManager.registerSynchronization(
+                    new org.springframework.transaction.support.TransactionSynchronization() {
+                        @Override
+                        public void afterCommit() {
+                            checked.remove(accountId);
+                        }
+                    });
+        }
     }
 
     @Transactional
@@ -135,7 +183,8 @@ public class AccountService {
     /**
      * The account behind an API token, read at most once a minute: an app saving an exam answer
      * every few seconds should not cost two database reads a request (at ten seconds most saves
-     * still missed). A disabled account loses its tokens within that minute.
+     * still missed). A disabled account loses its tokens at once on every instance (see
+     * {@link #setEnabled}); the minute bounds a change made behind the platform's back.
      */
     public Optional<AppUser> loadForToken(long accountId) {
         java.time.Instant now = clock.instant();

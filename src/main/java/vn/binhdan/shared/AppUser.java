@@ -10,10 +10,20 @@ import java.util.Set;
  * OpenID Connect). Services decide what it may do; the UI only hides what it may not.
  */
 public record AppUser(long accountId, String username, String displayName, Long personId, List<Grant> grants)
-        implements java.io.Serializable {
+        implements java.io.Serializable, java.security.Principal {
 
     public AppUser {
         grants = List.copyOf(grants);
+    }
+
+    /**
+     * The username: what a signed-in session is filed under (Spring Session's principal index),
+     * rather than this record's whole text.
+     */
+    @Override
+    @com.fasterxml.jackson.annotation.JsonIgnore
+    public String getName() {
+        return username;
     }
 
     public boolean has(Role role) {

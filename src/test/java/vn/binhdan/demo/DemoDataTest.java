@@ -136,6 +136,15 @@ class DemoDataTest {
         });
     }
 
+    @Autowired
+    vn.binhdan.privacy.PrivacyNotices privacyNotices;
+
+    @Test
+    void theDemoLearnerMeetsTheProvincesPrivacyNoticeAtFirstLogin() {
+        AppUser learner = accounts.authenticate("learner", "demo1234");
+        assertThat(privacyNotices.pending(learner)).isTrue();
+    }
+
     @Test
     void theProvincesPlanIsLoadedWithItsUnitsMatchedAndTheWardSeesItsTasks() {
         AppUser admin = accounts.authenticate("province-admin", "demo1234");

@@ -59,6 +59,43 @@ public abstract class AccessScenarios extends EndToEnd {
         assertThat(r.json().get("detail").asText()).isEqualTo("Tên đăng nhập hoặc mật khẩu không đúng.");
     }
 
+    /**
+     * A province administrator stops an account (a volunteer who left, a stolen phone): its token
+     * is refused at once and it cannot sign in; a ward officer cannot do it, nor can the province
+     * for an account of another province; enabled again, it works again.
+     */
+    @Test
+    void anAdministratorDisablesAnAccountAndItStopsAtOnce() {
+        vn.binhdan.shared.SystemUser.run(vn.binhdan.shared.SystemUser.SYSTEM, () -> {
+            if (!accounts.exists("tam-khoa")) {
+                accounts.create("tam-khoa", "Tạm khóa", World.PASSWORD, null,
+                        List.of(new vn.binhdan.identity.AccountService.GrantSpec(vn.binhdan.shared.Role.TEAM_MEMBER,
+                                unit("24175.01"))));
+            }
+            if (!accounts.exists("lam-dong")) {
+                accounts.create("lam-dong", "Tỉnh khác", World.PASSWORD, null,
+                        List.of(new vn.binhdan.identity.AccountService.GrantSpec(vn.binhdan.shared.Role.TEAM_MEMBER,
+                                unit("22918"))));
+            }
+        });
+        String held = token("tam-khoa");
+        String admin = token("province-admin");
+        assertThat(http.get("/api/v1/me", held).status()).isEqualTo(200);
+        assertThat(http.put("/api/v1/accounts/tam-khoa/enabled", token("commune-officer"), World.map("enabled", false))
+                .status()).isEqualTo(403);
+        assertThat(http.put("/api/v1/accounts/lam-dong/enabled", admin, World.map("enabled", false)).status()).isEqualTo(403);
+        assertThat(http.put("/api/v1/accounts/khong-co-ai/enabled", admin, World.map("enabled", false)).status()).isEqualTo(403);
+
+        assertThat(http.put("/api/v1/accounts/tam-khoa/enabled", admin, World.map("enabled", false)).status()).isEqualTo(204);
+        assertThat(http.get("/api/v1/me", held).status()).isEqualTo(401);
+        assertThat(http.post("/api/v1/auth/login", null, World.map("username", "tam-khoa", "password", World.PASSWORD))
+                .status()).isEqualTo(401);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_event WHERE action = 'DISABLE'").query(Long.class).single()).isPositive();
+
+        assertThat(http.put("/api/v1/accounts/tam-khoa/enabled", admin, World.map("enabled", true)).status()).isEqualTo(204);
+        assertThat(http.get("/api/v1/me", held).status()).isEqualTo(200);
+    }
+
     @Test
     void parallelGuessesGetFivePasswordChecksThenWaitWhileEarlierTokensKeepWorking() throws Exception {
         jdbc.sql("DELETE FROM login_throttle").update();

@@ -334,6 +334,16 @@ public abstract class ContestScenarios extends EndToEnd {
         assertThat(ranking.get(3).get("prediction").asLong()).as("the better of two equal entries counts").isEqualTo(3);
         assertThat(ranking.get(4).get("correct").asInt()).as("the one who never submitted").isZero();
         assertThat(ranking.toString()).contains("Phan V. D. T.").doesNotContain("Phan Văn Dự Thi");
+        // a contestant who withdrew consent to her name on leaderboards keeps her place, without a name
+        long phan = person("Phan Văn Dự Thi");
+        jdbc.sql("""
+                INSERT INTO privacy_consent (person_id, purpose, granted, decided_at, decided_by)
+                VALUES (?, 'LEADERBOARD_NAME', FALSE, CURRENT_TIMESTAMP, 'test')""").param(phan).update();
+        JsonNode unnamed = http.get("/api/v1/contest-rounds/" + round + "/ranking", t[4]).json();
+        assertThat(unnamed).hasSize(5);
+        assertThat(unnamed.toString()).doesNotContain("Phan V. D. T.");
+        assertThat(unnamed.findValues("name")).hasSize(4);
+        jdbc.sql("DELETE FROM privacy_consent WHERE person_id = ? AND decided_by = 'test'").param(phan).update();
 
         JsonNode result = http.get("/api/v1/me/contest-entries/" + forms[1].get("entryId").asText() + "/result", t[1]).json();
         assertThat(result.get("rank").asInt()).isEqualTo(3);

@@ -56,9 +56,12 @@ public abstract class ScopeWalkScenarios extends EndToEnd {
         hoaPhusCommunity(admin);
         OutsideCascade cc = hoaPhusCascade(admin);
         OutsideContest oc = contests(admin);
+        OutsidePrivacy op = hoaPhusPrivacy();
         String before = snapshot();
 
         Map<String, Consumer<String>> walk = new LinkedHashMap<>();
+        walk.put("PUT /api/v1/accounts/{username}/enabled", t -> denied(http.put("/api/v1/accounts/team-member/enabled", t,
+                World.map("enabled", false))));
         walk.put("GET /api/v1/me", t -> assertThat(ok(http.get("/api/v1/me", t)).body())
                 .contains("commune-officer").doesNotContain("\"unitPath\":\"/" + province + "/\""));
         walk.put("GET /api/v1/units", t -> {
@@ -482,6 +485,38 @@ public abstract class ScopeWalkScenarios extends EndToEnd {
                 + oc.entry() + "/submit", t, World.map("prediction", 1))));
         walk.put("GET /api/v1/me/contest-entries/{id}/result", t -> noLearner(http.get("/api/v1/me/contest-entries/"
                 + oc.entry() + "/result", t)));
+        // privacy: a person's own data is served to that person only; the officer has no record of
+        // their own, and another commune's correction requests and the province's notices are out of reach
+        walk.put("GET /api/v1/privacy/notices", t -> denied(http.get("/api/v1/privacy/notices", t)));
+        walk.put("POST /api/v1/privacy/notices", t -> denied(http.post("/api/v1/privacy/notices", t, World.map(
+                "unitId", otherCommune, "title", "Thông báo", "body", "Nội dung", "contact", "Liên hệ"))));
+        walk.put("PUT /api/v1/privacy/notices/{id}", t -> denied(http.put("/api/v1/privacy/notices/" + op.notice(), t,
+                World.map("unitId", otherCommune, "title", "Sửa", "body", "Nội dung", "contact", "Liên hệ"))));
+        walk.put("GET /api/v1/me/privacy", t -> noPerson(http.get("/api/v1/me/privacy", t)));
+        walk.put("PUT /api/v1/me/consents", t -> noPerson(http.put("/api/v1/me/consents", t,
+                World.map("choices", World.map("PUBLIC_MODEL_LIST", false)))));
+        walk.put("GET /api/v1/me/data", t -> noPerson(http.get("/api/v1/me/data", t)));
+        walk.put("GET /api/v1/me/data.xlsx", t -> noPerson(http.get("/api/v1/me/data.xlsx", t)));
+        walk.put("POST /api/v1/me/erasure", t -> noPerson(http.post("/api/v1/me/erasure", t, null)));
+        walk.put("GET /api/v1/me/corrections", t -> noPerson(http.get("/api/v1/me/corrections", t)));
+        walk.put("POST /api/v1/me/corrections", t -> noPerson(http.post("/api/v1/me/corrections", t, World.map(
+                "personId", otherPerson, "field", "BIRTH_DATE", "requestedValue", "01/01/1980"))));
+        walk.put("GET /api/v1/privacy/corrections", t -> {
+            assertThat(ok(http.get("/api/v1/privacy/corrections?open=false", t)).body()).doesNotContain(OutsidePrivacy.VALUE);
+        });
+        walk.put("POST /api/v1/privacy/corrections/{id}/answer", t -> denied(http.post("/api/v1/privacy/corrections/"
+                + op.correction() + "/answer", t, World.map("outcome", "DONE"))));
+        walk.put("GET /api/v1/privacy/breaches", t -> denied(http.get("/api/v1/privacy/breaches", t)));
+        walk.put("POST /api/v1/privacy/breaches", t -> denied(http.post("/api/v1/privacy/breaches", t, World.map(
+                "unitId", otherCommune, "description", "Sự cố", "foundAt", java.time.Instant.now().toString(),
+                "affected", "1 người"))));
+        walk.put("PUT /api/v1/privacy/breaches/{id}", t -> denied(http.put("/api/v1/privacy/breaches/" + op.breach(), t,
+                World.map("notifiedAt", java.time.Instant.now().toString()))));
+        walk.put("GET /api/v1/privacy/retention/rules", t -> denied(http.get("/api/v1/privacy/retention/rules", t)));
+        walk.put("PUT /api/v1/privacy/retention/rules/{kind}", t -> denied(http.put("/api/v1/privacy/retention/rules/GUIDANCE_NAME",
+                t, World.map("days", 400))));
+        walk.put("GET /api/v1/privacy/retention/runs", t -> denied(http.get("/api/v1/privacy/retention/runs", t)));
+        walk.put("POST /api/v1/privacy/retention/runs", t -> denied(http.post("/api/v1/privacy/retention/runs", t, null)));
 
         TreeSet<String> mapped = new TreeSet<>();
         mappings.getHandlerMethods().keySet().forEach(info -> info.getPatternValues().stream()
@@ -520,6 +555,7 @@ public abstract class ScopeWalkScenarios extends EndToEnd {
         hoaPhusCommunity(admin);
         OutsideCascade cc = hoaPhusCascade(admin);
         OutsideContest oc = contests(admin);
+        OutsidePrivacy op = hoaPhusPrivacy();
         String before = snapshot();
         Http officer = new Http(port, true);
         officer.formLogin("commune-officer", World.PASSWORD);
@@ -889,6 +925,24 @@ public abstract class ScopeWalkScenarios extends EndToEnd {
                 + oc.entry() + "/items/1", Map.of("_csrf", csrf, "choice", "0")).status()).isEqualTo(400));
         walk.put("GET /contests/entries/{id}/result", () -> notHers(officer.getHtml("/contests/entries/" + oc.entry()
                 + "/result")));
+        walk.put("GET /me/privacy", () -> noPersonPage(officer.getHtml("/me/privacy")));
+        walk.put("POST /me/privacy", () -> noPersonPage(officer.postForm("/me/privacy", Map.of("_csrf", csrf,
+                "PUBLIC_MODEL_LIST", "no"))));
+        walk.put("GET /me/data", () -> noPersonPage(officer.getHtml("/me/data")));
+        walk.put("GET /me/data/download", () -> noPersonPage(officer.getHtml("/me/data/download?format=xlsx")));
+        walk.put("POST /me/data/corrections", () -> noPersonPage(officer.postForm("/me/data/corrections", Map.of(
+                "_csrf", csrf, "field", "BIRTH_DATE", "requestedValue", "01/01/1980"))));
+        walk.put("GET /privacy/admin", () -> pageDenied(officer.getHtml("/privacy/admin")));
+        walk.put("POST /privacy/notices", () -> pageDenied(officer.postForm("/privacy/notices", Map.of("_csrf", csrf,
+                "unitId", String.valueOf(otherCommune), "title", "Thông báo", "body", "Nội dung", "contact", "Liên hệ"))));
+        walk.put("POST /privacy/retention/rules/{kind}", () -> pageDenied(officer.postForm("/privacy/retention/rules/GUIDANCE_NAME",
+                Map.of("_csrf", csrf, "days", "400"))));
+        walk.put("POST /privacy/retention/runs", () -> pageDenied(officer.postForm("/privacy/retention/runs",
+                Map.of("_csrf", csrf))));
+        walk.put("GET /privacy/corrections", () -> assertThat(officer.getHtml("/privacy/corrections?open=false").body())
+                .contains("<h1>").doesNotContain(OutsidePrivacy.VALUE));
+        walk.put("POST /privacy/corrections/{id}/answer", () -> pageDenied(officer.postForm("/privacy/corrections/"
+                + op.correction() + "/answer", Map.of("_csrf", csrf, "outcome", "DONE"))));
 
         TreeSet<String> mapped = new TreeSet<>();
         mappings.getHandlerMethods().forEach((info, method) -> info.getPatternValues().stream()
@@ -913,6 +967,50 @@ public abstract class ScopeWalkScenarios extends EndToEnd {
         assertThat(snapshot()).as("nothing outside the ward changed").isEqualTo(before);
         assertThat(jdbc.sql("SELECT status FROM import_job WHERE id = ?").param(adminsImport).query(String.class).single())
                 .isEqualTo("UPLOADED");
+    }
+
+    /** A correction request of H'Hen Niê (Xã Hòa Phú) and a notice of Lâm Đồng, both outside the ward. */
+    record OutsidePrivacy(long correction, long notice, long breach) {
+        static final String VALUE = "Ngày sinh đúng là 21/11/1979";
+    }
+
+    private OutsidePrivacy hoaPhusPrivacy() {
+        long hen = person("H'Hen Niê");
+        String path = jdbc.sql("SELECT path FROM unit WHERE code = '24175.01'").query(String.class).single();
+        Long correction = jdbc.sql("SELECT MIN(id) FROM privacy_correction WHERE person_id = ?").param(hen)
+                .query(Long.class).optional().orElse(null);
+        if (correction == null) {
+            jdbc.sql("""
+                    INSERT INTO privacy_correction (person_id, unit_path, field, requested_value, status, created_at)
+                    VALUES (?, ?, 'BIRTH_DATE', ?, 'OPEN', CURRENT_TIMESTAMP)""").params(hen, path, OutsidePrivacy.VALUE).update();
+            correction = jdbc.sql("SELECT MIN(id) FROM privacy_correction WHERE person_id = ?").param(hen)
+                    .query(Long.class).single();
+        }
+        long lamDong = unit("68");
+        Long notice = jdbc.sql("SELECT MIN(id) FROM privacy_notice WHERE unit_id = ?").param(lamDong).query(Long.class)
+                .optional().orElse(null);
+        if (notice == null) {
+            notice = http.post("/api/v1/privacy/notices", token("lamdong-admin"), World.map("unitId", lamDong,
+                    "title", "Thông báo Lâm Đồng", "body", "Nội dung", "contact", "dpo@lamdong.gov.vn")).json().get("id").asLong();
+        }
+        Long breach = jdbc.sql("SELECT MIN(id) FROM privacy_breach WHERE unit_id = ?").param(lamDong).query(Long.class)
+                .optional().orElse(null);
+        if (breach == null) {
+            breach = http.post("/api/v1/privacy/breaches", token("lamdong-admin"), World.map("unitId", lamDong,
+                    "description", "Thất lạc danh sách", "foundAt", java.time.Instant.now().toString(),
+                    "affected", "12 người dân")).json().get("id").asLong();
+        }
+        return new OutsidePrivacy(correction, notice, breach);
+    }
+
+    private static void noPerson(Http.Response r) {
+        assertThat(r.status()).as(r.body()).isEqualTo(400);
+        assertThat(r.json().get("detail").asText()).contains("chưa gắn với hồ sơ người dân");
+    }
+
+    private static void noPersonPage(Http.Response r) {
+        assertThat(r.status()).as(r.body()).isEqualTo(400);
+        assertThat(r.body()).contains("<h1>", "chưa gắn với hồ sơ người dân");
     }
 
     private static void pageDenied(Http.Response r) {
@@ -1200,6 +1298,11 @@ public abstract class ScopeWalkScenarios extends EndToEnd {
                 + jdbc.sql("SELECT COUNT(*) FROM contest_answer").query(Long.class).single() + "/"
                 + jdbc.sql("SELECT COUNT(*) FROM contest_registration").query(Long.class).single() + "/"
                 + jdbc.sql("SELECT COUNT(*) FROM contest_prize_list").query(Long.class).single() + "/"
+                + jdbc.sql("SELECT COUNT(*) FROM privacy_correction WHERE status = 'OPEN'").query(Long.class).single() + "/"
+                + jdbc.sql("SELECT COUNT(*) || MAX(title) FROM privacy_notice").query(String.class).single() + "/"
+                + jdbc.sql("SELECT SUM(days) FROM retention_rule").query(Long.class).single() + "/"
+                + jdbc.sql("SELECT COUNT(*) FROM retention_run").query(Long.class).single() + "/"
+                + jdbc.sql("SELECT COUNT(*) + COUNT(notified_at) FROM privacy_breach").query(Long.class).single() + "/"
                 + jdbc.sql("SELECT status FROM import_job WHERE created_by = 'province-admin' ORDER BY created_at DESC LIMIT 1")
                 .query(String.class).single();
     }

@@ -49,6 +49,10 @@ public class AccountRepository {
         return keys.getKey().longValue();
     }
 
+    public void setEnabled(long id, boolean enabled) {
+        jdbc.sql("UPDATE account SET enabled = ? WHERE id = ?").params(enabled, id).update();
+    }
+
     public void linkOidc(long id, String subject) {
         jdbc.sql("UPDATE account SET oidc_subject = ? WHERE id = ?").params(subject, id).update();
     }

@@ -158,7 +158,7 @@ public class SecurityConfig {
         return ex instanceof InvalidBearerTokenException && String.valueOf(ex.getMessage()).toLowerCase(Locale.ROOT).contains("expired");
     }
 
-    private static AbstractAuthenticationToken fromJwt(Jwt jwt, AccountService accounts) {
+    static AbstractAuthenticationToken fromJwt(Jwt jwt, AccountService accounts) {
         Object uid = jwt.getClaims().get("uid");
         if (!(uid instanceof Number n)) {
             throw new InvalidBearerTokenException("no account in token");
@@ -186,7 +186,10 @@ public class SecurityConfig {
                 .formLogin(f -> f.loginPage("/login").failureHandler(failureHandler()).successHandler(successHandler())
                         .permitAll())
                 .exceptionHandling(e -> e.authenticationEntryPoint(loginEntryPoint()))
-                .logout(l -> l.logoutSuccessHandler(logoutSuccess()).permitAll());
+                .logout(l -> l.logoutSuccessHandler(logoutSuccess()).permitAll())
+                // operate (issue 21): a session outlives its sign-in check; a disabled account's ends here
+                .addFilterAfter(new DisabledAccountFilter(accounts),
+                        org.springframework.security.web.context.SecurityContextHolderFilter.class);
         headers(http);
         if (oidcClients.getIfAvailable() != null) {
             http.oauth2Login(o -> o.loginPage("/login")

@@ -69,6 +69,21 @@ class AuthApi {
                 .body(problems.problem(status, key));
     }
 
+    record Enabled(boolean enabled) {
+    }
+
+    /**
+     * Disables (or enables again) an account; its tokens and web sessions stop at once on every
+     * instance. Provincial administrators over every unit the account holds a role in.
+     */
+    @Operation(summary = "Khóa hoặc mở lại một tài khoản")
+    @org.springframework.web.bind.annotation.PutMapping("/accounts/{username}/enabled")
+    ResponseEntity<Void> enabled(@org.springframework.web.bind.annotation.PathVariable String username,
+                                 @RequestBody Enabled body) {
+        accounts.setEnabled(username, body.enabled());
+        return ResponseEntity.noContent().build();
+    }
+
     @Operation(summary = "Tài khoản đang đăng nhập và các quyền theo đơn vị")
     @GetMapping("/me")
     AppUser me() {

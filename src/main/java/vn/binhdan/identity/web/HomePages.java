@@ -16,6 +16,7 @@ import vn.binhdan.shared.CurrentUser;
 import vn.binhdan.shared.Role;
 import vn.binhdan.shared.web.HomeCard;
 import vn.binhdan.shared.web.HomeSection;
+import vn.binhdan.shared.web.LoginNotice;
 import vn.binhdan.unit.Unit;
 import vn.binhdan.unit.Units;
 
@@ -29,9 +30,11 @@ class HomePages {
     private final ObjectProvider<ClientRegistrationRepository> oidc;
     private final MessageSource messages;
     private final ObjectProvider<HomeSection> sections;
+    private final ObjectProvider<LoginNotice> notices;
 
     HomePages(Units units, ObjectProvider<ClientRegistrationRepository> oidc, MessageSource messages,
-              ObjectProvider<HomeSection> sections) {
+              ObjectProvider<HomeSection> sections, ObjectProvider<LoginNotice> notices) {
+        this.notices = notices;
         this.units = units;
         this.oidc = oidc;
         this.messages = messages;
@@ -49,6 +52,8 @@ class HomePages {
             int seconds = wait == null ? 30 : Math.max(1, Math.min(wait, 3600));
             model.addAttribute("error", messages.getMessage(key, new Object[]{seconds}, LocaleContextHolder.getLocale()));
         }
+        model.addAttribute("notices", notices.stream().map(LoginNotice::messageKey).flatMap(java.util.Optional::stream)
+                .map(key -> messages.getMessage(key, null, LocaleContextHolder.getLocale())).toList());
         if (oidc.getIfAvailable() instanceof InMemoryClientRegistrationRepository repo && repo.iterator().hasNext()) {
             model.addAttribute("oidc", repo.iterator().next().getRegistrationId());
         }

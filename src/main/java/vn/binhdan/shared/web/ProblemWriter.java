@@ -33,6 +33,11 @@ public class ProblemWriter {
                 messages.getMessage(messageKey, args, messageKey, locale));
         p.setTitle(messages.getMessage("problem.title." + status, null, HttpStatus.valueOf(status).getReasonPhrase(), locale));
         p.setProperty("code", messageKey);
+        // the request's id (operate module), which finds the request's log lines
+        String requestId = org.slf4j.MDC.get("requestId");
+        if (requestId != null) {
+            p.setProperty("requestId", requestId);
+        }
         return p;
     }
 

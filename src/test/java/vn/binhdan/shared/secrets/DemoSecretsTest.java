@@ -28,9 +28,9 @@ import vn.binhdan.support.Http;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "spring.datasource.url=jdbc:h2:mem:demo-secrets;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
         "binhdan.demo.enabled=false",
-        "binhdan.demo.secrets-file=${java.io.tmpdir}/binhdan-demo-secrets-${random.uuid}/secrets.properties",
-        "binhdan.import.dir=${java.io.tmpdir}/binhdan-demo-secrets-imports",
-        "binhdan.confirmation.dir=${java.io.tmpdir}/binhdan-demo-secrets-confirmations",
+        "binhdan.demo.secrets-file=${binhdan.test.tmp:${java.io.tmpdir}/binhdan-test}/demo-secrets-${random.uuid}/secrets.properties",
+        "binhdan.import.dir=${binhdan.test.tmp:${java.io.tmpdir}/binhdan-test}/demo-secrets-imports",
+        "binhdan.confirmation.dir=${binhdan.test.tmp:${java.io.tmpdir}/binhdan-test}/demo-secrets-confirmations",
         "server.forward-headers-strategy=native"})
 @ActiveProfiles("demo")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)

@@ -18,6 +18,17 @@ public final class AssistantEngine {
     /** Sentences joined into one answer: enough to be useful on a phone, short enough to read aloud. */
     static final int MAX_SENTENCES = 4;
     static final double[] RANK_FACTOR = {1.0, 0.8, 0.65};
+    /** A passage of the second or third lesson must be this much better than the first lesson's best to be chosen. */
+    static final double[] PASSAGE_RANK_FACTOR = factors(System.getProperty("binhdan.assistant.passage-rank", "1,0.8,0.65"));
+
+    private static double[] factors(String s) {
+        String[] parts = s.split(",");
+        double[] out = new double[parts.length];
+        for (int i = 0; i < parts.length; i++) {
+            out[i] = Double.parseDouble(parts[i].strip());
+        }
+        return out;
+    }
 
     private AssistantEngine() {
     }
@@ -73,35 +84,153 @@ public final class AssistantEngine {
         if (candidates.isEmpty() || gathered < needed) {
             return new Extract(false, null, List.of(), List.of(), index.hits(parsed, lessons), coverage);
         }
-        double best = candidates.getFirst().score();
-        List<SearchIndex.Sentence> chosen = new ArrayList<>();
-        Set<String> texts = new LinkedHashSet<>();
-        for (SearchIndex.Sentence s : candidates) {
-            if (chosen.size() >= MAX_SENTENCES || (chosen.size() >= 2 && s.score() < 0.45 * best)) {
-                break;
+        // the gate above decides whether to answer; what to say is the passage that covers the question best
+        SearchIndex.PassageScore best = null;
+        List<SearchIndex.PassageScore> all = new ArrayList<>();
+        for (int i = 0; i < lessons.size(); i++) {
+            int doc = lessons.get(i).doc();
+            if (i > 0 && index.coverage(parsed, doc) < minCoverage) {
+                continue;
             }
-            if (texts.add(s.text())) {
-                chosen.add(s);
-            }
-        }
-        List<Integer> docOrder = lessons.stream().map(SearchIndex.Ranked::doc).toList();
-        // read in the lessons' own order, so the steps of a procedure stay in sequence
-        chosen.sort(Comparator.comparingInt((SearchIndex.Sentence s) -> docOrder.indexOf(s.doc()))
-                .thenComparingInt(SearchIndex.Sentence::order));
-        StringBuilder answer = new StringBuilder();
-        List<Map<String, String>> cited = new ArrayList<>();
-        List<String> passages = new ArrayList<>();
-        Set<Integer> citedDocs = new LinkedHashSet<>();
-        for (SearchIndex.Sentence s : chosen) {
-            if (!answer.isEmpty()) {
-                answer.append(' ');
-            }
-            answer.append(s.text());
-            if (citedDocs.add(s.doc())) {
-                cited.add(index.stored(s.doc()));
-                passages.add(index.text(s.doc()));
+            for (SearchIndex.PassageScore ps : index.scorePassages(parsed, doc, PASSAGE_RANK_FACTOR[i])) {
+                all.add(ps);
+                if (best == null || ps.score() > best.score()) {
+                    best = ps;
+                }
             }
         }
-        return new Extract(true, answer.toString(), cited, passages, List.of(), coverage);
+        if (best != null && best.passage().hasSteps() && best.passage().sections() == 1) {
+            // steps whose earlier phase the question also names ("activate" a "level 2" account: first register
+            // at the commune police) are answered with both phases, in order
+            Passages.Passage chosen = best.passage();
+            for (SearchIndex.PassageScore ps : all) {
+                Passages.Passage p = ps.passage();
+                if (p.sections() == 2 && ps.score() > 0 && p.doc() == chosen.doc()
+                        && p.blocks().stream().anyMatch(b -> b.kind().equals("sub") && b.text().equals(chosen.heading()))) {
+                    best = ps;
+                    break;
+                }
+            }
+        }
+        if (best == null || best.score() <= 0) {
+            return new Extract(false, null, List.of(), List.of(), index.hits(parsed, lessons), coverage);
+        }
+        String answer = render(index, parsed, best.passage());
+        if (answer.isBlank()) {
+            return new Extract(false, null, List.of(), List.of(), index.hits(parsed, lessons), coverage);
+        }
+        int doc = best.passage().doc();
+        return new Extract(true, answer, List.of(index.stored(doc)), List.of(index.text(doc)), List.of(), coverage);
+    }
+
+    /** Lines of an answer beyond this are left to the lesson: a phone screen, or a minute read aloud. */
+    static final int MAX_LINES = 16;
+    /** A paragraph longer than this many sentences keeps only those that speak of the question. */
+    static final int WHOLE_PARAGRAPH = 3;
+
+    /**
+     * The passage as an answer, one line per paragraph or list item: steps numbered as in the lesson,
+     * other list items marked, sentences about the lesson itself, pointers elsewhere and anything
+     * said twice left out; never ending on a line that announces something it does not show.
+     */
+    static String render(SearchIndex index, SearchIndex.Parsed parsed, Passages.Passage p) {
+        List<String> lines = new ArrayList<>();
+        List<String> said = new ArrayList<>();
+        boolean joined = p.sections() > 1 && p.blocks().stream().filter(b -> b.kind().equals("sub")).count() > 0;
+        // in a long passage, list items and paragraphs that do not speak of the question are left to the lesson
+        int items = (int) p.blocks().stream().filter(b -> !b.kind().equals("sub")).count();
+        boolean selective = items > MAX_LINES / 2 + 1 && !p.hasSteps();
+        int step = 0;
+        for (Passages.Block b : p.blocks()) {
+            switch (b.kind()) {
+                case "sub" -> {
+                    if (joined) {
+                        lines.add(Passages.heading(b.text()) + ":");
+                    }
+                }
+                case "ol" -> {
+                    step = b.startsList() ? 1 : step + 1;
+                    String t = cleanItem(b.text());
+                    if (t != null && !repeated(t, said)) {
+                        lines.add(step + ". " + t);
+                        said.add(t);
+                    }
+                }
+                case "ul", "q" -> {
+                    String t = cleanItem(b.text());
+                    if (t != null && !repeated(t, said) && (!selective || index.weightIn(parsed, t) > 0)) {
+                        lines.add("• " + t);
+                        said.add(t);
+                    }
+                }
+                default -> {
+                    List<String> sentences = Passages.sentences(b.text());
+                    boolean whole = sentences.size() <= WHOLE_PARAGRAPH && !selective;
+                    StringBuilder line = new StringBuilder();
+                    for (String s : sentences) {
+                        String t = Passages.clean(s);
+                        if (t == null || repeated(t, said) || (!whole && index.weightIn(parsed, t) == 0)) {
+                            continue;
+                        }
+                        line.append(line.isEmpty() ? "" : " ").append(t);
+                        said.add(t);
+                    }
+                    if (!line.isEmpty()) {
+                        lines.add(line.toString());
+                    }
+                }
+            }
+        }
+        if (lines.size() > MAX_LINES) {
+            lines = new ArrayList<>(lines.subList(0, MAX_LINES));
+        }
+        // "Lúc đó làm tiếp như sau:" or a phase heading with nothing after it says nothing
+        while (!lines.isEmpty() && lines.getLast().endsWith(":")) {
+            lines.removeLast();
+        }
+        return String.join("\n", lines);
+    }
+
+    /** A list item without the sentences that only point elsewhere ("Xem lại bài … để …"). */
+    private static String cleanItem(String item) {
+        StringBuilder out = new StringBuilder();
+        for (String s : Passages.sentences(item)) {
+            String t = Passages.clean(s);
+            if (t != null) {
+                out.append(out.isEmpty() ? "" : " ").append(t);
+            }
+        }
+        return out.isEmpty() ? null : out.toString();
+    }
+
+    /** Said already, in the same or nearly the same words (a summary box repeating the text, a hotline twice). */
+    static boolean repeated(String sentence, List<String> said) {
+        Set<String> words = words(sentence);
+        if (words.isEmpty()) {
+            return false;
+        }
+        for (String s : said) {
+            Set<String> other = words(s);
+            int common = 0;
+            for (String w : words) {
+                if (other.contains(w)) {
+                    common++;
+                }
+            }
+            if (common >= 0.8 * Math.min(words.size(), other.size()) && Math.min(words.size(), other.size()) >= 4) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static Set<String> words(String s) {
+        Set<String> out = new LinkedHashSet<>();
+        for (String w : Passages.fold(s).split("[^\\p{L}\\p{N}]+")) {
+            if (!w.isEmpty()) {
+                out.add(w);
+            }
+        }
+        return out;
     }
 }

@@ -63,6 +63,7 @@ public final class SearchIndex {
     private static final String URL = "url";
     private static final String COURSE = "course";
     private static final String LESSON = "lesson";
+    private static final String OUTLINE = "outline";
     /** Words of a question beyond this are not read: long pastes must not make a search slow. */
     static final int MAX_TOKENS = 40;
     /** Tuned on the evaluation set: two syllables side by side are most of a Vietnamese word. */
@@ -110,6 +111,9 @@ public final class SearchIndex {
                     doc.add(new StoredField(URL, d.url()));
                     doc.add(new StoredField(COURSE, d.courseCode()));
                     doc.add(new StoredField(LESSON, d.lessonCode() == null ? "" : d.lessonCode()));
+                    if (d.outline() != null) {
+                        doc.add(new StoredField(OUTLINE, d.outline()));
+                    }
                     w.addDocument(doc);
                 }
                 w.forceMerge(1);
@@ -133,7 +137,8 @@ public final class SearchIndex {
     }
 
     /** A question read into concepts, with the query built from them. */
-    public record Parsed(List<Concept> concepts, Query query) {
+    /** {@code words}: every folded syllable of the question, question words included ("là gì", "ở đâu"). */
+    public record Parsed(List<Concept> concepts, Query query, Set<String> words) {
         public boolean isEmpty() {
             return concepts.isEmpty();
         }
@@ -195,7 +200,7 @@ public final class SearchIndex {
         for (Concept c : concepts) {
             q.add(conceptQuery(c), BooleanClause.Occur.SHOULD);
         }
-        return new Parsed(concepts, q.build());
+        return new Parsed(concepts, q.build(), new HashSet<>(tokens));
     }
 
     private static void addPair(BooleanQuery.Builder q, String first, String second) {
@@ -399,11 +404,15 @@ public final class SearchIndex {
         return false;
     }
 
-    /** Damerau-free Levenshtein with an early exit: the same tolerance as the fuzzy query. */
+    /**
+     * Edit distance with adjacent transpositions ("vnied" is one slip from "vneid"), with an early
+     * exit: the same tolerance as the fuzzy query, which counts a transposition as one edit.
+     */
     static boolean withinEdits(String a, String b, int max) {
         if (Math.abs(a.length() - b.length()) > max || a.isEmpty() || b.isEmpty() || a.charAt(0) != b.charAt(0)) {
             return false;
         }
+        int[] prev2 = new int[b.length() + 1];
         int[] prev = new int[b.length() + 1];
         int[] cur = new int[b.length() + 1];
         for (int j = 0; j <= b.length(); j++) {
@@ -415,16 +424,203 @@ public final class SearchIndex {
             for (int j = 1; j <= b.length(); j++) {
                 int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
                 cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
+                if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
+                    cur[j] = Math.min(cur[j], prev2[j - 2] + 1);
+                }
                 rowMin = Math.min(rowMin, cur[j]);
             }
             if (rowMin > max) {
                 return false;
             }
-            int[] t = prev;
+            int[] t = prev2;
+            prev2 = prev;
             prev = cur;
             cur = t;
         }
         return prev[b.length()] <= max;
+    }
+
+    /** A lesson's passages (its outline cut at headings); a document without outline is one passage. */
+    public List<Passages.Passage> passages(int doc) {
+        try {
+            Document d = searcher.storedFields().document(doc, Set.of(TEXT, OUTLINE));
+            return Passages.split(doc, d.get(OUTLINE), d.get(TEXT));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** How well a passage answers: {@code coverage} of the question's weight, {@code score} to rank passages. */
+    public record PassageScore(Passages.Passage passage, double score, double coverage) {
+    }
+
+    /**
+     * The passages of one lesson, scored. A passage answers a question when its words cover the
+     * question, its heading names it (the author's own label of what the passage is about), and one
+     * paragraph or step gathers much of it; a long passage is marked down a little, because it
+     * covers words by chance. Within a lesson a word of the question that every passage has (the
+     * lesson's own topic: "điện thoại" in the phone lesson) tells the passages apart less than one
+     * only a few have ("mất"), so each idea is weighed again by how few passages speak of it.
+     */
+    public List<PassageScore> scorePassages(Parsed parsed, int doc, double docFactor) {
+        List<Passages.Passage> passages = passages(doc);
+        List<Concept> concepts = parsed.concepts();
+        int n = passages.size();
+        if (n == 0 || concepts.isEmpty()) {
+            return List.of();
+        }
+        // per passage and idea: 0 absent, otherwise the share it counts (typed marks that differ count less)
+        double[][] inBody = new double[n][concepts.size()];
+        boolean[][] inHead = new boolean[n][concepts.size()];
+        double[][] bestBlock = new double[n][];
+        int[] tokenCount = new int[n];
+        for (int i = 0; i < n; i++) {
+            Passages.Passage p = passages.get(i);
+            String body = p.searchable() + (p.parent() == null ? "" : "\n" + p.parent());
+            List<String> tokens = IndexAnalysis.tokens(analyzer, body);
+            tokenCount[i] = tokens.size();
+            List<String> headTokens = IndexAnalysis.tokens(analyzer, p.heading() == null ? "" : p.heading());
+            List<String> exactTokens = null;
+            for (int c = 0; c < concepts.size(); c++) {
+                Concept concept = concepts.get(c);
+                boolean head = matches(concept, headTokens);
+                if (head || matches(concept, tokens)) {
+                    double share = 1;
+                    if (concept.accented() != null) {
+                        exactTokens = exactTokens == null ? IndexAnalysis.tokens(exact, body + "\n" + p.headings()) : exactTokens;
+                        share = exactTokens.contains(concept.accented()) ? 1 : WRONG_MARKS;
+                    }
+                    inBody[i][c] = share;
+                    inHead[i][c] = head;
+                }
+            }
+            List<double[]> blocks = new ArrayList<>();
+            for (Passages.Block b : p.blocks()) {
+                if (b.kind().equals("sub")) {
+                    continue;
+                }
+                List<String> bt = IndexAnalysis.tokens(analyzer, b.text());
+                double[] m = new double[concepts.size()];
+                for (int c = 0; c < concepts.size(); c++) {
+                    m[c] = inBody[i][c] > 0 && matches(concepts.get(c), bt) ? inBody[i][c] : 0;
+                }
+                blocks.add(m);
+            }
+            bestBlock[i] = flatten(blocks.toArray(double[][]::new));
+        }
+        double[] local = new double[concepts.size()];
+        double total = 0;
+        double totalGlobal = 0;
+        for (int c = 0; c < concepts.size(); c++) {
+            int having = 0;
+            for (int i = 0; i < n; i++) {
+                having += inBody[i][c] > 0 ? 1 : 0;
+            }
+            local[c] = Math.pow(concepts.get(c).weight(), GLOBAL_POWER) * (LOCAL_FLOOR + Math.log(1 + (double) n / Math.max(1, having)));
+            total += local[c];
+            totalGlobal += concepts.get(c).weight();
+        }
+        // words of the lesson's title are its topic, said in every heading's context: they echo nothing
+        Set<String> topic = new HashSet<>(IndexAnalysis.tokens(analyzer, stored(doc).get(TITLE)));
+        Set<String> asked = new HashSet<>(parsed.words());
+        asked.removeAll(topic);
+        if (asked.isEmpty()) {
+            // the question is the lesson's topic itself ("kích hoạt định danh mức 2"): its headings still tell which part
+            asked.addAll(parsed.words());
+        }
+        // "cách…", "làm sao…", "các bước…": a question of how is answered by the lesson's steps
+        boolean howTo = parsed.words().contains("cach") || parsed.words().contains("buoc")
+                || parsed.words().contains("huong") || (parsed.words().contains("lam") && parsed.words().contains("sao"))
+                || (parsed.words().contains("the") && parsed.words().contains("nao"));
+        List<PassageScore> out = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            Passages.Passage p = passages.get(i);
+            double found = 0;
+            double foundGlobal = 0;
+            double head = 0;
+            for (int c = 0; c < concepts.size(); c++) {
+                found += inBody[i][c] * local[c];
+                foundGlobal += inBody[i][c] * concepts.get(c).weight();
+                head += inHead[i][c] ? inBody[i][c] * local[c] : 0;
+            }
+            if (p.sections() == 2) {
+                // two procedures join only when each heading names a part of the question the other does not
+                List<String> subs = p.blocks().stream().filter(b -> b.kind().equals("sub")).map(Passages.Block::text).toList();
+                double single = 0;
+                for (String h : subs) {
+                    single = Math.max(single, weightIn(parsed, h));
+                }
+                if (subs.size() != 2 || single >= weightIn(parsed, String.join("\n", subs))) {
+                    out.add(new PassageScore(p, 0, 0));
+                    continue;
+                }
+            }
+            double best = 0;
+            int per = concepts.size();
+            for (int k = 0; k + per <= bestBlock[i].length; k += per) {
+                double sum = 0;
+                for (int c = 0; c < per; c++) {
+                    sum += bestBlock[i][k + c] * local[c];
+                }
+                best = Math.max(best, sum);
+            }
+            // a heading that says the question back ("… là gì?", "… ở đâu?") is the author's answer to it
+            double echo = 0;
+            if (p.heading() != null && !asked.isEmpty()) {
+                Set<String> hw = new HashSet<>(IndexAnalysis.tokens(analyzer, p.heading()));
+                echo = asked.stream().filter(hw::contains).count() / (double) asked.size();
+            }
+            double length = 1.0 / (1 + Math.max(0, tokenCount[i] - 120) / 240.0);
+            double kind = switch (p.kind()) {
+                case OPENING -> OPENING_FACTOR;
+                case SUMMARY -> SUMMARY_FACTOR;
+                case SECTION -> 1.0;
+            };
+            if (howTo && p.hasSteps()) {
+                kind *= HOW_TO_FACTOR;
+            }
+            double score = found == 0 ? 0
+                    : (found / total + HEADING_WEIGHT * head / total + BEST_BLOCK_WEIGHT * best / total + ECHO_WEIGHT * echo)
+                    * length * kind * docFactor;
+            out.add(new PassageScore(p, score, totalGlobal == 0 ? 0 : foundGlobal / totalGlobal));
+        }
+        return out;
+    }
+
+    private static double[] flatten(double[][] rows) {
+        int per = rows.length == 0 ? 0 : rows[0].length;
+        double[] out = new double[rows.length * per];
+        for (int r = 0; r < rows.length; r++) {
+            System.arraycopy(rows[r], 0, out, r * per, per);
+        }
+        return out;
+    }
+
+    /**
+     * How much an idea's rarity in the whole catalogue still counts inside the lesson already chosen:
+     * folded syllables are common across lessons ("mất" and "mật" are both "mat"), so it counts little.
+     */
+    static final double GLOBAL_POWER = Double.parseDouble(System.getProperty("binhdan.assistant.global-power", "0.5"));
+    static final double LOCAL_FLOOR = Double.parseDouble(System.getProperty("binhdan.assistant.local-floor", "0.2"));
+
+    /** Tuned on eval.csv (not on the held-out set): see bench/README.md. */
+    static final double HEADING_WEIGHT = Double.parseDouble(System.getProperty("binhdan.assistant.heading-weight", "0.5"));
+    static final double BEST_BLOCK_WEIGHT = Double.parseDouble(System.getProperty("binhdan.assistant.block-weight", "1.0"));
+    static final double ECHO_WEIGHT = Double.parseDouble(System.getProperty("binhdan.assistant.echo-weight", "2.0"));
+    static final double HOW_TO_FACTOR = Double.parseDouble(System.getProperty("binhdan.assistant.how-to-factor", "1.3"));
+    static final double OPENING_FACTOR = Double.parseDouble(System.getProperty("binhdan.assistant.opening-factor", "0.8"));
+    static final double SUMMARY_FACTOR = Double.parseDouble(System.getProperty("binhdan.assistant.summary-factor", "0.7"));
+
+    /** Whether a text speaks of a concept of the question (the words of one answer line). */
+    public double weightIn(Parsed parsed, String text) {
+        List<String> tokens = IndexAnalysis.tokens(analyzer, text);
+        double s = 0;
+        for (Concept c : parsed.concepts()) {
+            if (matches(c, tokens)) {
+                s += c.weight();
+            }
+        }
+        return s;
     }
 
     /** A document's whole text, as indexed (lessons: the body without markup). */

@@ -8,6 +8,10 @@ import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import vn.binhdan.assistant.UnansweredGroup;
+import vn.binhdan.shared.AppUser;
+import vn.binhdan.shared.CurrentUser;
+import vn.binhdan.shared.privacy.ConsentPurpose;
+import vn.binhdan.shared.privacy.Consents;
 
 /** The questions the assistant could not answer; stored already stripped of personal numbers. */
 @Repository
@@ -19,14 +23,20 @@ public class UnansweredQuestions {
     /** The keyword sets a group reports and draws its examples from. */
     private static final int MAX_SETS = 50;
     private final JdbcClient jdbc;
+    private final Consents consents;
 
-    public UnansweredQuestions(JdbcClient jdbc) {
+    public UnansweredQuestions(JdbcClient jdbc, Consents consents) {
         this.jdbc = jdbc;
+        this.consents = consents;
     }
 
     public void record(String question, String keywords, Instant at) {
         if (keywords.isBlank()) {
             return; // nothing an author could write a lesson about
+        }
+        Long asker = CurrentUser.find().map(AppUser::personId).orElse(null);
+        if (asker != null && consents.withheld(asker, ConsentPurpose.ASSISTANT_HISTORY)) {
+            return; // the asker refused to have their questions kept
         }
         jdbc.sql("INSERT INTO assistant_unanswered (question, keywords, asked_at) VALUES (?, ?, ?)")
                 .params(question, keywords, Timestamp.from(at)).update();

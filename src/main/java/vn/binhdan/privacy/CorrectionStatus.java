@@ -1,0 +1,5 @@
+package vn.binhdan.privacy;
+
+public enum CorrectionStatus {
+    OPEN, DONE, REFUSED
+}

@@ -1,0 +1,4 @@
+package vn.binhdan.scenarios;
+
+class OperateOnH2Test extends OperateScenarios {
+}

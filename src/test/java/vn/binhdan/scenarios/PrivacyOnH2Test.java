@@ -1,0 +1,4 @@
+package vn.binhdan.scenarios;
+
+class PrivacyOnH2Test extends PrivacyScenarios {
+}

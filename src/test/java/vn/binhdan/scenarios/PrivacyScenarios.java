@@ -1,0 +1,302 @@
+package vn.binhdan.scenarios;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import vn.binhdan.support.EndToEnd;
+import vn.binhdan.support.Http;
+import vn.binhdan.support.World;
+
+/**
+ * A citizen's rights over their data, as the demo learner Nguyễn Văn An meets them: the
+ * province's privacy notice at first login, consents per purpose, "Dữ liệu của tôi" with the
+ * commune officer's read of the record, a correction the officer completes, a withdrawn consent
+ * taking the name off the public list at once, and the retention rules applied to an aged
+ * guidance entry.
+ */
+public abstract class PrivacyScenarios extends EndToEnd {
+
+    static final byte[] PDF = "%PDF-1.4\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
+
+    @Test
+    void theLearnerIsToldConsentsSeesTheirDataAndWhoReadItAndHasItCorrected() {
+        String admin = token("province-admin");
+        String officer = token("commune-officer");
+        String learner = token("learner");
+        long an = person("Nguyễn Văn An");
+        long province = unit("66");
+
+        // the province sets the notice; an officer cannot, and a notice without its contact is refused by field
+        refused(http.post("/api/v1/privacy/notices", officer, notice(province, "Thông báo")), 403, "quản trị viên cấp tỉnh");
+        refused(http.post("/api/v1/privacy/notices", admin, World.map("unitId", province, "title", "Thông báo",
+                "body", "Nội dung")), 400, "(contact)");
+        Http.Response v1 = http.post("/api/v1/privacy/notices", admin, notice(province, "Thông báo xử lý dữ liệu cá nhân"));
+        assertThat(v1.status()).as(v1.body()).isEqualTo(200);
+        long notice1 = v1.json().get("id").asLong();
+        int version1 = v1.json().get("version").asInt();
+
+        // first login: the notice comes first on the home page
+        Http web = new Http(port, true);
+        web.formLogin("learner", World.PASSWORD);
+        assertThat(web.getHtml("/").body()).contains("Thông báo về xử lý dữ liệu cá nhân", "/me/privacy");
+        String page = web.getHtml("/me/privacy").body();
+        assertThat(page).contains("Thông báo xử lý dữ liệu cá nhân", "Người phụ trách bảo vệ dữ liệu: Sở KH&amp;CN",
+                "không cần bạn đồng ý", "Tên bạn trên bảng xếp hạng cuộc thi");
+        assertThat(http.get("/api/v1/me/privacy", learner).json().get("pending").asBoolean()).isTrue();
+
+        // consents to some items, refuses the leaderboard, on the page
+        Http.Response saved = web.postForm("/me/privacy", Map.of("_csrf", Http.csrf(page), "noticeId", String.valueOf(notice1),
+                "ASSISTANT_HISTORY", "yes", "PUBLIC_MODEL_LIST", "yes", "LEADERBOARD_NAME", "no"));
+        assertThat(saved.body()).contains("Đã lưu lựa chọn của bạn.");
+        JsonNode mine = http.get("/api/v1/me/privacy", learner).json();
+        assertThat(mine.get("pending").asBoolean()).isFalse();
+        assertThat(consent(mine, "LEADERBOARD_NAME").get("granted").asBoolean()).isFalse();
+        assertThat(consent(mine, "PUBLIC_MODEL_LIST").get("granted").asBoolean()).isTrue();
+        assertThat(consent(mine, "PUBLIC_MODEL_LIST").get("noticeVersion").asInt()).isEqualTo(version1);
+        assertThat(web.getHtml("/").body()).doesNotContain("Đọc thông báo và chọn").contains("/me/data");
+
+        // a version someone answered is never edited: a new version asks again
+        refused(http.put("/api/v1/privacy/notices/" + notice1, admin, notice(province, "Sửa lén")), 409, "phiên bản mới");
+        long notice2 = http.post("/api/v1/privacy/notices", admin, notice(province, "Thông báo (sửa đổi)")).json().get("id").asLong();
+        assertThat(http.get("/api/v1/me/privacy", learner).json().get("pending").asBoolean()).isTrue();
+        // a choice made on the old page is not taken as an answer to the new version
+        refused(http.put("/api/v1/me/consents", learner, World.map("noticeId", notice1, "choices",
+                World.map("LEADERBOARD_NAME", true))), 409, "phiên bản thông báo mới");
+        mine = http.put("/api/v1/me/consents", learner, World.map("noticeId", notice2, "choices",
+                World.map("ASSISTANT_HISTORY", true, "PUBLIC_MODEL_LIST", true, "LEADERBOARD_NAME", false))).json();
+        assertThat(mine.get("pending").asBoolean()).isFalse();
+
+        // the commune officer reads her record; she sees that read, by role and unit, not by name
+        assertThat(http.get("/api/v1/persons/" + an, officer).status()).isEqualTo(200);
+        Http.Response data = http.get("/api/v1/me/data", learner);
+        assertThat(data.status()).as(data.body()).isEqualTo(200);
+        assertThat(data.body()).contains("Nguyễn Văn An", "05/09/1985", "*********001", "Hồ sơ trong sổ đăng ký",
+                        "Cán bộ, công chức, viên chức", "Phường Buôn Ma Thuột")
+                .doesNotContain("066085000001", "commune-officer", "Cán bộ phường Buôn Ma Thuột");
+        JsonNode reads = data.json().get("reads");
+        assertThat(reads.toString()).contains("Xem hồ sơ", "Cán bộ xã, phường");
+        assertThat(data.json().get("sections").toString()).contains("Học tập", "Các lần thi", "Chứng nhận",
+                "Hướng dẫn tận nơi đã nhận");
+        String dataPage = web.getHtml("/me/data").body();
+        assertThat(dataPage).contains("Dữ liệu của tôi", "Ai đã xem hồ sơ của tôi", "Xem hồ sơ", "Cán bộ xã, phường");
+
+        // downloads: JSON and a workbook
+        Http.Response json = web.getHtml("/me/data/download?format=json");
+        assertThat(json.status()).isEqualTo(200);
+        assertThat(json.header("Content-Disposition")).contains("du-lieu-cua-toi.json");
+        assertThat(json.body()).contains("Nguyễn Văn An", "Cán bộ xã, phường");
+        Http.Response xlsx = http.get("/api/v1/me/data.xlsx", learner);
+        assertThat(xlsx.status()).isEqualTo(200);
+        assertThat(cells(xlsx.bytes())).contains("Nguyễn Văn An", "Cán bộ xã, phường", "Xem hồ sơ");
+
+        // a correction: asked once, for herself only; it reaches the ward's officer, not another commune's
+        refused(http.post("/api/v1/me/corrections", learner, World.map("personId", person("Nguyễn Thị Hoa"),
+                "field", "BIRTH_DATE", "requestedValue", "13/03/1988")), 403, "chính mình");
+        refused(http.post("/api/v1/me/corrections", learner, World.map("field", "SHOE_SIZE", "requestedValue", "40")), 400,
+                "(field)");
+        refused(http.post("/api/v1/me/corrections", learner, World.map("field", "BIRTH_DATE", "requestedValue", " ")), 400,
+                "(requestedValue)");
+        Http.Response asked = http.post("/api/v1/me/corrections", learner, World.map("field", "BIRTH_DATE",
+                "requestedValue", "06/09/1985", "reason", "Giấy khai sinh ghi ngày 06/09/1985"));
+        assertThat(asked.status()).as(asked.body()).isEqualTo(200);
+        long correction = asked.json().get("id").asLong();
+        refused(http.post("/api/v1/me/corrections", learner, World.map("field", "BIRTH_DATE",
+                "requestedValue", "06/09/1985")), 409, "không cần gửi lại");
+        assertThat(http.get("/api/v1/privacy/corrections", officer).body()).contains("Nguyễn Văn An", "06/09/1985");
+        assertThat(http.get("/api/v1/privacy/corrections", token("other-officer")).body()).isEqualTo("[]");
+        assertThat(http.post("/api/v1/privacy/corrections/" + correction + "/answer", token("other-officer"),
+                World.map("outcome", "DONE")).status()).isIn(403, 404);
+        assertThat(http.post("/api/v1/privacy/corrections/" + correction + "/answer", learner,
+                World.map("outcome", "DONE")).status()).isIn(403, 404);
+        refused(http.post("/api/v1/privacy/corrections/" + correction + "/answer", officer,
+                World.map("outcome", "REFUSED")), 400, "lý do");
+        Http officerWeb = new Http(port, true);
+        officerWeb.formLogin("commune-officer", World.PASSWORD);
+        assertThat(officerWeb.getHtml("/").body()).containsPattern("\\d+ yêu cầu chỉnh sửa hồ sơ đang chờ");
+        String queue = officerWeb.getHtml("/privacy/corrections").body();
+        assertThat(queue).contains("Nguyễn Văn An", "06/09/1985", "Giấy khai sinh");
+        // the officer corrects the record, then answers on the page
+        Http.Response answered = officerWeb.postForm("/privacy/corrections/" + correction + "/answer",
+                Map.of("_csrf", Http.csrf(queue), "outcome", "DONE", "reply", "Đã sửa theo giấy khai sinh"));
+        assertThat(answered.body()).contains("Đã gửi câu trả lời");
+        refused(http.post("/api/v1/privacy/corrections/" + correction + "/answer", officer,
+                World.map("outcome", "DONE")), 409, "đã được trả lời");
+        JsonNode back = http.get("/api/v1/me/corrections", learner).json().get(0);
+        assertThat(back.get("status").asText()).isEqualTo("DONE");
+        assertThat(back.get("reply").asText()).isEqualTo("Đã sửa theo giấy khai sinh");
+        assertThat(web.getHtml("/me/data").body()).contains("Đã sửa", "Đã sửa theo giấy khai sinh",
+                "Sửa hồ sơ theo yêu cầu");
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_event WHERE action LIKE 'CORRECTION_%' AND subject_id = ?")
+                .param(String.valueOf(an)).query(Integer.class).single()).isGreaterThanOrEqualTo(2);
+    }
+
+    @Test
+    void aWithdrawnConsentStopsThatProcessingAtOnce() {
+        String learner = token("learner");
+        String team = token("team-member");
+        String officer = token("commune-officer");
+        String admin = token("province-admin");
+        long an = person("Nguyễn Văn An");
+
+        // recognised as a model citizen, she is on the public list
+        if (!http.get("/api/v1/recognition/public", null).body().contains("Nguyễn Văn An")) {
+            Http.Response created = http.post("/api/v1/recognition/nominations", team, World.map("kind", "CITIZEN",
+                    "personId", an, "evidenceText", "Hướng dẫn cả tổ dân phố cài VNeID", "criteria", List.of("GUIDES_OTHERS")));
+            assertThat(created.status()).as(created.body()).isEqualTo(201);
+            String api = "/api/v1/recognition/nominations/" + created.json().get("id").asLong();
+            assertThat(http.upload(api + "/files", team, Map.of(), "bien-ban.pdf", PDF).status()).isEqualTo(201);
+            assertThat(http.post(api + "/submit", team, null).status()).isEqualTo(200);
+            assertThat(http.post(api + "/approve", officer, null).status()).isEqualTo(200);
+            assertThat(http.post(api + "/approve", admin, null).json().get("status").asText()).isEqualTo("PUBLISHED");
+        }
+        http.put("/api/v1/me/consents", learner, World.map("choices", World.map("PUBLIC_MODEL_LIST", true)));
+        assertThat(http.get("/api/v1/recognition/public", null).body()).contains("Nguyễn Văn An");
+
+        // she withdraws: her name is gone from the public list and page at once
+        JsonNode mine = http.put("/api/v1/me/consents", learner, World.map("choices",
+                World.map("PUBLIC_MODEL_LIST", false, "LEADERBOARD_NAME", false))).json();
+        assertThat(consent(mine, "PUBLIC_MODEL_LIST").get("granted").asBoolean()).isFalse();
+        assertThat(http.get("/api/v1/recognition/public", null).body()).doesNotContain("Nguyễn Văn An");
+        assertThat(new Http(port, true).getHtml("/recognised").body()).doesNotContain("Nguyễn Văn An");
+
+        // refusing the assistant's keeping of questions: an unanswered question is not kept
+        http.put("/api/v1/me/consents", learner, World.map("choices", World.map("ASSISTANT_HISTORY", false)));
+        http.post("/api/v1/assistant/ask", learner, World.map("question", "giá sầu riêng hôm nay ở chợ bao nhiêu"));
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM assistant_unanswered WHERE question LIKE '%sầu riêng%'")
+                .query(Integer.class).single()).isZero();
+        http.put("/api/v1/me/consents", learner, World.map("choices", World.map("ASSISTANT_HISTORY", true)));
+        http.post("/api/v1/assistant/ask", learner, World.map("question", "giá sầu riêng hôm nay ở chợ bao nhiêu"));
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM assistant_unanswered WHERE question LIKE '%sầu riêng%'")
+                .query(Integer.class).single()).isEqualTo(1);
+
+        // she asks to be deleted: the registry is kept by legal duty, which she is told, and the request is on the trail
+        refused(http.post("/api/v1/me/erasure", learner, null), 409, "theo quy định của pháp luật");
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_event WHERE action = 'ERASURE_ASKED' AND subject_id = ?")
+                .param(String.valueOf(an)).query(Integer.class).single()).isGreaterThanOrEqualTo(1);
+
+        // the history of choices is kept as the proof of what was agreed when
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM privacy_consent WHERE person_id = ? AND purpose = 'ASSISTANT_HISTORY'")
+                .param(an).query(Integer.class).single()).isGreaterThanOrEqualTo(2);
+    }
+
+    @Test
+    void theRetentionJobAnonymisesAnAgedGuidanceNameAndReportsIt() {
+        String admin = token("province-admin");
+        String team = token("team-member");
+        long village = unit("24133.01");
+        String aged = "Người Được Giúp Từ Lâu";
+        String recent = "Người Được Giúp Hôm Nay";
+        for (String name : List.of(aged, recent)) {
+            Http.Response r = http.post("/api/v1/guidance", team, World.map("clientId", java.util.UUID.randomUUID().toString(),
+                    "unitId", village, "place", "HOME", "minutes", 15, "outcome", "DONE", "topics", List.of("VNEID"),
+                    "people", List.of(World.map("fullName", name, "birthYear", 1950))));
+            assertThat(r.status()).as(r.body()).isIn(200, 201);
+        }
+        // three years have passed for the first entry
+        jdbc.sql("""
+                UPDATE guidance_session SET given_on = ? WHERE id = (SELECT session_id FROM guidance_person WHERE full_name = ?)""")
+                .params(java.sql.Date.valueOf(LocalDate.now().minusYears(3)), aged).update();
+
+        // a rule below its legal minimum is refused; officers do not set rules
+        refused(http.put("/api/v1/privacy/retention/rules/GUIDANCE_NAME", admin, World.map("days", 30)), 400, "365");
+        assertThat(http.put("/api/v1/privacy/retention/rules/GUIDANCE_NAME", token("commune-officer"),
+                World.map("days", 800)).status()).isEqualTo(403);
+        assertThat(http.get("/api/v1/privacy/retention/rules", admin).body()).contains("GUIDANCE_NAME", "730");
+
+        Http.Response run = http.post("/api/v1/privacy/retention/runs", admin, null);
+        assertThat(run.status()).as(run.body()).isEqualTo(200);
+        assertThat(run.json().get("changed").get("GUIDANCE_NAME").asInt()).isGreaterThanOrEqualTo(1);
+        assertThat(run.json().get("changed").has("EXAM_ANSWER")).isTrue();
+        assertThat(run.json().get("changed").has("AUDIT_ENTRY")).isTrue();
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM guidance_person WHERE full_name = ?").param(aged).query(Integer.class)
+                .single()).isZero();
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM guidance_person WHERE full_name = ?").param(recent).query(Integer.class)
+                .single()).isEqualTo(1);
+        // the count of people helped stays
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM guidance_person WHERE full_name = '(đã ẩn danh)'").query(Integer.class)
+                .single()).isGreaterThanOrEqualTo(1);
+        assertThat(http.get("/api/v1/privacy/retention/runs", admin).body()).contains("GUIDANCE_NAME");
+        // the province reads the rules and the report on its page, and may lengthen a rule there
+        Http provinceWeb = new Http(port, true);
+        provinceWeb.formLogin("province-admin", World.PASSWORD);
+        String adminPage = provinceWeb.getHtml("/privacy/admin").body();
+        assertThat(adminPage).contains("Tên người được hướng dẫn chưa có trong sổ đăng ký", "Nhật ký truy cập");
+        assertThat(provinceWeb.postForm("/privacy/retention/rules/GUIDANCE_NAME", Map.of("_csrf", Http.csrf(adminPage),
+                "days", "100")).body()).contains("không được ngắn hơn 365 ngày");
+        // a second run finds nothing more to do
+        assertThat(http.post("/api/v1/privacy/retention/runs", admin, null).json().get("changed").get("GUIDANCE_NAME").asInt())
+                .isZero();
+    }
+
+    @Test
+    void theProvinceLogsASuspectedBreachAndSeesWhatIsOverdue() {
+        String admin = token("province-admin");
+        long province = unit("66");
+        java.time.Instant now = java.time.Instant.now();
+        refused(http.post("/api/v1/privacy/breaches", admin, World.map("unitId", province, "description", "Lộ danh sách",
+                "foundAt", now.plusSeconds(86_400).toString(), "affected", "30 người")), 400, "(foundAt)");
+        refused(http.post("/api/v1/privacy/breaches", admin, World.map("unitId", province, "description", "Lộ danh sách",
+                "foundAt", now.toString())), 400, "(affected)");
+        assertThat(http.post("/api/v1/privacy/breaches", token("commune-officer"), World.map("unitId", unit("24133"),
+                "description", "x", "foundAt", now.toString(), "affected", "1")).status()).isEqualTo(403);
+        // found four days ago and not yet notified: overdue; found an hour ago: not yet
+        Http.Response old = http.post("/api/v1/privacy/breaches", admin, World.map("unitId", province,
+                "description", "Tệp nhập dữ liệu gửi nhầm thư điện tử", "foundAt", now.minusSeconds(4 * 86_400).toString(),
+                "affected", "Người dân phường Buôn Ma Thuột, khoảng 200 người", "actions", "Đề nghị người nhận xóa tệp"));
+        assertThat(old.status()).as(old.body()).isEqualTo(200);
+        assertThat(old.json().get("overdue").asBoolean()).isTrue();
+        Http.Response fresh = http.post("/api/v1/privacy/breaches", admin, World.map("unitId", province,
+                "description", "Máy tính xách tay bị mất", "foundAt", now.minusSeconds(3600).toString(), "affected", "Không rõ"));
+        assertThat(fresh.json().get("overdue").asBoolean()).isFalse();
+        long id = fresh.json().get("id").asLong();
+        refused(http.put("/api/v1/privacy/breaches/" + id, admin, World.map("notifiedAt",
+                now.minusSeconds(7200).toString())), 400, "(notifiedAt)");
+        JsonNode notified = http.put("/api/v1/privacy/breaches/" + id, admin, World.map("notifiedAt", now.toString(),
+                "actions", "Đã báo Bộ Công an")).json();
+        assertThat(notified.get("overdue").asBoolean()).isFalse();
+        assertThat(notified.get("actions").asText()).isEqualTo("Đã báo Bộ Công an");
+        assertThat(http.get("/api/v1/privacy/breaches", admin).body()).contains("Tệp nhập dữ liệu gửi nhầm", "Máy tính xách tay");
+        assertThat(http.get("/api/v1/privacy/breaches", token("lamdong-admin")).body()).doesNotContain("Máy tính xách tay");
+    }
+
+    private static Map<String, Object> notice(long unitId, String title) {
+        return World.map("unitId", unitId, "title", title,
+                "body", "Nền tảng xử lý họ tên, ngày sinh, nơi ở và kết quả học tập của bạn để thực hiện kế hoạch.\n"
+                        + "Dữ liệu được lưu trong thời hạn luật định. Bạn có quyền xem, sửa và rút lại đồng ý.",
+                "contact", "Người phụ trách bảo vệ dữ liệu: Sở KH&CN Đắk Lắk, dpo@daklak.gov.vn");
+    }
+
+    private static JsonNode consent(JsonNode mine, String purpose) {
+        for (JsonNode c : mine.get("consents")) {
+            if (c.get("purpose").asText().equals(purpose)) {
+                return c;
+            }
+        }
+        throw new AssertionError("no consent " + purpose + " in " + mine);
+    }
+
+    private static String cells(byte[] xlsx) {
+        StringBuilder out = new StringBuilder();
+        try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
+            for (Sheet sheet : book) {
+                sheet.forEach(row -> row.forEach(cell -> out.append(cell.toString()).append('|')));
+            }
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+        return out.toString();
+    }
+
+    private static void refused(Http.Response r, int status, String detail) {
+        assertThat(r.status()).as(r.body()).isEqualTo(status);
+        assertThat(r.json().get("detail").asText()).contains(detail);
+    }
+}
