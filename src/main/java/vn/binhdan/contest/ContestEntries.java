@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -52,12 +53,13 @@ public class ContestEntries implements Contests.Grader {
     private final AuditLog audit;
     private final TransactionTemplate tx;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
     private final SecureRandom random = new SecureRandom();
     /** A round's questions cannot change once anyone entered, so each instance may keep them. */
     private final Map<Long, List<QuestionRow>> questions = new ConcurrentHashMap<>();
 
     public ContestEntries(ContestRepository repo, Contests contests, QuestionBank bank, PersonDirectory persons,
-                          AuditLog audit, TransactionTemplate tx, Clock clock) {
+                          AuditLog audit, TransactionTemplate tx, Clock clock, ApplicationEventPublisher events) {
         this.repo = repo;
         this.contests = contests;
         this.bank = bank;
@@ -65,6 +67,7 @@ public class ContestEntries implements Contests.Grader {
         this.audit = audit;
         this.tx = tx;
         this.clock = clock;
+        this.events = events;
         contests.useGrader(this);
     }
 
@@ -160,6 +163,10 @@ public class ContestEntries implements Contests.Grader {
             tx.executeWithoutResult(s -> {
                 repo.register(c.id(), personId, p.residenceUnitPath(), now);
                 repo.insertEntry(entry);
+                if (repo.firstEntry(c.id(), personId, p.residenceUnitPath(), now)) {
+                    events.publishEvent(new ContestParticipation("contest-entry:" + entry.id(),
+                            List.of(ContestParticipation.joined(c.id(), p.residenceUnitPath(), now))));
+                }
             });
         } catch (DuplicateKeyException raced) {
             // a second start from the same person won the race: hand back what it made

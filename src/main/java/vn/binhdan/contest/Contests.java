@@ -17,6 +17,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
@@ -64,13 +65,15 @@ public class Contests {
     private final AuditLog audit;
     private final TransactionTemplate tx;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
     private final SecureRandom random = new SecureRandom();
 
     private final vn.binhdan.shared.privacy.Consents consents;
 
     public Contests(ContestRepository repo, QuestionBank bank, FrameworkService frameworks, Units units,
                     PersonDirectory persons, ExamIntegrity.Thresholds thresholds, AuditLog audit,
-                    TransactionTemplate tx, Clock clock, vn.binhdan.shared.privacy.Consents consents) {
+                    TransactionTemplate tx, Clock clock, ApplicationEventPublisher events,
+                    vn.binhdan.shared.privacy.Consents consents) {
         this.consents = consents;
         this.repo = repo;
         this.bank = bank;
@@ -81,6 +84,7 @@ public class Contests {
         this.audit = audit;
         this.tx = tx;
         this.clock = clock;
+        this.events = events;
     }
 
     // ---- who may do what ----------------------------------------------------------------------
@@ -440,6 +444,20 @@ public class Contests {
                         p.clientIp(), p.device()));
             }
             repo.insertFinished(rows);
+            // each person's earliest imported entry is their first in the contest unless they entered before
+            Map<Long, EntryRow> earliest = new HashMap<>();
+            rows.forEach(e -> earliest.merge(e.personId(), e, (a, b) -> b.startedAt().isBefore(a.startedAt()) ? b : a));
+            List<ContestParticipation.Joined> joined = new ArrayList<>();
+            for (EntryRow e : earliest.values()) {
+                repo.register(locked.contestId(), e.personId(), e.unitPath(), e.startedAt());
+                if (repo.firstEntry(locked.contestId(), e.personId(), e.unitPath(), e.startedAt())) {
+                    joined.add(ContestParticipation.joined(locked.contestId(), e.unitPath(), e.startedAt()));
+                }
+            }
+            if (!joined.isEmpty()) {
+                events.publishEvent(new ContestParticipation("contest-import:" + roundId + ":"
+                        + java.util.UUID.randomUUID(), joined));
+            }
         });
         score(roundId);
         return round(roundOf(roundId));
@@ -482,7 +500,7 @@ public class Contests {
             for (String id : repo.activeEntries(roundId)) {
                 grader.finish(id, null, "TIMED_OUT");
             }
-            Scoring.Outcome outcome = Scoring.score(repo.entries(roundId), r.questionCount(), r.counts());
+            Scoring.Outcome outcome = Scoring.score(repo.scorable(roundId), r.questionCount(), r.counts());
             repo.score(outcome.scored());
             repo.markClosed(roundId, clock.instant(), outcome.trueCount());
         }));
@@ -613,9 +631,10 @@ public class Contests {
         Map<String, EntryRow> byId = finished.stream().collect(Collectors.toMap(EntryRow::id, e -> e));
         Map<String, String> unitNames = unitNames(finished.stream().map(EntryRow::unitPath).distinct().toList(), c);
         Map<Long, String> names = new HashMap<>();
+        Map<String, String> excluded = repo.exclusions(roundId);
         Function<EntryRow, FairPlayFlag.Flagged> flagged = e -> new FairPlayFlag.Flagged(e.id(),
                 names.computeIfAbsent(e.personId(), id -> persons.find(id).map(PersonDirectory.PersonRef::fullName).orElse("")),
-                unitNames.get(e.unitPath()), e.correct(), e.submittedAt());
+                unitNames.get(e.unitPath()), e.correct(), e.submittedAt(), excluded.get(e.id()));
         List<FairPlayFlag> flags = new ArrayList<>();
         shared(finished, EntryRow::device, thresholds.devicePersons(), "SHARED_DEVICE", flagged, flags);
         shared(finished, EntryRow::clientIp, thresholds.addressPersons(), "SHARED_ADDRESS", flagged, flags);
@@ -650,6 +669,46 @@ public class Contests {
                 flags.add(new FairPlayFlag(kind, k + " · " + people, list.stream().map(flagged).toList()));
             }
         });
+    }
+
+    /**
+     * Excludes an entry the organiser judged not the person's own work, with the reason, before the
+     * round's prizes are published. A scored round is scored again without it: the true count,
+     * every prediction's distance and the ranks change with it.
+     */
+    public Round exclude(long roundId, String entryId, String reason) {
+        RoundRow r = roundOf(roundId);
+        ContestRow c = organised(r.contestId());
+        String why = required(reason, "reason");
+        if (why.length() > 400) {
+            throw new BusinessException("contest.field", "reason");
+        }
+        EntryRow entry = entryId == null ? null : repo.entry(entryId).filter(e -> e.roundId() == roundId).orElse(null);
+        if (entry == null) {
+            throw new BusinessException("contest.field", "entryId");
+        }
+        if (entry.active()) {
+            throw new ConflictException("contest.entryRunning");
+        }
+        try {
+            tx.executeWithoutResult(s -> {
+                RoundRow locked = repo.lockRound(roundId).orElseThrow();
+                // the publication takes the same lock's round: a list published a moment ago is final
+                if (repo.publishedAt(c.id(), roundId).isPresent()) {
+                    throw new ConflictException("contest.alreadyPublished");
+                }
+                repo.exclude(entryId, why);
+                if (locked.closedAt() != null) {
+                    Scoring.Outcome outcome = Scoring.score(repo.scorable(roundId), locked.questionCount(), locked.counts());
+                    repo.score(outcome.scored());
+                    repo.setTrueCount(roundId, outcome.trueCount());
+                }
+                audit.record("UPDATE", "contest_entry", entryId, entry.unitPath(), "excluded: " + why);
+            });
+        } catch (DuplicateKeyException e) {
+            throw new ConflictException("contest.alreadyPublished");
+        }
+        return round(roundOf(roundId));
     }
 
     // ---- prize lists ----------------------------------------------------------------------------
@@ -734,6 +793,10 @@ public class Contests {
         }
         try {
             tx.executeWithoutResult(s -> {
+                if (roundId != null) {
+                    // waits for an exclusion re-ranking the round, which checks for a publication under this lock
+                    repo.lockRound(roundId);
+                }
                 repo.publish(contestId, roundId == null ? 0 : roundId, clock.instant(), CurrentUser.require().username());
                 audit.record("UPDATE", "contest_prizes", contestId + "/" + (roundId == null ? "final" : roundId),
                         c.unitPath(), "published");

@@ -13,6 +13,9 @@ import java.util.Map;
 import java.util.TreeSet;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import vn.binhdan.monitoring.Metrics;
+import vn.binhdan.monitoring.Rollups;
 import tools.jackson.databind.JsonNode;
 import vn.binhdan.identity.AccountService.GrantSpec;
 import vn.binhdan.shared.Role;
@@ -33,6 +36,8 @@ public abstract class ContestScenarios extends EndToEnd {
     static final String[] USERS = {"contestant-1", "contestant-2", "contestant-3", "contestant-4", "contestant-5"};
 
     private Map<String, JsonNode> bank;
+    @Autowired
+    Rollups rollups;
 
     @BeforeAll
     void contestants() {
@@ -154,6 +159,58 @@ public abstract class ContestScenarios extends EndToEnd {
                 World.map("prediction", prediction));
     }
 
+    static String docxText(byte[] bytes) {
+        try (var doc = new org.apache.poi.xwpf.usermodel.XWPFDocument(new ByteArrayInputStream(bytes));
+             var text = new org.apache.poi.xwpf.extractor.XWPFWordExtractor(doc)) {
+            return text.getText();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static long grew(Map<Long, Map<String, Long>> before, Map<Long, Map<String, Long>> after, long unitId) {
+        return after.getOrDefault(unitId, Map.of()).getOrDefault("ALL", 0L)
+                - before.getOrDefault(unitId, Map.of()).getOrDefault("ALL", 0L);
+    }
+
+    /**
+     * The compliance indicator "communes with at least N participants": the province sets N to the
+     * ward's count, and the ward meets it while Hòa Phú, with fewer, is listed among those that do not.
+     */
+    private void participationIndicator(String admin, long wardCount) {
+        int year = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Ho_Chi_Minh")).getYear();
+        String code = "CONTEST_COMMUNES";
+        JsonNode shipped = http.get("/api/v1/indicators/" + code + "/compliance", admin).json();
+        assertThat(shipped.get(0).get("metric").asText()).isEqualTo(Metrics.CONTEST_PARTICIPANTS);
+        try {
+            assertThat(http.put("/api/v1/indicators/" + code + "/compliance", admin, List.of(World.map(
+                    "metric", Metrics.CONTEST_PARTICIPANTS, "kinds", List.of(), "comparison", "GE", "threshold", wardCount,
+                    "from", "1/1", "to", "31/12", "eachMonth", false))).status()).isEqualTo(200);
+            JsonNode list = http.get("/api/v1/dashboard/" + unit("66") + "/compliance/" + code + "?year=" + year,
+                    admin).json();
+            assertThat(list.get("met").asInt()).as(list.toString()).isPositive();
+            List<String> failing = new ArrayList<>();
+            list.get("failing").forEach(f -> failing.add(f.get("unit").get("code").asText()));
+            assertThat(failing).doesNotContain("24133");
+            if (wardCount > 1) {
+                assertThat(failing).contains("24175");
+            }
+            JsonNode wardKpi = null;
+            for (JsonNode k : http.get("/api/v1/dashboard/" + unit("24133") + "?year=" + year,
+                    token("commune-officer")).json().get("kpis")) {
+                if (k.get("indicator").asText().equals(code)) {
+                    wardKpi = k;
+                }
+            }
+            assertThat(wardKpi).as("the ward's dashboard shows the indicator").isNotNull();
+            assertThat(wardKpi.get("compliance").get("met").asInt()).isEqualTo(1);
+        } finally {
+            http.put("/api/v1/indicators/" + code + "/compliance", admin, List.of(World.map(
+                    "metric", Metrics.CONTEST_PARTICIPANTS, "kinds", List.of(), "comparison", "GE", "threshold", 100,
+                    "from", "1/1", "to", "31/12", "eachMonth", false)));
+        }
+    }
+
     @Test
     void theClosestPredictionBreaksTheTieBetweenEquallyRightEntries() {
         String admin = token("province-admin");
@@ -181,6 +238,9 @@ public abstract class ContestScenarios extends EndToEnd {
         assertThat(http.get("/api/v1/me/contest-rounds", t[0]).body()).contains("Vòng 1").contains("\"OPEN\"");
         assertThat(http.post("/api/v1/contests/" + contest + "/registration", t[0], null).status()).isEqualTo(200);
 
+        rollups.drain();
+        Map<Long, Map<String, Long>> before = rollups.totals(Metrics.CONTEST_PARTICIPANTS,
+                List.of(unit("24133"), unit("24175"), unit("66")));
         JsonNode[] forms = new JsonNode[USERS.length];
         for (int i = 0; i < USERS.length; i++) {
             forms[i] = enter(t[i], round);
@@ -202,6 +262,17 @@ public abstract class ContestScenarios extends EndToEnd {
         JsonNode ward = http.get("/api/v1/contests/" + contest + "/units?roundId=" + round + "&unitId=" + unit("24133"),
                 t[0]).json();
         assertThat(standing(ward, "Tổ dân phố 2").get("participants").asInt()).isEqualTo(2);
+
+        // and the dashboards count each participant once, where they live: the ward's four, Hòa Phú's one
+        rollups.drain();
+        Map<Long, Map<String, Long>> counted = rollups.totals(Metrics.CONTEST_PARTICIPANTS,
+                List.of(unit("24133"), unit("24175"), unit("66")));
+        assertThat(grew(before, counted, unit("24133"))).isEqualTo(4);
+        assertThat(grew(before, counted, unit("24175"))).isEqualTo(1);
+        assertThat(grew(before, counted, unit("66"))).isEqualTo(5);
+        participationIndicator(admin, counted.get(unit("24133")).get("ALL"));
+        JsonNode check = http.post("/api/v1/monitoring/check", admin, Map.of()).json();
+        assertThat(check.get("differences").asInt()).as("the recompute from the rows agrees: " + check).isZero();
 
         // three entries all right: two predict 2, one predicts 5; the fourth misses one question
         answer(t[0], forms[0], 0);
@@ -288,21 +359,58 @@ public abstract class ContestScenarios extends EndToEnd {
         assertThat(http.get("/api/v1/contest-rounds/" + round + "/fair-play", token("commune-officer")).status())
                 .isEqualTo(403);
 
+        // the organiser excludes the winning entry, with a reason: the round is ranked again without it,
+        // so two entries now have every answer right and the prediction of 2 is exact
+        String winner = forms[0].get("entryId").asText();
+        Http.Response noReason = http.post("/api/v1/contest-rounds/" + round + "/exclusions", admin,
+                World.map("entryId", winner, "reason", " "));
+        assertThat(noReason.status()).isEqualTo(400);
+        assertThat(noReason.json().get("detail").asText()).contains("reason");
+        assertThat(http.post("/api/v1/contest-rounds/" + round + "/exclusions", token("commune-officer"),
+                World.map("entryId", winner, "reason", "Dùng chung máy")).status()).isEqualTo(403);
+        Http.Response excluded = http.post("/api/v1/contest-rounds/" + round + "/exclusions", admin,
+                World.map("entryId", winner, "reason", "Làm bài hộ người khác trên cùng máy"));
+        assertThat(excluded.status()).as(excluded.body()).isEqualTo(200);
+        assertThat(excluded.json().get("trueCount").asInt()).isEqualTo(2);
+        JsonNode reranked = http.get("/api/v1/contest-rounds/" + round + "/ranking", admin).json();
+        assertThat(reranked).hasSize(4);
+        assertThat(reranked.get(0).get("predictionGap").asLong()).isZero();
+        assertThat(reranked.get(1).get("name").asText()).isEqualTo("Phan V. D. T.");
+        assertThat(reranked.get(1).get("predictionGap").asLong()).isEqualTo(3);
+        assertThat(reranked.toString()).doesNotContain("Đào T. D. T.");
+        assertThat(http.get("/api/v1/contest-rounds/" + round + "/fair-play", admin).body())
+                .contains("Làm bài hộ người khác trên cùng máy");
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_event WHERE subject_id = ? AND detail LIKE 'excluded:%'")
+                .param(winner).query(Long.class).single()).isEqualTo(1);
+
         JsonNode prizes = http.get("/api/v1/contest-rounds/" + round + "/prizes", admin).json();
         assertThat(prizes.get("people")).hasSize(3);
-        assertThat(prizes.get("people").get(2).get("name").asText()).isEqualTo("Phan Văn Dự Thi");
+        assertThat(prizes.get("people").get(1).get("name").asText()).isEqualTo("Phan Văn Dự Thi");
         Http.Response xlsx = http.get("/api/v1/contest-rounds/" + round + "/prizes.xlsx", admin);
         assertThat(xlsx.status()).isEqualTo(200);
         assertThat(new String(xlsx.bytes(), 0, 2, StandardCharsets.ISO_8859_1)).isEqualTo("PK");
+        // the organiser's announcement, to sign and send: the winners by full name, under the organiser's heading
+        Http.Response docx = http.get("/api/v1/contest-rounds/" + round + "/prizes.docx", admin);
+        assertThat(docx.status()).isEqualTo(200);
+        String announcement = docxText(docx.bytes());
+        assertThat(announcement).contains("THÔNG BÁO", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Phan Văn Dự Thi",
+                "Kết quả Vòng 1");
+        assertThat(http.get("/api/v1/contest-rounds/" + round + "/prizes.docx", token("commune-officer")).status())
+                .isEqualTo(403);
         assertThat(http.post("/api/v1/contests/" + contest + "/prizes/publication?roundId=" + round, admin, null).status())
                 .isEqualTo(200);
         Http.Response twice = http.post("/api/v1/contests/" + contest + "/prizes/publication?roundId=" + round, admin, null);
         assertThat(twice.status()).isEqualTo(409);
+        Http.Response tooLate = http.post("/api/v1/contest-rounds/" + round + "/exclusions", admin,
+                World.map("entryId", forms[1].get("entryId").asText(), "reason", "Quá muộn"));
+        assertThat(tooLate.status()).as("once published, the list stands").isEqualTo(409);
 
         JsonNode finals = http.get("/api/v1/contests/" + contest + "/prizes", admin).json();
         assertThat(finals.get("people")).hasSize(2);
         assertThat(finals.get("units")).hasSize(1);
         assertThat(http.get("/api/v1/contests/" + contest + "/prizes.xlsx", admin).status()).isEqualTo(200);
+        assertThat(docxText(http.get("/api/v1/contests/" + contest + "/prizes.docx", admin).bytes()))
+                .contains("Giải chung cuộc", "Phường Buôn Ma Thuột");
     }
 
     @Test

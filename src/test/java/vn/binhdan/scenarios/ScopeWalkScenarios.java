@@ -472,6 +472,12 @@ public abstract class ScopeWalkScenarios extends EndToEnd {
         walk.put("GET /api/v1/contests/{id}/prizes", t -> denied(http.get("/api/v1/contests/" + oc.contest() + "/prizes", t)));
         walk.put("GET /api/v1/contests/{id}/prizes.xlsx", t -> denied(http.get("/api/v1/contests/" + oc.contest()
                 + "/prizes.xlsx", t)));
+        walk.put("POST /api/v1/contest-rounds/{roundId}/exclusions", t -> denied(http.post("/api/v1/contest-rounds/"
+                + oc.round() + "/exclusions", t, World.map("entryId", "x", "reason", "x"))));
+        walk.put("GET /api/v1/contest-rounds/{roundId}/prizes.docx", t -> denied(http.get("/api/v1/contest-rounds/"
+                + oc.round() + "/prizes.docx", t)));
+        walk.put("GET /api/v1/contests/{id}/prizes.docx", t -> denied(http.get("/api/v1/contests/" + oc.contest()
+                + "/prizes.docx", t)));
         walk.put("POST /api/v1/contests/{id}/prizes/publication", t -> denied(http.post("/api/v1/contests/" + oc.contest()
                 + "/prizes/publication?roundId=" + oc.round(), t, null)));
         walk.put("POST /api/v1/contests/{id}/registration", t -> noLearner(http.post("/api/v1/contests/" + oc.contest()
@@ -955,10 +961,16 @@ public abstract class ScopeWalkScenarios extends EndToEnd {
                 + oc.openRound() + "/close", Map.of("_csrf", csrf))));
         walk.put("POST /contests/rounds/{roundId}/publish", () -> pageDenied(officer.postForm("/contests/rounds/"
                 + oc.round() + "/publish", Map.of("_csrf", csrf))));
+        walk.put("POST /contests/rounds/{roundId}/exclusions", () -> pageDenied(officer.postForm("/contests/rounds/"
+                + oc.round() + "/exclusions", Map.of("_csrf", csrf, "entryId", "x", "reason", "x"))));
         walk.put("GET /contests/rounds/{roundId}/prizes.xlsx", () -> pageDenied(officer.getHtml("/contests/rounds/"
                 + oc.round() + "/prizes.xlsx")));
         walk.put("GET /contests/{id}/prizes.xlsx", () -> pageDenied(officer.getHtml("/contests/" + oc.contest()
                 + "/prizes.xlsx")));
+        walk.put("GET /contests/rounds/{roundId}/prizes.docx", () -> pageDenied(officer.getHtml("/contests/rounds/"
+                + oc.round() + "/prizes.docx")));
+        walk.put("GET /contests/{id}/prizes.docx", () -> pageDenied(officer.getHtml("/contests/" + oc.contest()
+                + "/prizes.docx")));
         walk.put("POST /contests/rounds/{roundId}/enter", () -> assertThat(officer.postForm("/contests/rounds/"
                 + oc.openRound() + "/enter", Map.of("_csrf", csrf)).body()).contains("chưa gắn với hồ sơ người học"));
         walk.put("GET /contests/entries/{id}", () -> notHers(officer.getHtml("/contests/entries/" + oc.entry())));

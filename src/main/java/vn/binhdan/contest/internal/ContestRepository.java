@@ -188,6 +188,30 @@ public class ContestRepository {
                 .params(contestId, personId, unitPath, Timestamp.from(at), contestId, personId).update() == 1;
     }
 
+    /**
+     * Marks the person's first entry in the contest, at the unit they enter from; true only for
+     * the first (the row is the registration a start has just made sure of).
+     */
+    public boolean firstEntry(long contestId, long personId, String unitPath, Instant at) {
+        return jdbc.sql("""
+                UPDATE contest_registration SET first_entry_at = ?, unit_path = ?
+                WHERE contest_id = ? AND person_id = ? AND first_entry_at IS NULL""")
+                .params(Timestamp.from(at), unitPath, contestId, personId).update() == 1;
+    }
+
+    public interface FirstEntrySink {
+        void accept(long contestId, String unitPath, Instant at);
+    }
+
+    public void forEachFirstEntry(FirstEntrySink sink) {
+        template.query("""
+                SELECT contest_id, unit_path, first_entry_at FROM contest_registration
+                WHERE first_entry_at IS NOT NULL""",
+                rs -> {
+                    sink.accept(rs.getLong(1), rs.getString(2), rs.getTimestamp(3).toInstant());
+                });
+    }
+
     public boolean registered(long contestId, long personId) {
         return jdbc.sql("SELECT COUNT(*) FROM contest_registration WHERE contest_id = ? AND person_id = ?")
                 .params(contestId, personId).query(Long.class).single() > 0;
@@ -225,6 +249,29 @@ public class ContestRepository {
 
     public List<EntryRow> entries(long roundId) {
         return jdbc.sql(ENTRY + "WHERE round_id = ?").param(roundId).query(ContestRepository::entry).list();
+    }
+
+    /** The entries a score is made of: every entry but those the organiser excluded. */
+    public List<EntryRow> scorable(long roundId) {
+        return jdbc.sql(ENTRY + "WHERE round_id = ? AND excluded IS NULL").param(roundId)
+                .query(ContestRepository::entry).list();
+    }
+
+    public void exclude(String entryId, String reason) {
+        jdbc.sql("UPDATE contest_entry SET excluded = ?, counted = FALSE, rank_no = NULL WHERE id = ?")
+                .params(reason, entryId).update();
+    }
+
+    /** Excluded entries of a round and why. */
+    public Map<String, String> exclusions(long roundId) {
+        Map<String, String> out = new HashMap<>();
+        jdbc.sql("SELECT id, excluded FROM contest_entry WHERE round_id = ? AND excluded IS NOT NULL").param(roundId)
+                .query((rs, i) -> out.put(rs.getString(1), rs.getString(2))).list();
+        return out;
+    }
+
+    public void setTrueCount(long roundId, int trueCount) {
+        jdbc.sql("UPDATE contest_round SET true_count = ? WHERE id = ?").params(trueCount, roundId).update();
     }
 
     public List<String> activeEntries(long roundId) {

@@ -41,11 +41,13 @@ class ContestApi {
     private final Contests contests;
     private final ContestEntries entries;
     private final PrizeXlsx xlsx;
+    private final PrizeDocx docx;
 
-    ContestApi(Contests contests, ContestEntries entries, PrizeXlsx xlsx) {
+    ContestApi(Contests contests, ContestEntries entries, PrizeXlsx xlsx, PrizeDocx docx) {
         this.contests = contests;
         this.entries = entries;
         this.xlsx = xlsx;
+        this.docx = docx;
     }
 
     @PostMapping("/contests")
@@ -118,6 +120,15 @@ class ContestApi {
         return contests.publish(id, roundId);
     }
 
+    record Exclusion(String entryId, String reason) {
+    }
+
+    /** Excludes a flagged entry before the prizes are published; the round is ranked again without it. */
+    @PostMapping("/contest-rounds/{roundId}/exclusions")
+    Round exclude(@PathVariable long roundId, @RequestBody(required = false) Exclusion body) {
+        return contests.exclude(roundId, body == null ? null : body.entryId(), body == null ? null : body.reason());
+    }
+
     @GetMapping("/contest-rounds/{roundId}/prizes.xlsx")
     ResponseEntity<byte[]> roundPrizesXlsx(@PathVariable long roundId) {
         return PrizeXlsx.download(xlsx.write(contests.roundPrizes(roundId), LocaleContextHolder.getLocale()),
@@ -128,6 +139,20 @@ class ContestApi {
     ResponseEntity<byte[]> finalPrizesXlsx(@PathVariable long id) {
         return PrizeXlsx.download(xlsx.write(contests.finalPrizes(id), LocaleContextHolder.getLocale()),
                 "giai-chung-cuoc-" + id);
+    }
+
+    /** The organiser's announcement of a round's prizes, to edit, sign and send. */
+    @GetMapping("/contest-rounds/{roundId}/prizes.docx")
+    ResponseEntity<byte[]> roundPrizesDocx(@PathVariable long roundId) {
+        var list = contests.roundPrizes(roundId);
+        return PrizeDocx.download(docx.write(list, contests.get(list.contestId()).organiser(),
+                LocaleContextHolder.getLocale()), "thong-bao-giai-vong-" + roundId);
+    }
+
+    @GetMapping("/contests/{id}/prizes.docx")
+    ResponseEntity<byte[]> finalPrizesDocx(@PathVariable long id) {
+        return PrizeDocx.download(docx.write(contests.finalPrizes(id), contests.get(id).organiser(),
+                LocaleContextHolder.getLocale()), "thong-bao-giai-chung-cuoc-" + id);
     }
 
     // ---- taking part ---------------------------------------------------------------------------

@@ -48,13 +48,15 @@ class ContestPages {
     private final Contests contests;
     private final ContestEntries entries;
     private final PrizeXlsx xlsx;
+    private final PrizeDocx docx;
     private final Units units;
     private final MessageSource messages;
 
-    ContestPages(Contests contests, ContestEntries entries, PrizeXlsx xlsx, Units units, MessageSource messages) {
+    ContestPages(Contests contests, ContestEntries entries, PrizeXlsx xlsx, PrizeDocx docx, Units units, MessageSource messages) {
         this.contests = contests;
         this.entries = entries;
         this.xlsx = xlsx;
+        this.docx = docx;
         this.units = units;
         this.messages = messages;
     }
@@ -181,6 +183,19 @@ class ContestPages {
         return "redirect:/contests/rounds/" + roundId;
     }
 
+    @PostMapping("/contests/rounds/{roundId}/exclusions")
+    String exclude(@PathVariable long roundId, @RequestParam(required = false) String entryId,
+                   @RequestParam(required = false) String reason, RedirectAttributes flash) {
+        try {
+            contests.exclude(roundId, entryId, reason);
+            flash.addFlashAttribute("notice", message("contest.excluded"));
+        } catch (BusinessException e) {
+            refuseOutright(e);
+            flash.addFlashAttribute("error", message(e));
+        }
+        return "redirect:/contests/rounds/" + roundId;
+    }
+
     @GetMapping("/contests/rounds/{roundId}/prizes.xlsx")
     ResponseEntity<byte[]> prizes(@PathVariable long roundId) {
         return PrizeXlsx.download(xlsx.write(contests.roundPrizes(roundId), LocaleContextHolder.getLocale()),
@@ -191,6 +206,20 @@ class ContestPages {
     ResponseEntity<byte[]> finalPrizes(@PathVariable long id) {
         return PrizeXlsx.download(xlsx.write(contests.finalPrizes(id), LocaleContextHolder.getLocale()),
                 "giai-chung-cuoc-" + id);
+    }
+
+    /** The organiser's announcement of a round's prizes, to edit, sign and send. */
+    @GetMapping("/contests/rounds/{roundId}/prizes.docx")
+    ResponseEntity<byte[]> roundPrizesDocx(@PathVariable long roundId) {
+        var list = contests.roundPrizes(roundId);
+        return PrizeDocx.download(docx.write(list, contests.get(list.contestId()).organiser(),
+                LocaleContextHolder.getLocale()), "thong-bao-giai-vong-" + roundId);
+    }
+
+    @GetMapping("/contests/{id}/prizes.docx")
+    ResponseEntity<byte[]> finalPrizesDocx(@PathVariable long id) {
+        return PrizeDocx.download(docx.write(contests.finalPrizes(id), contests.get(id).organiser(),
+                LocaleContextHolder.getLocale()), "thong-bao-giai-chung-cuoc-" + id);
     }
 
     // ---- taking part ---------------------------------------------------------------------------

@@ -22,9 +22,11 @@ public class Recompute {
     private final CommunityTallies community;
 
     private final vn.binhdan.campaign.ApprovedFiguresSource approved;
+    private final vn.binhdan.contest.ContestTallies contests;
 
     Recompute(Certificates certificates, PersonDirectory persons, CommunityTallies community,
-              vn.binhdan.campaign.ApprovedFiguresSource approved) {
+              vn.binhdan.campaign.ApprovedFiguresSource approved, vn.binhdan.contest.ContestTallies contests) {
+        this.contests = contests;
         this.certificates = certificates;
         this.persons = persons;
         this.community = community;
@@ -64,9 +66,14 @@ public class Recompute {
         return periodId + " " + numerator + (denominator == null ? "" : "/" + denominator);
     }
 
-    /** The community metrics (classes, guidance sessions, outreach, ...) from the records' rows. */
+    /**
+     * The community metrics (classes, guidance sessions, outreach, ...) and the contests'
+     * participants from the records' rows.
+     */
     public Map<Cell, Long> community() {
         Map<Cell, Long> values = new HashMap<>();
+        contests.forEachParticipant(j -> Tree.addUp(values, Metrics.CONTEST_PARTICIPANTS, j.unitPath(), Indicator.ALL,
+                j.day(), 1));
         community.forEachCount(c -> {
             Tree.addUp(values, c.tally().name(), c.unitPath(), Indicator.ALL, c.day(), c.delta());
             if (c.kind() != null) {

@@ -1,0 +1,312 @@
+package vn.binhdan.bench;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicLong;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import vn.binhdan.contest.CollectiveBasis;
+import vn.binhdan.contest.Contest;
+import vn.binhdan.contest.ContestForm;
+import vn.binhdan.contest.Contests;
+import vn.binhdan.contest.Counts;
+import vn.binhdan.contest.DrawLine;
+import vn.binhdan.contest.Round;
+import vn.binhdan.contest.RoundForm;
+import vn.binhdan.identity.AccountService;
+import vn.binhdan.identity.AccountService.GrantSpec;
+import vn.binhdan.identity.internal.TokenService;
+import vn.binhdan.importing.ImportService;
+import vn.binhdan.shared.Role;
+import vn.binhdan.shared.SystemUser;
+
+/**
+ * The contest's rush (issue 18's first figure): N contestants start the same open round within a
+ * window (20,000 in 60 s: 333 starts per second), each then autosaves every question, one every
+ * {@code saveEvery} ms, and submits with a prediction. Beside it, measured first in the same run
+ * by the same generator at the same rate, the baseline: an authenticated GET of a static file of
+ * the same server, which costs the platform nothing but HTTP, security filters and a socket.
+ * Printed: p50/p99/max of starts, saves and submits, errors, the ratio of each p99 to the
+ * baseline's, and whether every acknowledged answer is stored.
+ *
+ * <pre>
+ * ./mvnw -B -q -Pbench -DbuildDir=target-bench -DskipTests test-compile exec:exec \
+ *     -Dbench.main=vn.binhdan.bench.ContestRushBench -Dbench.args="20000 60 3000 10"
+ * </pre>
+ * Arguments: contestants, start window in seconds, milliseconds between a contestant's saves,
+ * saves per contestant before the submit (default every question).
+ */
+public final class ContestRushBench {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    /** Requests in flight at once: the HTTP/1.1 client opens a connection for each. */
+    private static final Semaphore INFLIGHT = new Semaphore(1000);
+    private static int SAVES = Integer.MAX_VALUE;
+
+    private ContestRushBench() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int n = args.length > 0 ? Integer.parseInt(args[0]) : 20_000;
+        int window = args.length > 1 ? Integer.parseInt(args[1]) : 60;
+        int saveEvery = args.length > 2 ? Integer.parseInt(args[2]) : 3000;
+        // how many of the round's questions each contestant answers before submitting (default all)
+        SAVES = args.length > 3 ? Integer.parseInt(args[3]) : Integer.MAX_VALUE;
+        Path work = Files.createTempDirectory("binhdan-rush-bench");
+        System.out.printf(Locale.ROOT, "machine %d cores, JDK %s, max heap %d MB; load average %s%n",
+                Runtime.getRuntime().availableProcessors(), Runtime.version(), Runtime.getRuntime().maxMemory() >> 20,
+                Files.readString(Path.of("/proc/loadavg")).trim());
+        try (EmbeddedPostgres pg = Harness.startPostgres(work, null, Map.of(), null)) {
+            ConfigurableApplicationContext ctx = Harness.startApp(Harness.url(pg), work);
+            try {
+                run(ctx, n, window, saveEvery);
+            } finally {
+                ctx.close();
+            }
+        } finally {
+            Harness.deleteTree(work);
+        }
+    }
+
+    private static void run(ConfigurableApplicationContext ctx, int n, int window, int saveEvery) throws Exception {
+        JdbcTemplate jdbc = ctx.getBean(JdbcTemplate.class);
+        String base = "http://127.0.0.1:" + ctx.getEnvironment().getProperty("local.server.port");
+        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(10)).followRedirects(HttpClient.Redirect.NEVER)
+                .executor(Executors.newVirtualThreadPerTaskExecutor()).build();
+        String[] tokens = setUp(ctx, n);
+        long round = round(ctx);
+        System.out.printf(Locale.ROOT, "load    %,d contestants over %d s (%.0f starts/s), a save every %d ms, then a submit%n",
+                n, window, n / (double) window, saveEvery);
+
+        // warm-up: a few hundred requests of each kind on other people's accounts would enter them too,
+        // so the warm-up is the static GET and a few starts by the last contestants, left out of the figure
+        int warm = Math.min(200, n / 10);
+        Stats baseline = new Stats();
+        AtomicLong baselineErrors = new AtomicLong();
+        openLoop(warm, 5, i -> get(client, base, tokens[i], new Stats(), new AtomicLong()));
+        openLoop(n, window, i -> get(client, base, tokens[i], baseline, baselineErrors));
+
+        Stats starts = new Stats();
+        Stats saves = new Stats();
+        Stats submits = new Stats();
+        AtomicLong errors = new AtomicLong();
+        AtomicLong acknowledged = new AtomicLong();
+        long t0 = System.nanoTime();
+        openLoop(n, window, i -> contestant(client, base, tokens[i], round, saveEvery, starts, saves, submits, errors,
+                acknowledged));
+        double seconds = (System.nanoTime() - t0) / 1e9;
+
+        long stored = jdbc.queryForObject("SELECT COUNT(*) FROM contest_answer a JOIN contest_entry e ON e.id = a.entry_id "
+                + "WHERE e.round_id = ?", Long.class, round);
+        long submitted = jdbc.queryForObject("SELECT COUNT(*) FROM contest_entry WHERE round_id = ? AND finished_how = 'SUBMITTED'",
+                Long.class, round);
+        System.out.println();
+        System.out.printf(Locale.ROOT, "%-34s %8s %8s %8s %8s %8s %10s%n", "", "count", "errors", "p50 ms", "p99 ms",
+                "max ms", "p99/base");
+        line("baseline: GET static file (auth)", baseline, baselineErrors.get(), baseline.pct(99));
+        line("start  POST …/entries", starts, -1, baseline.pct(99));
+        line("save   PUT …/items/{p}", saves, -1, baseline.pct(99));
+        line("submit POST …/submit", submits, -1, baseline.pct(99));
+        System.out.printf(Locale.ROOT, "errors  %d (any non-2xx or exception in start, save or submit)%n", errors.get());
+        System.out.printf(Locale.ROOT, "stored  %,d acknowledged answers, %,d answers stored (%s); %,d entries submitted%n",
+                acknowledged.get(), stored, stored >= acknowledged.get() ? "every acknowledged answer stored" : "ANSWERS LOST",
+                submitted);
+        System.out.printf(Locale.ROOT, "rush    took %.1f s from the first start to the last submit%n", seconds);
+    }
+
+    private static void line(String label, Stats s, long errors, double base) {
+        System.out.printf(Locale.ROOT, "%-34s %8d %8s %8.1f %8.1f %8.1f %10.1f%n", label, s.count(),
+                errors < 0 ? "" : Long.toString(errors), s.pct(50), s.pct(99), s.max(), s.pct(99) / base);
+    }
+
+    interface Task {
+        void run(int i) throws Exception;
+    }
+
+    /** Task i begins at i × window / n seconds after the first, whether or not earlier ones are done. */
+    private static void openLoop(int n, int window, Task task) throws Exception {
+        long start = System.nanoTime();
+        long step = Duration.ofSeconds(window).toNanos() / n;
+        try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
+            List<Future<?>> fs = new ArrayList<>(n);
+            for (int i = 0; i < n; i++) {
+                long due = start + i * step;
+                long wait = due - System.nanoTime();
+                if (wait > 0) {
+                    Thread.sleep(Duration.ofNanos(wait));
+                }
+                int k = i;
+                fs.add(pool.submit(() -> {
+                    task.run(k);
+                    return null;
+                }));
+            }
+            for (Future<?> f : fs) {
+                f.get();
+            }
+        }
+    }
+
+    private static void get(HttpClient client, String base, String token, Stats stats, AtomicLong errors) {
+        HttpRequest r = HttpRequest.newBuilder(URI.create(base + "/css/app.css"))
+                .header("Authorization", "Bearer " + token).timeout(Duration.ofSeconds(60)).build();
+        timed(client, r, stats, errors);
+    }
+
+    private static HttpResponse<String> timed(HttpClient client, HttpRequest r, Stats stats, AtomicLong errors) {
+        try {
+            INFLIGHT.acquire();
+            try {
+                long t = System.nanoTime();
+                HttpResponse<String> resp = client.send(r, HttpResponse.BodyHandlers.ofString());
+                long took = System.nanoTime() - t;
+                if (resp.statusCode() / 100 != 2) {
+                    errors.incrementAndGet();
+                    if (errors.get() <= 5) {
+                        System.out.println("error   " + r.method() + " " + r.uri().getPath() + ": " + resp.statusCode() + " "
+                                + resp.body().substring(0, Math.min(200, resp.body().length())));
+                    }
+                    return null;
+                }
+                synchronized (stats) {
+                    stats.add(took);
+                }
+                return resp;
+            } finally {
+                INFLIGHT.release();
+            }
+        } catch (Exception e) {
+            errors.incrementAndGet();
+            if (errors.get() <= 5) {
+                System.out.println("error   " + r.method() + " " + r.uri().getPath() + ": " + e);
+            }
+            return null;
+        }
+    }
+
+    private static void contestant(HttpClient client, String base, String token, long round, int saveEvery,
+                                   Stats starts, Stats saves, Stats submits, AtomicLong errors, AtomicLong acknowledged)
+            throws Exception {
+        HttpResponse<String> started = timed(client, HttpRequest.newBuilder(URI.create(base + "/api/v1/contest-rounds/"
+                        + round + "/entries")).header("Authorization", "Bearer " + token).timeout(Duration.ofSeconds(60))
+                .POST(HttpRequest.BodyPublishers.noBody()).build(), starts, errors);
+        if (started == null) {
+            return;
+        }
+        JsonNode form = JSON.readTree(started.body());
+        String entry = form.get("entryId").asString();
+        int answered = 0;
+        for (JsonNode item : form.get("items")) {
+            if (answered++ >= SAVES) {
+                break;
+            }
+            Thread.sleep(saveEvery);
+            String choice = "ORDERING".equals(item.get("type").asString())
+                    ? orderAll(item.get("options").size()) : "[0]";
+            HttpResponse<String> saved = timed(client, HttpRequest.newBuilder(URI.create(base + "/api/v1/me/contest-entries/"
+                            + entry + "/items/" + item.get("position").asInt())).header("Authorization", "Bearer " + token)
+                    .header("Content-Type", "application/json").timeout(Duration.ofSeconds(60))
+                    .PUT(HttpRequest.BodyPublishers.ofString("{\"choice\":" + choice + "}")).build(), saves, errors);
+            if (saved != null) {
+                acknowledged.incrementAndGet();
+            }
+        }
+        timed(client, HttpRequest.newBuilder(URI.create(base + "/api/v1/me/contest-entries/" + entry + "/submit"))
+                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                .timeout(Duration.ofSeconds(60)).POST(HttpRequest.BodyPublishers.ofString("{\"prediction\":1234}")).build(),
+                submits, errors);
+    }
+
+    private static String orderAll(int options) {
+        StringBuilder s = new StringBuilder("[");
+        for (int i = 0; i < options; i++) {
+            s.append(i == 0 ? "" : ",").append(i);
+        }
+        return s.append(']').toString();
+    }
+
+    /** A province of one ward, N adult residents with a learner account each and a token each. */
+    private static String[] setUp(ConfigurableApplicationContext ctx, int n) throws Exception {
+        long t = System.nanoTime();
+        ImportService imports = ctx.getBean(ImportService.class);
+        JdbcTemplate jdbc = ctx.getBean(JdbcTemplate.class);
+        AccountService accounts = ctx.getBean(AccountService.class);
+        TokenService tokenService = ctx.getBean(TokenService.class);
+        String units = "code,name,type,parent_code\n66,Tỉnh Đắk Lắk,tỉnh,\n"
+                + "24133,Phường Buôn Ma Thuột,phường,66\n24133.01,Tổ dân phố 1,tổ dân phố,24133\n";
+        StringBuilder persons = new StringBuilder("Họ và tên,Ngày sinh,Giới tính,Số CCCD,Mã đơn vị\n");
+        for (int i = 0; i < n; i++) {
+            persons.append("Dự Thi ").append(i).append(",01/01/1980,").append(i % 2 == 0 ? "Nam" : "Nữ")
+                    .append(String.format(Locale.ROOT, ",066%d80%06d,24133.01%n", i % 2, i));
+        }
+        SystemUser.run(SystemUser.SYSTEM, () -> {
+            imports.runNow("UNIT", "units.csv", new java.io.ByteArrayInputStream(units.getBytes(StandardCharsets.UTF_8)), null);
+            imports.runNow("PERSON", "persons.csv",
+                    new java.io.ByteArrayInputStream(persons.toString().getBytes(StandardCharsets.UTF_8)), null);
+        });
+        long unit = jdbc.queryForObject("SELECT id FROM unit WHERE code = '24133.01'", Long.class);
+        long[] personOf = new long[n];
+        jdbc.query("SELECT id, full_name FROM person WHERE full_name LIKE 'Dự Thi %'", rs -> {
+            personOf[Integer.parseInt(rs.getString(2).substring("Dự Thi ".length()))] = rs.getLong(1);
+        });
+        long[] accountOf = new long[n];
+        int threads = 4;
+        try (ExecutorService pool = Executors.newFixedThreadPool(threads)) {
+            List<Future<?>> fs = new ArrayList<>();
+            int chunk = (n + threads - 1) / threads;
+            for (int from = 0; from < n; from += chunk) {
+                int f = from;
+                int to = Math.min(n, from + chunk);
+                // no password, as accounts made at a VNeID login: no bcrypt for tens of thousands
+                fs.add(pool.submit(() -> SystemUser.run(SystemUser.SYSTEM, () -> {
+                    for (int i = f; i < to; i++) {
+                        accountOf[i] = accounts.create("rush" + i, "Dự Thi " + i, null, personOf[i],
+                                List.of(new GrantSpec(Role.LEARNER, unit)));
+                    }
+                })));
+            }
+            for (Future<?> f : fs) {
+                f.get();
+            }
+        }
+        String[] tokens = new String[n];
+        for (int i = 0; i < n; i++) {
+            tokens[i] = tokenService.issue(accounts.load(accountOf[i]).orElseThrow());
+        }
+        System.out.printf(Locale.ROOT, "setup   %,d residents, accounts and tokens in %.1f s%n", n, (System.nanoTime() - t) / 1e9);
+        return tokens;
+    }
+
+    private static long round(ConfigurableApplicationContext ctx) {
+        JdbcTemplate jdbc = ctx.getBean(JdbcTemplate.class);
+        Contests contests = ctx.getBean(Contests.class);
+        long province = jdbc.queryForObject("SELECT id FROM unit WHERE code = '66'", Long.class);
+        Instant now = Instant.now();
+        return SystemUser.call(SystemUser.SYSTEM, () -> {
+            Contest c = contests.create(new ContestForm(province, "Rush", null, "Bench", 10, CollectiveBasis.PARTICIPANTS, 3));
+            Round r = contests.addRound(c.id(), new RoundForm("Vòng rush", now.minusSeconds(60), now.plusSeconds(7200), 30,
+                    1, Counts.BEST, 10,
+                    List.of(new DrawLine("1", null, 4), new DrawLine("2", null, 3), new DrawLine("4", null, 3)), null));
+            return r.id();
+        });
+    }
+}
