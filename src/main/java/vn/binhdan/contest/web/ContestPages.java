@@ -64,7 +64,13 @@ class ContestPages {
     @GetMapping("/contests")
     String list(Model model) {
         AppUser user = CurrentUser.require();
-        model.addAttribute("mine", entries.myRounds());
+        // the round she can take now comes first, then those still to open; closed ones (results) last
+        model.addAttribute("mine", entries.myRounds().stream()
+                .sorted(java.util.Comparator.comparingInt((vn.binhdan.contest.MyRound r) -> switch (r.status()) {
+                    case "OPEN" -> 0;
+                    case "CLOSED" -> 2;
+                    default -> 1;
+                })).toList());
         model.addAttribute("contests", contests.listLight());
         List<Long> scope = user.grants().stream().filter(g -> Contests.ORGANISERS.contains(g.role()))
                 .map(g -> g.unitId()).distinct().toList();
