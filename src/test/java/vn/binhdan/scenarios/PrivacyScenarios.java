@@ -169,12 +169,12 @@ public abstract class PrivacyScenarios extends EndToEnd {
 
         // refusing the assistant's keeping of questions: an unanswered question is not kept
         http.put("/api/v1/me/consents", learner, World.map("choices", World.map("ASSISTANT_HISTORY", false)));
-        http.post("/api/v1/assistant/ask", learner, World.map("question", "giá sầu riêng hôm nay ở chợ bao nhiêu"));
-        assertThat(jdbc.sql("SELECT COUNT(*) FROM assistant_unanswered WHERE question LIKE '%sầu riêng%'")
+        http.post("/api/v1/assistant/ask", learner, World.map("question", "giá hồ tiêu hôm nay ở chợ bao nhiêu"));
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM assistant_unanswered WHERE question LIKE '%hồ tiêu%'")
                 .query(Integer.class).single()).isZero();
         http.put("/api/v1/me/consents", learner, World.map("choices", World.map("ASSISTANT_HISTORY", true)));
-        http.post("/api/v1/assistant/ask", learner, World.map("question", "giá sầu riêng hôm nay ở chợ bao nhiêu"));
-        assertThat(jdbc.sql("SELECT COUNT(*) FROM assistant_unanswered WHERE question LIKE '%sầu riêng%'")
+        http.post("/api/v1/assistant/ask", learner, World.map("question", "giá hồ tiêu hôm nay ở chợ bao nhiêu"));
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM assistant_unanswered WHERE question LIKE '%hồ tiêu%'")
                 .query(Integer.class).single()).isEqualTo(1);
 
         // she asks to be deleted: the registry is kept by legal duty, which she is told, and the request is on the trail
@@ -201,6 +201,10 @@ public abstract class PrivacyScenarios extends EndToEnd {
             assertThat(r.status()).as(r.body()).isIn(200, 201);
         }
         // three years have passed for the first entry
+        long agedSession = jdbc.sql("SELECT session_id FROM guidance_person WHERE full_name = ?").param(aged)
+                .query(Long.class).single();
+        java.sql.Date givenOn = jdbc.sql("SELECT given_on FROM guidance_session WHERE id = ?").param(agedSession)
+                .query(java.sql.Date.class).single();
         jdbc.sql("""
                 UPDATE guidance_session SET given_on = ? WHERE id = (SELECT session_id FROM guidance_person WHERE full_name = ?)""")
                 .params(java.sql.Date.valueOf(LocalDate.now().minusYears(3)), aged).update();
@@ -223,6 +227,9 @@ public abstract class PrivacyScenarios extends EndToEnd {
         // the count of people helped stays
         assertThat(jdbc.sql("SELECT COUNT(*) FROM guidance_person WHERE full_name = '(đã ẩn danh)'").query(Integer.class)
                 .single()).isGreaterThanOrEqualTo(1);
+        // the entry was aged behind the rollups' back: give it its real day again, so that the live
+        // figures and a recompute from the rows agree for the scenarios that share this database
+        jdbc.sql("UPDATE guidance_session SET given_on = ? WHERE id = ?").params(givenOn, agedSession).update();
         assertThat(http.get("/api/v1/privacy/retention/runs", admin).body()).contains("GUIDANCE_NAME");
         // the province reads the rules and the report on its page, and may lengthen a rule there
         Http provinceWeb = new Http(port, true);
