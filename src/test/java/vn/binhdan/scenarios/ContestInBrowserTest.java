@@ -62,6 +62,12 @@ class ContestInBrowserTest extends InBrowser {
         assertThat(http.post("/api/v1/me/contest-entries/" + hers.get("entryId").asText() + "/submit", hoa,
                 World.map("prediction", 5)).status()).isEqualTo(200);
 
+        // her name on the leaderboard is her choice (the privacy scenarios may have her refuse it in
+        // this shared database): here she has agreed, last
+        jdbc.sql("""
+                INSERT INTO privacy_consent (person_id, purpose, granted, decided_at, decided_by)
+                VALUES (?, 'LEADERBOARD_NAME', TRUE, CURRENT_TIMESTAMP, 'learner')""")
+                .param(person("Nguyễn Văn An")).update();
         String base = "http://localhost:" + port;
         try (BrowserContext ctx = browser.newContext(new Browser.NewContextOptions().setViewportSize(360, 740)
                 .setLocale("vi-VN"))) {
