@@ -152,10 +152,7 @@
     dialog.querySelector('.confirm-yes').addEventListener('click', function () {
       confirmed = true;
       dialog.close();
-      var submit = document.createElement('input');
-      submit.type = 'hidden'; submit.name = 'action'; submit.value = 'submit';
-      form.appendChild(submit);
-      form.submit();
+      submitNow();
     });
     dialog.querySelector('.unanswered-list').addEventListener('click', function (event) {
       var link = event.target.closest('a');
@@ -166,16 +163,20 @@
     });
   }
 
+  function submitNow() {
+    var submit = document.createElement('input');
+    submit.type = 'hidden'; submit.name = 'action'; submit.value = 'submit';
+    form.appendChild(submit);
+    form.submit();
+  }
+
   var clock = document.getElementById('time-left');
   var left = parseInt(clock.getAttribute('data-seconds'), 10);
   var label = clock.getAttribute('data-minutes-label');
   setInterval(function () {
     left -= 1;
     if (left <= 0) {
-      var submit = document.createElement('input');
-      submit.type = 'hidden'; submit.name = 'action'; submit.value = 'submit';
-      form.appendChild(submit);
-      form.submit();
+      submitNow();
       left = 1e9;
       return;
     }

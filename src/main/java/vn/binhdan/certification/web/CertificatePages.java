@@ -81,9 +81,10 @@ class CertificatePages {
     @GetMapping("/verify")
     String verifyForm(@RequestParam(required = false) String q, Model model) {
         if (q != null && !q.isBlank()) {
-            model.addAttribute("q", q.length() > 300 ? q.substring(0, 300) : q);
+            String typed = q.length() > 300 ? q.substring(0, 300) : q;
+            model.addAttribute("q", typed);
             try {
-                model.addAttribute("v", certificates.verifyTyped(q.length() > 300 ? q.substring(0, 300) : q));
+                model.addAttribute("v", certificates.verifyTyped(typed));
                 model.addAttribute("canRevoke", false);
             } catch (BusinessException e) {
                 model.addAttribute("error", messages.getMessage(e.messageKey(), e.args(), LocaleContextHolder.getLocale()));
