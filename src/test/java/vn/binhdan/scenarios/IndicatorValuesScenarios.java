@@ -30,6 +30,8 @@ public abstract class IndicatorValuesScenarios extends EndToEnd {
     ApplicationEventPublisher events;
     @Autowired
     TransactionTemplate tx;
+    @Autowired
+    vn.binhdan.monitoring.Rollups rollups;
 
     private String report(String unitCode, String period) {
         return "/api/v1/reports/" + FORM + "/" + unit(unitCode) + "/" + period;
@@ -345,6 +347,8 @@ public abstract class IndicatorValuesScenarios extends EndToEnd {
     }
 
     private List<String> failing(String admin, int year, String code) {
+        // the events' counts go up the tree after the recording commits: wait for them as a reader would
+        rollups.drain();
         JsonNode list = ok(http.get("/api/v1/dashboard/" + unit("66") + "/compliance/" + code + "?year=" + year, admin)).json();
         List<String> out = new java.util.ArrayList<>();
         list.get("failing").forEach(f -> out.add(f.get("unit").get("code").asText()));
@@ -385,6 +389,7 @@ public abstract class IndicatorValuesScenarios extends EndToEnd {
         ok(http.put(api + "/traders/" + a + "/criteria", other, World.map("met", List.of("ECOMMERCE", "CASHLESS",
                 "DIGITAL_SAVINGS"))));
         ok(http.put(api + "/traders/" + b + "/criteria", other, World.map("met", List.of("CASHLESS"))));
+        rollups.drain();
         JsonNode marketAfter = kpi(ok(http.get("/api/v1/dashboard/" + hoaPhu, other)).json(), "DIGITAL_MARKET_SHARE", "ALL");
         assertThat(marketAfter.get("denominator").asLong()).isEqualTo(tradersBefore + 2);
         assertThat(marketAfter.get("numerator").asLong()).isEqualTo(meetingBefore + 1);
