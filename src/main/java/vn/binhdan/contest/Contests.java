@@ -677,18 +677,40 @@ public class Contests {
      * every prediction's distance and the ranks change with it.
      */
     public Round exclude(long roundId, String entryId, String reason) {
-        RoundRow r = roundOf(roundId);
-        ContestRow c = organised(r.contestId());
         String why = required(reason, "reason");
         if (why.length() > 400) {
             throw new BusinessException("contest.field", "reason");
         }
+        return rejudge(roundId, entryId, entry -> {
+            if (entry.active()) {
+                throw new ConflictException("contest.entryRunning");
+            }
+            repo.exclude(entry.id(), why);
+            return "excluded: " + why;
+        });
+    }
+
+    /**
+     * Takes an exclusion back (the organiser found the signal innocent, e.g. a family sharing one
+     * phone), until the round's prizes are published; the round is ranked again with the entry.
+     */
+    public Round reinstate(long roundId, String entryId) {
+        return rejudge(roundId, entryId, entry -> {
+            if (repo.exclusions(roundId).get(entry.id()) == null) {
+                throw new ConflictException("contest.notExcluded");
+            }
+            repo.reinstate(entry.id());
+            return "reinstated";
+        });
+    }
+
+    /** Changes an entry's standing and, on a scored round, scores it again: one transaction, before publication. */
+    private Round rejudge(long roundId, String entryId, Function<EntryRow, String> change) {
+        RoundRow r = roundOf(roundId);
+        ContestRow c = organised(r.contestId());
         EntryRow entry = entryId == null ? null : repo.entry(entryId).filter(e -> e.roundId() == roundId).orElse(null);
         if (entry == null) {
             throw new BusinessException("contest.field", "entryId");
-        }
-        if (entry.active()) {
-            throw new ConflictException("contest.entryRunning");
         }
         try {
             tx.executeWithoutResult(s -> {
@@ -697,13 +719,13 @@ public class Contests {
                 if (repo.publishedAt(c.id(), roundId).isPresent()) {
                     throw new ConflictException("contest.alreadyPublished");
                 }
-                repo.exclude(entryId, why);
+                String what = change.apply(entry);
                 if (locked.closedAt() != null) {
                     Scoring.Outcome outcome = Scoring.score(repo.scorable(roundId), locked.questionCount(), locked.counts());
                     repo.score(outcome.scored());
                     repo.setTrueCount(roundId, outcome.trueCount());
                 }
-                audit.record("UPDATE", "contest_entry", entryId, entry.unitPath(), "excluded: " + why);
+                audit.record("UPDATE", "contest_entry", entryId, entry.unitPath(), what);
             });
         } catch (DuplicateKeyException e) {
             throw new ConflictException("contest.alreadyPublished");

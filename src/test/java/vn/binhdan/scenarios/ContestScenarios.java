@@ -383,6 +383,24 @@ public abstract class ContestScenarios extends EndToEnd {
         assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_event WHERE subject_id = ? AND detail LIKE 'excluded:%'")
                 .param(winner).query(Long.class).single()).isEqualTo(1);
 
+        // an exclusion made in error is taken back: the entry is ranked again where it was
+        String phanEntry = forms[1].get("entryId").asText();
+        assertThat(http.post("/api/v1/contest-rounds/" + round + "/exclusions", admin,
+                World.map("entryId", phanEntry, "reason", "Nhầm người")).json().get("trueCount").asInt())
+                .as("Phan answered every question right too").isEqualTo(1);
+        assertThat(http.get("/api/v1/contest-rounds/" + round + "/ranking", admin).json()).hasSize(3);
+        assertThat(http.delete("/api/v1/contest-rounds/" + round + "/exclusions/" + phanEntry, token("commune-officer"))
+                .status()).isEqualTo(403);
+        Http.Response back = http.delete("/api/v1/contest-rounds/" + round + "/exclusions/" + phanEntry, admin);
+        assertThat(back.status()).as(back.body()).isEqualTo(200);
+        assertThat(back.json().get("trueCount").asInt()).isEqualTo(2);
+        JsonNode restored = http.get("/api/v1/contest-rounds/" + round + "/ranking", admin).json();
+        assertThat(restored).hasSize(4);
+        assertThat(restored.get(1).get("name").asText()).isEqualTo("Phan V. D. T.");
+        Http.Response notExcluded = http.delete("/api/v1/contest-rounds/" + round + "/exclusions/" + phanEntry, admin);
+        assertThat(notExcluded.status()).isEqualTo(409);
+        assertThat(notExcluded.json().get("detail").asText()).contains("không bị loại");
+
         JsonNode prizes = http.get("/api/v1/contest-rounds/" + round + "/prizes", admin).json();
         assertThat(prizes.get("people")).hasSize(3);
         assertThat(prizes.get("people").get(1).get("name").asText()).isEqualTo("Phan Văn Dự Thi");
@@ -404,6 +422,8 @@ public abstract class ContestScenarios extends EndToEnd {
         Http.Response tooLate = http.post("/api/v1/contest-rounds/" + round + "/exclusions", admin,
                 World.map("entryId", forms[1].get("entryId").asText(), "reason", "Quá muộn"));
         assertThat(tooLate.status()).as("once published, the list stands").isEqualTo(409);
+        assertThat(http.delete("/api/v1/contest-rounds/" + round + "/exclusions/" + winner, admin).status())
+                .as("nor can an exclusion be taken back").isEqualTo(409);
 
         JsonNode finals = http.get("/api/v1/contests/" + contest + "/prizes", admin).json();
         assertThat(finals.get("people")).hasSize(2);

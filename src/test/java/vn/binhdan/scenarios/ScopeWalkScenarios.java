@@ -474,6 +474,8 @@ public abstract class ScopeWalkScenarios extends EndToEnd {
                 + "/prizes.xlsx", t)));
         walk.put("POST /api/v1/contest-rounds/{roundId}/exclusions", t -> denied(http.post("/api/v1/contest-rounds/"
                 + oc.round() + "/exclusions", t, World.map("entryId", "x", "reason", "x"))));
+        walk.put("DELETE /api/v1/contest-rounds/{roundId}/exclusions/{entryId}", t -> denied(http.delete(
+                "/api/v1/contest-rounds/" + oc.round() + "/exclusions/x", t)));
         walk.put("GET /api/v1/contest-rounds/{roundId}/prizes.docx", t -> denied(http.get("/api/v1/contest-rounds/"
                 + oc.round() + "/prizes.docx", t)));
         walk.put("GET /api/v1/contests/{id}/prizes.docx", t -> denied(http.get("/api/v1/contests/" + oc.contest()
@@ -963,6 +965,8 @@ public abstract class ScopeWalkScenarios extends EndToEnd {
                 + oc.round() + "/publish", Map.of("_csrf", csrf))));
         walk.put("POST /contests/rounds/{roundId}/exclusions", () -> pageDenied(officer.postForm("/contests/rounds/"
                 + oc.round() + "/exclusions", Map.of("_csrf", csrf, "entryId", "x", "reason", "x"))));
+        walk.put("POST /contests/rounds/{roundId}/exclusions/{entryId}/reinstatement", () -> pageDenied(officer.postForm(
+                "/contests/rounds/" + oc.round() + "/exclusions/x/reinstatement", Map.of("_csrf", csrf))));
         walk.put("GET /contests/rounds/{roundId}/prizes.xlsx", () -> pageDenied(officer.getHtml("/contests/rounds/"
                 + oc.round() + "/prizes.xlsx")));
         walk.put("GET /contests/{id}/prizes.xlsx", () -> pageDenied(officer.getHtml("/contests/" + oc.contest()

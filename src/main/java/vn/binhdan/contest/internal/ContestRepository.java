@@ -263,6 +263,11 @@ public class ContestRepository {
     }
 
     /** Excluded entries of a round and why. */
+    /** Counted and ranked again by the next scoring, like any entry. */
+    public void reinstate(String entryId) {
+        jdbc.sql("UPDATE contest_entry SET excluded = NULL WHERE id = ?").param(entryId).update();
+    }
+
     public Map<String, String> exclusions(long roundId) {
         Map<String, String> out = new HashMap<>();
         jdbc.sql("SELECT id, excluded FROM contest_entry WHERE round_id = ? AND excluded IS NOT NULL").param(roundId)

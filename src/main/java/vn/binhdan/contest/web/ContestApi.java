@@ -6,6 +6,7 @@ import java.util.Map;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -127,6 +128,12 @@ class ContestApi {
     @PostMapping("/contest-rounds/{roundId}/exclusions")
     Round exclude(@PathVariable long roundId, @RequestBody(required = false) Exclusion body) {
         return contests.exclude(roundId, body == null ? null : body.entryId(), body == null ? null : body.reason());
+    }
+
+    /** Takes an exclusion back before the prizes are published; the round is ranked again with the entry. */
+    @DeleteMapping("/contest-rounds/{roundId}/exclusions/{entryId}")
+    Round reinstate(@PathVariable long roundId, @PathVariable String entryId) {
+        return contests.reinstate(roundId, entryId);
     }
 
     @GetMapping("/contest-rounds/{roundId}/prizes.xlsx")

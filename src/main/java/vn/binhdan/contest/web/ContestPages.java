@@ -202,6 +202,18 @@ class ContestPages {
         return "redirect:/contests/rounds/" + roundId;
     }
 
+    @PostMapping("/contests/rounds/{roundId}/exclusions/{entryId}/reinstatement")
+    String reinstate(@PathVariable long roundId, @PathVariable String entryId, RedirectAttributes flash) {
+        try {
+            contests.reinstate(roundId, entryId);
+            flash.addFlashAttribute("notice", message("contest.reinstated"));
+        } catch (BusinessException e) {
+            refuseOutright(e);
+            flash.addFlashAttribute("error", message(e));
+        }
+        return "redirect:/contests/rounds/" + roundId;
+    }
+
     @GetMapping("/contests/rounds/{roundId}/prizes.xlsx")
     ResponseEntity<byte[]> prizes(@PathVariable long roundId) {
         return PrizeXlsx.download(xlsx.write(contests.roundPrizes(roundId), LocaleContextHolder.getLocale()),
