@@ -77,6 +77,15 @@ heap() {
       "$(grep -a '^binhdan_requests_refused_total' "$WORK/metrics-$p.txt" | awk '{printf "%.0f", $2}')"
   done
 }
+cpu() { # CPU seconds used so far by the platform's JVMs, PostgreSQL and nginx
+  cat /proc/[0-9]*/stat 2>/dev/null | awk -v hz="$(getconf CLK_TCK)" '{t = ($14 + $15) / hz}
+    $2 == "(java)" {j += t} $2 == "(postgres)" {p += t} $2 == "(nginx)" {n += t} END {print j + 0, p + 0, n + 0}'
+}
+split() { # label url connections: one more run, with the CPU each part spent per request
+  local before after
+  before="$(cpu)"; run "$1" "$2" "$3"; after="$(cpu)"
+  echo "$before $after" | awk -v rps="$RPS" -v d="$DUR" '{n = rps * d; printf "  CPU per request: JVMs %.2f ms, PostgreSQL %.2f ms, nginx %.2f ms (of %d requests)\n", ($4 - $1) * 1000 / n, ($5 - $2) * 1000 / n, ($6 - $3) * 1000 / n, n}'
+}
 echo "machine: $(nproc) CPUs, load before: $(cut -d' ' -f1-3 /proc/loadavg); bound per instance: $BOUND requests in flight"
 echo "warm-up"; wrk -t2 -c8 -d10s -s "$ROOT/bench/wrk/mixed.lua" http://127.0.0.1:8088 >/dev/null 2>&1
 printf '%-34s c=%-4s %s\n' "nginx static file (ceiling)" 64 \
@@ -85,6 +94,7 @@ echo "each kind alone, one instance, c=4:"
 for k in read search save guidance dashboard; do ONLY=$k run "  $k" http://127.0.0.1:8081 4; done
 best "one instance (direct)" http://127.0.0.1:8081; ONE_C=$BEST_C
 best "two instances behind nginx" http://127.0.0.1:8088
+split "two instances, at the best rate" http://127.0.0.1:8088 "$([ "$BEST_C" -gt 0 ] && echo "$BEST_C" || echo 4)"
 heap
 # the overload: twice and four times the connections at which p99 left 200 ms
 admitted() { # from nginx's log of the last run: the share refused with 503 and the p99 of the others
