@@ -26,6 +26,8 @@ import vn.binhdan.shared.ForbiddenException;
 import vn.binhdan.shared.LocalizedText;
 import vn.binhdan.shared.NotFoundException;
 import vn.binhdan.shared.Role;
+import vn.binhdan.shared.shipped.ShippedReleases;
+import vn.binhdan.shared.shipped.ShippedUpdate;
 
 /**
  * Keeps every published framework version. Publishing a new version makes it current for new
@@ -47,11 +49,15 @@ public class FrameworkService {
     // versions never change once stored, so a parsed copy can be kept for good
     private final Map<String, Framework> parsed = new ConcurrentHashMap<>();
 
-    public FrameworkService(JdbcClient jdbc, AuditLog audit, ApplicationEventPublisher events, Clock clock) {
+    private final ShippedReleases releases;
+
+    public FrameworkService(JdbcClient jdbc, AuditLog audit, ApplicationEventPublisher events, Clock clock,
+                            ShippedReleases releases) {
         this.jdbc = jdbc;
         this.audit = audit;
         this.events = events;
         this.clock = clock;
+        this.releases = releases;
     }
 
     public Framework current() {
@@ -123,6 +129,78 @@ public class FrameworkService {
         boolean first = jdbc.sql("SELECT COUNT(*) FROM skills_framework").query(Long.class).single() == 0;
         insert(f, document, "system", first);
         return true;
+    }
+
+    private static final String SHIPPED = "FRAMEWORK";
+
+    /**
+     * Installs an edition shipped with a release. An edition is never rewritten (courses, questions
+     * and certificates name it): a new edition is added, and becomes the current one when it is the
+     * release's newest and the province still runs a shipped edition (one it published itself stays
+     * current). An installed edition the release ships with other words waits for a publisher to
+     * publish it as a new edition ({@link #compareShipped}).
+     */
+    @Transactional
+    public ShippedReleases.Outcome installShipped(String document, boolean newest) {
+        releases.lock();
+        Framework f = parse(document);
+        String hash = shippedHash(document);
+        Optional<String> stored = jdbc.sql("SELECT document FROM skills_framework WHERE version = ?").param(f.version())
+                .query(String.class).optional();
+        if (stored.isEmpty()) {
+            Optional<String[]> current = jdbc.sql("SELECT version, published_by FROM skills_framework WHERE is_current")
+                    .query((rs, i) -> new String[] {rs.getString(1), rs.getString(2)}).optional();
+            boolean makeCurrent = current.isEmpty() || newest && "system".equals(current.get()[1]);
+            if (makeCurrent && current.isPresent()) {
+                jdbc.sql("UPDATE skills_framework SET is_current = FALSE WHERE version = ?").param(current.get()[0]).update();
+            }
+            insert(f, document, "system", makeCurrent);
+            releases.installed(SHIPPED, f.version(), hash);
+            if (makeCurrent && current.isPresent()) {
+                audit.record("PUBLISH", "skills_framework", f.version(), "/", "previous=" + current.get()[0]);
+                events.publishEvent(new FrameworkPublished(f.version(), current.get()[0]));
+            }
+            return ShippedReleases.Outcome.INSTALLED;
+        }
+        // an edition's words are fixed once stored: a release that changed them waits, whatever the province did
+        return switch (ShippedReleases.decide(releases.release(SHIPPED, f.version()), hash, shippedHash(stored.get()),
+                false, true)) {
+            case RECORD -> {
+                releases.installed(SHIPPED, f.version(), hash);
+                yield ShippedReleases.Outcome.UNCHANGED;
+            }
+            case NOTHING -> ShippedReleases.Outcome.UNCHANGED;
+            case WAIT, UPGRADE -> {
+                releases.waiting(SHIPPED, f.version(), hash);
+                yield ShippedReleases.Outcome.KEPT_LOCAL_EDITS;
+            }
+        };
+    }
+
+    /** Shipped editions whose release differs from the stored edition, stored beside shipped (publishers). */
+    public List<ShippedUpdate> compareShipped(List<String> documents) {
+        AppUser user = CurrentUser.require();
+        if (PUBLISHERS.stream().noneMatch(user::has)) {
+            throw new ForbiddenException("skills.forbidden");
+        }
+        Map<String, Instant> waiting = releases.waiting(SHIPPED);
+        List<ShippedUpdate> out = new java.util.ArrayList<>();
+        for (String document : documents) {
+            Framework shipped = parse(document);
+            Optional<String> stored = jdbc.sql("SELECT document FROM skills_framework WHERE version = ?")
+                    .param(shipped.version()).query(String.class).optional();
+            if (waiting.containsKey(shipped.version()) && stored.isPresent()
+                    && !shippedHash(stored.get()).equals(shippedHash(document))) {
+                out.add(new ShippedUpdate(SHIPPED, shipped.version(), waiting.get(shipped.version()),
+                        get(shipped.version()), shipped));
+            }
+        }
+        return out;
+    }
+
+    /** The document's content, whatever its layout. */
+    private String shippedHash(String document) {
+        return ShippedReleases.hash(json.writeValueAsString(json.readTree(document)));
     }
 
     private Framework store(String document, String by) {

@@ -109,6 +109,7 @@ public abstract class ScopeWalkScenarios extends EndToEnd {
         walk.put("GET /api/v1/skills/frameworks", t -> assertThat(ok(http.get("/api/v1/skills/frameworks", t)).body()).contains("1.0"));
         walk.put("GET /api/v1/skills/frameworks/current", t -> ok(http.get("/api/v1/skills/frameworks/current", t)));
         walk.put("GET /api/v1/skills/frameworks/{version}", t -> ok(http.get("/api/v1/skills/frameworks/1.0", t)));
+        walk.put("GET /api/v1/skills/frameworks/shipped-updates", t -> denied(http.get("/api/v1/skills/frameworks/shipped-updates", t)));
         walk.put("POST /api/v1/skills/frameworks", t -> denied(http.post("/api/v1/skills/frameworks", t,
                 World.map("version", "9.9", "title", World.map("vi", "x"), "areas", List.of()))));
         walk.put("GET /api/v1/courses", t -> assertThat(ok(http.get("/api/v1/courses", t)).body()).contains(STARTER));
@@ -141,6 +142,7 @@ public abstract class ScopeWalkScenarios extends EndToEnd {
         walk.put("GET /api/v1/questions", t -> denied(http.get("/api/v1/questions", t)));
         walk.put("GET /api/v1/questions/sheet.xlsx", t -> denied(http.get("/api/v1/questions/sheet.xlsx", t)));
         walk.put("GET /api/v1/questions/{code}", t -> denied(http.get("/api/v1/questions/Q-ANY", t)));
+        walk.put("GET /api/v1/questions/shipped-updates", t -> denied(http.get("/api/v1/questions/shipped-updates", t)));
         walk.put("PUT /api/v1/questions/{code}", t -> denied(http.put("/api/v1/questions/Q-ANY", t, World.map(
                 "competency", "1.1", "targetGroups", List.of("ADULT"), "type", "SINGLE", "difficulty", 1,
                 "prompt", "?", "options", List.of("a", "b"), "answer", "A"))));
@@ -177,6 +179,7 @@ public abstract class ScopeWalkScenarios extends EndToEnd {
         walk.put("POST /api/v1/issuers/{code}/keys", t -> denied(http.post("/api/v1/issuers/66/keys", t, null)));
         int year = LocalDate.now().getYear();
         walk.put("GET /api/v1/indicators", t -> assertThat(ok(http.get("/api/v1/indicators", t)).body()).contains("CERTIFIED_SHARE"));
+        walk.put("GET /api/v1/indicators/shipped-updates", t -> denied(http.get("/api/v1/indicators/shipped-updates", t)));
         walk.put("GET /api/v1/units/{unitId}/targets", t -> denied(http.get("/api/v1/units/" + otherCommune + "/targets", t)));
         walk.put("PUT /api/v1/indicators/{code}/targets", t -> {
             denied(http.put("/api/v1/indicators/CERTIFIED_SHARE/targets", t,
@@ -251,6 +254,7 @@ public abstract class ScopeWalkScenarios extends EndToEnd {
         walk.put("GET /api/v1/report-forms", t -> denied(http.get("/api/v1/report-forms", t)));
         walk.put("POST /api/v1/report-forms", t -> denied(http.post("/api/v1/report-forms", t, yearly)));
         walk.put("GET /api/v1/report-forms/{code}", t -> denied(http.get("/api/v1/report-forms/" + REPORT_FORM, t)));
+        walk.put("GET /api/v1/report-forms/shipped-updates", t -> denied(http.get("/api/v1/report-forms/shipped-updates", t)));
         walk.put("PUT /api/v1/report-forms/{code}", t -> denied(http.put("/api/v1/report-forms/" + REPORT_FORM, t, yearly)));
         walk.put("GET /api/v1/reports/contacts/{unitId}", t -> denied(http.get("/api/v1/reports/contacts/" + otherCommune, t)));
         walk.put("PUT /api/v1/reports/contacts/{unitId}", t -> {

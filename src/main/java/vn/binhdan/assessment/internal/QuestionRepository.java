@@ -130,6 +130,45 @@ public class QuestionRepository {
         return true;
     }
 
+    /** A question as stored, with what tells a shipped question the province changed from one it left alone. */
+    public record Stored(long id, Question question, String createdBy, boolean pictured, boolean answered) {
+    }
+
+    public Optional<Stored> stored(String code) {
+        return jdbc.sql("""
+                SELECT q.*,
+                       (SELECT COUNT(*) FROM question_option_image m WHERE m.question_id = q.id) AS picture_count,
+                       (SELECT COUNT(*) FROM exam_item i WHERE i.question_id = q.id) AS asked_count
+                FROM question q WHERE q.code = ?""")
+                .param(code)
+                .query((rs, i) -> new Stored(rs.getLong("id"), map(rs, i), rs.getString("created_by"),
+                        rs.getLong("picture_count") > 0, rs.getLong("asked_count") > 0))
+                .optional();
+    }
+
+    /**
+     * Sets a version of a question aside under a code of its own (the code, "~" and a number), out
+     * of every draw: the exam attempts that asked it keep pointing at the words, options and answer
+     * they were graded on, while the code is free for the next version.
+     */
+    public void archive(long id, String code) {
+        long earlier = jdbc.sql("SELECT COUNT(*) FROM question WHERE code LIKE ?").param(code + "~%")
+                .query(Long.class).single();
+        String suffix = "~" + (earlier + 1);
+        String archived = (code.length() + suffix.length() > 40 ? code.substring(0, 40 - suffix.length()) : code) + suffix;
+        jdbc.sql("UPDATE question SET code = ?, active = FALSE WHERE id = ?").params(archived, id).update();
+    }
+
+    /**
+     * Whether a contest round not yet scored asked the question: the round shows the words it
+     * copied at set-up and grades against the bank by code, so the key must not move under it.
+     */
+    public boolean inOpenContestRound(String code) {
+        return jdbc.sql("""
+                SELECT COUNT(*) FROM contest_question q JOIN contest_round r ON r.id = q.round_id
+                WHERE q.question_code = ? AND r.closed_at IS NULL""").param(code).query(Long.class).single() > 0;
+    }
+
     private static Question map(ResultSet rs, int i) throws SQLException {
         Set<TargetGroup> groups = TargetGroup.fromCodes(rs.getString("target_groups"));
         return new Question(rs.getString("code"), rs.getString("framework_version"), rs.getString("competency"),

@@ -47,6 +47,33 @@ public class IndicatorRepository {
                 .update();
     }
 
+    /** An indicator whether retired or not, with its active flag. */
+    public record Row(Indicator indicator, boolean active) {
+    }
+
+    public java.util.Optional<Row> row(String code) {
+        return jdbc.sql("SELECT * FROM indicator WHERE code = ?").param(code)
+                .query((rs, i) -> new Row(new Indicator(rs.getString("code"), rs.getString("name_vi"),
+                        rs.getString("name_en"), Indicator.Measure.valueOf(rs.getString("measure")),
+                        Indicator.Source.valueOf(rs.getString("source")), rs.getString("metric"),
+                        List.copyOf(TargetGroup.fromCodes(rs.getString("target_groups"))), rs.getString("target_level"),
+                        Indicator.Frequency.valueOf(rs.getString("frequency")), rs.getInt("sort_order")),
+                        rs.getBoolean("active")))
+                .optional();
+    }
+
+    /** A shipped indicator brought up to a new release, in place: targets and values keep pointing at its code. */
+    public void update(Indicator i) {
+        jdbc.sql("""
+                UPDATE indicator SET name_vi = ?, name_en = ?, measure = ?, source = ?, metric = ?, target_groups = ?,
+                       target_level = ?, frequency = ?, sort_order = ?
+                WHERE code = ?""")
+                .params(i.nameVi(), i.nameEn(), i.measure().name(), i.source().name(), i.metric(),
+                        i.groups().isEmpty() ? null : TargetGroup.codes(i.groups()), i.targetLevel(),
+                        i.frequency().name(), i.sortOrder(), i.code())
+                .update();
+    }
+
     public List<Target> targetsOf(int year) {
         return jdbc.sql("SELECT * FROM indicator_target WHERE period_year = ?").param(year)
                 .query((rs, i) -> {

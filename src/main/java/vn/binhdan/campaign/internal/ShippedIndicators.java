@@ -22,43 +22,61 @@ import vn.binhdan.campaign.Indicator;
 import vn.binhdan.shared.BusinessException;
 import vn.binhdan.campaign.Indicators;
 import vn.binhdan.people.TargetGroup;
+import java.util.Optional;
+import java.util.TreeSet;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import vn.binhdan.audit.AuditLog;
+import vn.binhdan.shared.AppUser;
+import vn.binhdan.shared.CurrentUser;
+import vn.binhdan.shared.ForbiddenException;
+import vn.binhdan.shared.Role;
+import vn.binhdan.shared.SystemUser;
+import vn.binhdan.shared.shipped.ShippedReleases;
+import vn.binhdan.shared.shipped.ShippedUpdate;
 
 /**
- * Installs the indicator set shipped with the release: missing codes only, so a province that
- * renamed or retired one keeps its choice. The emulation table starts by weighing the certified
+ * Installs the indicator set shipped with the release, and brings the indicators and compliance
+ * conditions a province left as installed up to a new release, in place (targets, values and
+ * report forms point at the code); a province that retired an indicator or changed its conditions
+ * keeps its choice, and the release waits for it beside its own copy
+ * (GET /api/v1/indicators/shipped-updates). The emulation table starts by weighing the certified
  * share of every group and the reported headline shares equally.
  */
 @Component
 @Order(20)
-class ShippedIndicators implements ApplicationRunner {
+public class ShippedIndicators implements ApplicationRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(ShippedIndicators.class);
+    static final String INDICATOR = "INDICATOR";
+    static final String COMPLIANCE = "COMPLIANCE";
 
     private final IndicatorRepository repo;
     private final Indicators indicators;
+    private final ShippedReleases releases;
+    private final AuditLog audit;
 
-    ShippedIndicators(IndicatorRepository repo, Indicators indicators) {
+    ShippedIndicators(IndicatorRepository repo, Indicators indicators, ShippedReleases releases, AuditLog audit) {
         this.repo = repo;
         this.indicators = indicators;
+        this.releases = releases;
+        this.audit = audit;
     }
 
     @Override
     @Transactional
     public void run(ApplicationArguments args) throws IOException {
         List<Indicator> shipped = read();
-        int order = 0;
-        for (Indicator i : shipped) {
-            order += 10;
-            if (!repo.exists(i.code())) {
-                repo.insert(new Indicator(i.code(), i.nameVi(), i.nameEn(), i.measure(), i.source(), i.metric(),
-                        i.groups(), i.targetLevel(), i.frequency(), order));
-            }
-        }
-        Map<String, List<ComplianceRule>> installed = repo.complianceRules();
-        readCompliance().forEach((code, rules) -> {
-            if (!installed.containsKey(code) && repo.exists(code)) {
-                repo.replaceCompliance(code, rules);
+        Map<String, List<ComplianceRule>> compliance = readCompliance();
+        Map<String, ShippedReleases.Outcome> outcomes = SystemUser.call(SystemUser.SYSTEM, () -> install(shipped, compliance));
+        outcomes.forEach((what, outcome) -> {
+            switch (outcome) {
+                case UPGRADED -> log.info("Brought {} up to this release", what);
+                case KEPT_LOCAL_EDITS -> log.warn("{} was changed here, so this release's version of it is not installed; "
+                        + "compare them: GET /api/v1/indicators/shipped-updates", what);
+                default -> { }
             }
         });
-        indicators.catalogueChanged();
         if (repo.criteria().isEmpty()) {
             List<Indicators.Criterion> criteria = new ArrayList<>();
             for (TargetGroup g : TargetGroup.values()) {
@@ -72,8 +90,125 @@ class ShippedIndicators implements ApplicationRunner {
         }
     }
 
+    /**
+     * Installs a release's indicators and compliance conditions: new codes added, untouched ones
+     * upgraded, edited or retired ones kept with the release waiting. Keys: kind and code.
+     */
+    @Transactional
+    public Map<String, ShippedReleases.Outcome> install(List<Indicator> shipped, Map<String, List<ComplianceRule>> compliance) {
+        releases.lock();
+        Map<String, ShippedReleases.Outcome> out = new LinkedHashMap<>();
+        int order = 0;
+        for (Indicator s : shipped) {
+            order += 10;
+            Indicator i = new Indicator(s.code(), s.nameVi(), s.nameEn(), s.measure(), s.source(), s.metric(),
+                    s.groups(), s.targetLevel(), s.frequency(), order);
+            String hash = hash(i);
+            Optional<IndicatorRepository.Row> row = repo.row(i.code());
+            ShippedReleases.Outcome outcome = ShippedReleases.Outcome.UNCHANGED;
+            if (row.isEmpty()) {
+                repo.insert(i);
+                releases.installed(INDICATOR, i.code(), hash);
+                outcome = ShippedReleases.Outcome.INSTALLED;
+            } else {
+                // indicators have no editing page: one that differs from what was installed was changed by hand
+                switch (ShippedReleases.decide(releases.release(INDICATOR, i.code()), hash, hash(row.get().indicator()),
+                        true, !row.get().active())) {
+                    case RECORD -> releases.installed(INDICATOR, i.code(), hash);
+                    case NOTHING -> { }
+                    case WAIT -> {
+                        releases.waiting(INDICATOR, i.code(), hash);
+                        outcome = ShippedReleases.Outcome.KEPT_LOCAL_EDITS;
+                    }
+                    case UPGRADE -> {
+                        repo.update(i);
+                        releases.installed(INDICATOR, i.code(), hash);
+                        audit.record("UPGRADE", "indicator", i.code(), "/", hash.substring(0, 12));
+                        outcome = ShippedReleases.Outcome.UPGRADED;
+                    }
+                }
+            }
+            out.put(INDICATOR + " " + i.code(), outcome);
+        }
+        Map<String, List<ComplianceRule>> installed = repo.complianceRules();
+        compliance.forEach((code, rules) -> {
+            if (!repo.exists(code)) {
+                return;
+            }
+            String hash = hash(rules);
+            ShippedReleases.Outcome outcome = ShippedReleases.Outcome.UNCHANGED;
+            List<ComplianceRule> local = installed.get(code);
+            if (local == null) {
+                repo.replaceCompliance(code, rules);
+                releases.installed(COMPLIANCE, code, hash);
+                outcome = ShippedReleases.Outcome.INSTALLED;
+            } else {
+                // conditions are edited through the API: without a record, conditions unlike the release's are the province's
+                switch (ShippedReleases.decide(releases.release(COMPLIANCE, code), hash, hash(local), false, false)) {
+                    case RECORD -> releases.installed(COMPLIANCE, code, hash);
+                    case NOTHING -> { }
+                    case WAIT -> {
+                        releases.waiting(COMPLIANCE, code, hash);
+                        outcome = ShippedReleases.Outcome.KEPT_LOCAL_EDITS;
+                    }
+                    case UPGRADE -> {
+                        repo.replaceCompliance(code, rules);
+                        releases.installed(COMPLIANCE, code, hash);
+                        audit.record("UPGRADE", "COMPLIANCE", code, "/", hash.substring(0, 12));
+                        outcome = ShippedReleases.Outcome.UPGRADED;
+                    }
+                }
+            }
+            out.put(COMPLIANCE + " " + code, outcome);
+        });
+        indicators.catalogueChanged();
+        return out;
+    }
+
+    /** The release's indicators and conditions waiting because the province changed its own, each beside the local copy. */
+    public List<ShippedUpdate> compare(List<Indicator> shipped, Map<String, List<ComplianceRule>> compliance) {
+        AppUser user = CurrentUser.require();
+        if (!user.has(Role.PROVINCE_ADMIN) && !user.has(Role.SYSTEM_ADMIN)) {
+            throw new ForbiddenException("ranking.forbidden");
+        }
+        List<ShippedUpdate> out = new ArrayList<>();
+        Map<String, java.time.Instant> waiting = releases.waiting(INDICATOR);
+        for (Indicator i : shipped) {
+            Optional<IndicatorRepository.Row> row = repo.row(i.code());
+            if (waiting.containsKey(i.code()) && row.isPresent()
+                    && (!row.get().active() || !hash(row.get().indicator()).equals(hash(i)))) {
+                out.add(new ShippedUpdate(INDICATOR, i.code(), waiting.get(i.code()),
+                        row.get().active() ? row.get().indicator() : null, i));
+            }
+        }
+        Map<String, java.time.Instant> waitingRules = releases.waiting(COMPLIANCE);
+        Map<String, List<ComplianceRule>> installed = repo.complianceRules();
+        compliance.forEach((code, rules) -> {
+            List<ComplianceRule> local = installed.get(code);
+            if (waitingRules.containsKey(code) && local != null && !hash(local).equals(hash(rules))) {
+                out.add(new ShippedUpdate(COMPLIANCE, code, waitingRules.get(code), local, rules));
+            }
+        });
+        return out;
+    }
+
+    /** What waits in this release for a province's administrator. */
+    public List<ShippedUpdate> waiting() throws IOException {
+        return compare(read(), readCompliance());
+    }
+
+    /** An indicator's content as shipped; its place in the list is not something a province edits. */
+    static String hash(Indicator i) {
+        return ShippedReleases.hash(i.code(), i.nameVi(), i.nameEn(), i.measure(), i.source(), i.metric(),
+                new TreeSet<>(i.groups()), i.targetLevel(), i.frequency());
+    }
+
+    static String hash(List<ComplianceRule> rules) {
+        return ShippedReleases.hash(rules.toArray());
+    }
+
     /** The shipped conditions per compliance indicator, checked as a province's own would be. */
-    static Map<String, List<ComplianceRule>> readCompliance() throws IOException {
+    public static Map<String, List<ComplianceRule>> readCompliance() throws IOException {
         Map<String, List<ComplianceRule>> out = new LinkedHashMap<>();
         for (String[] f : rows("campaign/compliance.csv", 8)) {
             try {
@@ -107,7 +242,7 @@ class ShippedIndicators implements ApplicationRunner {
         return out;
     }
 
-    static List<Indicator> read() throws IOException {
+    public static List<Indicator> read() throws IOException {
         List<Indicator> out = new ArrayList<>();
         for (String[] f : rows("campaign/indicators.csv", 9)) {
             List<TargetGroup> groups = f[4].isBlank() ? List.of()

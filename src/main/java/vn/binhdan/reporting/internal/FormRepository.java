@@ -58,6 +58,20 @@ public class FormRepository {
                 .params(code, version).query((rs, i) -> form(rs, items, levels)).optional();
     }
 
+    /** The current version of a form whether retired or not, who wrote it, and whether the form is in use. */
+    public record Current(ReportForm form, String createdBy, boolean active) {
+    }
+
+    public Optional<Current> current(String code) {
+        return jdbc.sql("""
+                SELECT f.current_version, f.active, v.created_by FROM report_form f
+                JOIN report_form_version v ON v.form_code = f.code AND v.version = f.current_version
+                WHERE f.code = ?""")
+                .param(code)
+                .query((rs, i) -> new Object[] {rs.getInt(1), rs.getBoolean(2), rs.getString(3)}).optional()
+                .flatMap(r -> find(code, (Integer) r[0]).map(f -> new Current(f, (String) r[2], (Boolean) r[1])));
+    }
+
     /** Every version of the form, newest first, for the page that shows what changed when. */
     public List<Version> versions(String code) {
         return jdbc.sql("SELECT version, created_by, created_at FROM report_form_version WHERE form_code = ? ORDER BY version DESC")

@@ -1,0 +1,4 @@
+package vn.binhdan.scenarios;
+
+class ShippedContentUpgradeOnH2Test extends ShippedContentUpgradeScenarios {
+}
