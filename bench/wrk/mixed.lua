@@ -59,9 +59,22 @@ request = function()
   end
 end
 
+-- a refused client waits as told (Retry-After, 2 s) instead of asking again at once, as the
+-- autosave script and a person reading "thử lại sau 2 giây" do: without it a closed-loop
+-- generator turns every refusal into another request and measures its own retry storm
+local waits = 0
+delay = function()
+  if waits > 0 then
+    waits = waits - 1
+    return 2000
+  end
+  return 0
+end
+
 -- the first few refusals of each thread, so that a run with non-2xx answers says why
 local shown = 0
 response = function(status, headers, body)
+  if status == 503 then waits = waits + 1 end
   if status >= 400 and status ~= 503 and shown < 2 then
     shown = shown + 1
     io.stderr:write("FIRST-ERRORS " .. status .. " " .. string.sub(body or "", 1, 200) .. "\n")
