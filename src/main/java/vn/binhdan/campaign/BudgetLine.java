@@ -10,6 +10,15 @@ public record BudgetLine(long id, long planId, Long taskId, long unitId, String 
                          String title, long estimate, long allocated, long spent, String warning,
                          List<Spending> spending) {
 
-    public record Spending(long id, int year, int quarter, long amount, String documentRef) {
+    /**
+     * One entry; {@code locked} when its quarter's report is approved (it is then corrected by a
+     * new entry naming it in {@code correctsId}, never edited).
+     */
+    public record Spending(long id, int year, int quarter, long amount, String documentRef, Long correctsId,
+                           boolean locked) {
+    }
+
+    public long remaining() {
+        return allocated - spent;
     }
 }

@@ -46,10 +46,10 @@ class DemoBudget {
                 "Lớp học Bình dân học vụ số, phụ cấp tổ công nghệ số", 80_000_000L, 60_000_000L, "VND"));
         BudgetLine sponsor = budgets.addLine(id, new BudgetLineForm(null, loaded.province().id(), BudgetSource.SPONSORSHIP,
                 "Viettel Đắk Lắk tài trợ gói dữ liệu và thiết bị cho điểm học tập cộng đồng", 300_000_000L, 300_000_000L, "VND"));
-        budgets.spend(province.id(), new SpendingForm(year, 1, 350_000_000L, "Chứng từ số 12/KBNN", "VND"));
-        budgets.spend(province.id(), new SpendingForm(year, 2, 420_000_000L, "Chứng từ số 31/KBNN", "VND"));
-        budgets.spend(ward.id(), new SpendingForm(year, 1, 28_000_000L, "Phiếu chi 05/UBND", "VND"));
-        budgets.spend(ward.id(), new SpendingForm(year, 2, 36_500_000L, "Phiếu chi 19/UBND", "VND"));
-        budgets.spend(sponsor.id(), new SpendingForm(year, 2, 150_000_000L, "Biên bản bàn giao 02/VT-DLK", "VND"));
+        budgets.spend(province.id(), new SpendingForm(year, 1, 350_000_000L, "Chứng từ số 12/KBNN", "VND", null));
+        budgets.spend(province.id(), new SpendingForm(year, 2, 420_000_000L, "Chứng từ số 31/KBNN", "VND", null));
+        budgets.spend(ward.id(), new SpendingForm(year, 1, 28_000_000L, "Phiếu chi 05/UBND", "VND", null));
+        budgets.spend(ward.id(), new SpendingForm(year, 2, 36_500_000L, "Phiếu chi 19/UBND", "VND", null));
+        budgets.spend(sponsor.id(), new SpendingForm(year, 2, 150_000_000L, "Biên bản bàn giao 02/VT-DLK", "VND", null));
     }
 }

@@ -198,6 +198,9 @@ public class RewardProposals {
             name = person.fullName();
             path = person.residenceUnitPath();
         }
+        if (form.candidateUnitId() != null) {
+            meetsCriteria(c, form.candidateUnitId(), name);
+        }
         if (repo.proposed(c.id(), form.candidateUnitId(), form.personId())) {
             throw new ConflictException("emulation.proposal.duplicate", name);
         }
@@ -214,6 +217,75 @@ public class RewardProposals {
             throw new ConflictException("emulation.proposal.duplicate", name);
         }
         return get(id);
+    }
+
+    /**
+     * The proposal letter of a unit in a campaign: the proposals it has sent up, for its own
+     * officers and for the appraisers. A unit that has sent nothing up has no letter to print.
+     */
+    public ProposalLetter letter(long campaignId, long unitId) {
+        AppUser user = CurrentUser.require();
+        CampaignRow c = visible(campaignId);
+        Unit unit = units.find(unitId).filter(u -> user.canActOn(u.path(), PROPOSERS) || appraises(user, c))
+                .filter(u -> u.path().startsWith(c.unitPath()))
+                .orElseThrow(() -> new NotFoundException("unit.notFound", unitId));
+        List<Proposal> sent = repo.proposals(campaignId).stream()
+                .filter(p -> p.proposerUnitId() == unit.id() && !"DRAFT".equals(p.status()))
+                .map(p -> view(user, c, p)).toList();
+        if (sent.isEmpty()) {
+            throw new BusinessException("emulation.letter.empty", unit.name());
+        }
+        audit.listed("reward_proposals", Long.toString(campaignId), unit.path(), AuditLog.query("letter", unit.id()),
+                (int) sent.stream().filter(p -> p.personId() != null).count());
+        return new ProposalLetter(c.id(), c.title(), c.year(), unit.id(), unit.name(), unitName(c.unitId()), sent);
+    }
+
+    public RewardCriteria criteria(long campaignId) {
+        CampaignRow c = visible(campaignId);
+        return new RewardCriteria(repo.minTargetsMet(c.id()).orElse(null));
+    }
+
+    /** Sets (or with null clears) the campaign's criteria; the province's emulation office only. */
+    public RewardCriteria setCriteria(long campaignId, RewardCriteria form) {
+        AppUser user = CurrentUser.require();
+        CampaignRow c = appraised(campaignId);
+        Integer min = form == null ? null : form.minTargetsMetPercent();
+        if (min != null && (min < 0 || min > 100)) {
+            throw new BusinessException("emulation.field", "minTargetsMetPercent");
+        }
+        tx.executeWithoutResult(s -> {
+            repo.setMinTargetsMet(c.id(), min, user.username(), clock.instant());
+            audit.record("CRITERIA", "reward_campaign", Long.toString(c.id()), c.unitPath(), "minTargetsMet=" + min);
+        });
+        return criteria(campaignId);
+    }
+
+    /**
+     * A unit proposed must have met the campaign's share of its targets in the campaign's year:
+     * of its indicators with a target and a figure, those met. Without any, it has shown nothing.
+     */
+    private void meetsCriteria(CampaignRow c, long unitId, String name) {
+        Integer min = repo.minTargetsMet(c.id()).orElse(null);
+        if (min == null) {
+            return;
+        }
+        int met = 0;
+        int of = 0;
+        try {
+            for (Dashboard.Kpi k : dashboards.of(unitId, c.year(), Locale.forLanguageTag("vi")).kpis()) {
+                if (k.status() == Dashboard.Status.MET || k.status() == Dashboard.Status.ON_TRACK
+                        || k.status() == Dashboard.Status.BEHIND) {
+                    of++;
+                    met += k.status() == Dashboard.Status.MET ? 1 : 0;
+                }
+            }
+        } catch (BusinessException e) {
+            log.debug("no dashboard for unit {} in {}: {}", unitId, c.year(), e.getMessage());
+        }
+        int share = of == 0 ? 0 : met * 100 / of;
+        if (share < min) {
+            throw new BusinessException("emulation.criterion.notMet", name, met, of, share, min, Integer.toString(c.year()));
+        }
     }
 
     public Proposal get(long id) {

@@ -13,10 +13,12 @@ import vn.binhdan.campaign.Indicator;
  * <p>A plain model for every renderer: the XLSX export draws it as it is, and the administrative
  * report (DOCX/PDF) maps the same record. {@code columns} fixes the order of the figures: each
  * child's {@code figures} and the {@code totals} hold one figure per column, in that order.
+ * {@code budget} is the funding of the unit's subtree (kinh phí), spent up to the period's end.
  */
 public record Consolidated(String formCode, String formName, long unitId, String unitCode, String unitName,
                            Period period, LocalDate dueOn, Instant generatedAt, List<Column> columns,
-                           List<ChildRow> children, List<Figure> totals, int approvedCount, List<SectionTexts> sections) {
+                           List<ChildRow> children, List<Figure> totals, int approvedCount, List<SectionTexts> sections,
+                           vn.binhdan.campaign.BudgetSummary budget) {
 
     /** One indicator and target group ({@code ALL} without a breakdown). */
     public record Column(String indicatorCode, String indicatorName, Indicator.Measure measure,

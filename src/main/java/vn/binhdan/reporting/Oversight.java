@@ -31,8 +31,11 @@ public class Oversight {
     private final Reminders reminders;
     private final AuditLog audit;
     private final Clock clock;
+    private final vn.binhdan.campaign.Budgets budgets;
 
-    Oversight(ReportScope scope, ReportRepository repo, Reminders reminders, AuditLog audit, Clock clock) {
+    Oversight(ReportScope scope, ReportRepository repo, Reminders reminders, AuditLog audit, Clock clock,
+              vn.binhdan.campaign.Budgets budgets) {
+        this.budgets = budgets;
         this.scope = scope;
         this.reminders = reminders;
         this.repo = repo;
@@ -165,7 +168,8 @@ public class Oversight {
         List<Consolidated.SectionTexts> sections = form.sections().stream()
                 .map(s -> new Consolidated.SectionTexts(s, bySection.getOrDefault(s, List.of()))).toList();
         return new Consolidated(form.code(), form.name(LocaleContextHolder.getLocale()), unit.id(), unit.code(),
-                unit.name(), period, due, clock.instant(), columns, childRows, totals, approvedIds.size(), sections);
+                unit.name(), period, due, clock.instant(), columns, childRows, totals, approvedIds.size(), sections,
+                budgets.summaryWithin(unit, period.end().getYear(), (period.end().getMonthValue() + 2) / 3));
     }
 
     static BigDecimal percent(int part, int whole) {

@@ -115,6 +115,19 @@ class DemoDataTest {
         assertThat(budget.lines()).anyMatch(l -> l.warning() != null);
     }
 
+    @Autowired
+    private vn.binhdan.campaign.Partners partners;
+
+    @Test
+    void threePartnersWithCommitmentsPartlyDelivered() {
+        AppUser admin = accounts.authenticate("province-admin", "demo1234");
+        var list = SystemUser.call(admin, () -> partners.list(null));
+        assertThat(list).extracting(vn.binhdan.campaign.Partner::name).contains("Viettel Đắk Lắk", "VNPT Đắk Lắk",
+                "Agribank Chi nhánh Đắk Lắk");
+        var viettel = list.stream().filter(p -> p.name().equals("Viettel Đắk Lắk")).findFirst().orElseThrow();
+        assertThat(viettel.commitments()).anyMatch(c -> c.budgetLineId() != null && c.delivered() < c.committed());
+    }
+
     @Test
     void registryHoldsThePopulationInAllFourTargetGroups() {
         AppUser admin = accounts.authenticate("province-admin", "demo1234");

@@ -127,6 +127,18 @@ public abstract class EmulationScenarios extends EndToEnd {
         // sending it again changes nothing
         assertThat(http.post("/api/v1/reward-proposals/" + pAn + "/submit", officer, null).status()).isEqualTo(200);
 
+        // the ward's proposal letter (tờ trình) with its list, in the decree's layout; not for another commune
+        Http.Response letter = http.get("/api/v1/reward-campaigns/" + c + "/letter.docx?unitId=" + ward, officer);
+        assertThat(letter.status()).as(letter.body()).isEqualTo(200);
+        try (var doc = new org.apache.poi.xwpf.usermodel.XWPFDocument(new java.io.ByteArrayInputStream(letter.bytes()));
+             var text = new org.apache.poi.xwpf.extractor.XWPFWordExtractor(doc)) {
+            assertThat(text.getText()).contains("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "TỜ TRÌNH", "/TTr-UBND",
+                    "Kính gửi: Ủy ban nhân dân Tỉnh Đắk Lắk", "1 tập thể và 2 cá nhân", "DANH SÁCH ĐỀ NGHỊ KHEN THƯỞNG",
+                    "Nguyễn Văn An", "Lê Văn Cường", "Bằng khen của Chủ tịch UBND tỉnh", "Nơi nhận:");
+        }
+        assertThat(http.get("/api/v1/reward-campaigns/" + c + "/letter.docx?unitId=" + ward, token("other-officer"))
+                .status()).isEqualTo(404);
+
         // a decision on a proposal not appraised is refused, and nothing of it is kept
         Http.Response early = http.post("/api/v1/reward-campaigns/" + c + "/decisions", admin, World.map("number",
                 "1234/QĐ-UBND", "decidedOn", LocalDate.now().toString(), "proposalIds", java.util.List.of(pAn)));
@@ -181,6 +193,44 @@ public abstract class EmulationScenarios extends EndToEnd {
         // and the person's page shows the reward
         assertThat(page.getHtml("/persons/" + an).body()).contains("Khen thưởng đã nhận",
                 "Bằng khen của Chủ tịch UBND tỉnh", "1234/QĐ-UBND");
+    }
+
+    @Test
+    void aUnitIsProposedOnlyIfItMeetsTheCampaignsCriteria() {
+        String officer = token("commune-officer");
+        String admin = token("province-admin");
+        long ward = unit("24133");
+        long c = http.post("/api/v1/reward-campaigns", admin, World.map("unitId", unit("66"),
+                "title", "Khen thưởng có tiêu chuẩn " + YEAR, "year", YEAR)).json().get("id").asLong();
+        String criteria = "/api/v1/reward-campaigns/" + c + "/criteria";
+        assertThat(http.put(criteria, officer, World.map("minTargetsMetPercent", 80)).status()).isEqualTo(403);
+        assertThat(http.put(criteria, admin, World.map("minTargetsMetPercent", 120)).status()).isEqualTo(400);
+
+        // what the ward met that year, as its dashboard shows it
+        int met = 0;
+        int of = 0;
+        for (JsonNode k : http.get("/api/v1/dashboard/" + ward + "?year=" + YEAR, officer).json().get("kpis")) {
+            String status = k.get("status").asText();
+            if (status.equals("MET") || status.equals("ON_TRACK") || status.equals("BEHIND")) {
+                of++;
+                met += status.equals("MET") ? 1 : 0;
+            }
+        }
+        int share = of == 0 ? 0 : met * 100 / of;
+        String proposals = "/api/v1/reward-campaigns/" + c + "/proposals";
+        if (share < 100) {
+            assertThat(http.put(criteria, admin, World.map("minTargetsMetPercent", share + 1)).json()
+                    .get("minTargetsMetPercent").asInt()).isEqualTo(share + 1);
+            Http.Response short_ = http.post(proposals, officer, World.map("proposerUnitId", ward, "candidateUnitId", ward,
+                    "rewardForm", "COMMUNE_COMMENDATION", "reason", "Dẫn đầu phong trào"));
+            assertThat(short_.status()).as(short_.body()).isEqualTo(400);
+            assertThat(short_.json().get("detail").asText()).contains("Phường Buôn Ma Thuột", met + "/" + of,
+                    "chưa đủ tiêu chuẩn", (share + 1) + "%");
+        }
+        http.put(criteria, admin, World.map("minTargetsMetPercent", share));
+        assertThat(http.get(criteria, officer).json().get("minTargetsMetPercent").asInt()).isEqualTo(share);
+        assertThat(http.post(proposals, officer, World.map("proposerUnitId", ward, "candidateUnitId", ward,
+                "rewardForm", "COMMUNE_COMMENDATION", "reason", "Dẫn đầu phong trào")).status()).isEqualTo(201);
     }
 
     private static long created(Http.Response r) {

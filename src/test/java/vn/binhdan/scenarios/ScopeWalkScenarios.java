@@ -59,6 +59,8 @@ public abstract class ScopeWalkScenarios extends EndToEnd {
         OutsidePrivacy op = hoaPhusPrivacy();
         OutsideRewards or = rewards(admin);
         long hpLine = hoaPhusBudgetLine(admin, hp.plan());
+        long hpSpending = hoaPhusSpending(admin, hpLine);
+        OutsidePartner pt = provincePartner(admin);
         String before = snapshot();
 
         Map<String, Consumer<String>> walk = new LinkedHashMap<>();
@@ -226,6 +228,22 @@ public abstract class ScopeWalkScenarios extends EndToEnd {
                 + "/budget-lines", t, World.map("unitId", unit("24133"), "source", "COMMUNE", "title", "x", "estimate", 1))));
         walk.put("POST /api/v1/budget-lines/{id}/spending", t -> denied(http.post("/api/v1/budget-lines/" + hpLine
                 + "/spending", t, World.map("year", 2026, "quarter", 1, "amount", 1, "documentRef", "x"))));
+        walk.put("GET /api/v1/budget-lines/{id}", t -> denied(http.get("/api/v1/budget-lines/" + hpLine, t)));
+        walk.put("PUT /api/v1/budget-spending/{id}", t -> denied(http.put("/api/v1/budget-spending/" + hpSpending, t,
+                World.map("amount", 1))));
+        // the province's partners: neither listed, read, registered, nor committed or delivered for
+        walk.put("GET /api/v1/partners", t -> {
+            assertThat(ok(http.get("/api/v1/partners", t)).body()).doesNotContain(OutsidePartner.NAME);
+            denied(http.get("/api/v1/partners?unitId=" + province, t));
+        });
+        walk.put("POST /api/v1/partners", t -> denied(http.post("/api/v1/partners", t, World.map("unitId", province,
+                "name", "Đối tác khác", "kind", "BANK"))));
+        walk.put("GET /api/v1/partners/{id}", t -> denied(http.get("/api/v1/partners/" + pt.partner(), t)));
+        walk.put("POST /api/v1/partners/{id}/commitments", t -> denied(http.post("/api/v1/partners/" + pt.partner()
+                + "/commitments", t, World.map("kind", "CLASSES", "description", "x", "quantity", 1, "startsOn", "2026-01-01",
+                "endsOn", "2026-12-31"))));
+        walk.put("POST /api/v1/partner-commitments/{id}/deliveries", t -> denied(http.post("/api/v1/partner-commitments/"
+                + pt.commitment() + "/deliveries", t, World.map("deliveredOn", "2026-01-02", "quantity", 1, "documentRef", "x"))));
         walk.put("PUT /api/v1/plans/{id}", t -> denied(http.put(planApi, t, World.map("title", "Đổi tên",
                 "issuerUnitId", otherCommune, "fromYear", 2026))));
         walk.put("POST /api/v1/plans/{id}/tasks/import", t -> denied(http.upload(planApi + "/tasks/import", t, Map.of(),
@@ -575,6 +593,16 @@ public abstract class ScopeWalkScenarios extends EndToEnd {
         walk.put("GET /api/v1/reward-decisions/{id}", t -> denied(http.get("/api/v1/reward-decisions/" + or.decision(), t)));
         walk.put("GET /api/v1/reward-decisions/{id}/annex.xlsx", t -> denied(http.get("/api/v1/reward-decisions/"
                 + or.decision() + "/annex.xlsx", t)));
+        walk.put("GET /api/v1/reward-campaigns/{id}/criteria", t -> denied(http.get("/api/v1/reward-campaigns/"
+                + or.other() + "/criteria", t)));
+        walk.put("PUT /api/v1/reward-campaigns/{id}/criteria", t -> {
+            denied(http.put("/api/v1/reward-campaigns/" + or.campaign() + "/criteria", t, World.map("minTargetsMetPercent", 90)));
+            denied(http.put("/api/v1/reward-campaigns/" + or.other() + "/criteria", t, World.map("minTargetsMetPercent", 90)));
+        });
+        walk.put("GET /api/v1/reward-campaigns/{id}/letter.docx", t -> {
+            denied(http.get("/api/v1/reward-campaigns/" + or.campaign() + "/letter.docx?unitId=" + otherCommune, t));
+            denied(http.get("/api/v1/reward-campaigns/" + or.other() + "/letter.docx?unitId=" + unit("24133"), t));
+        });
         walk.put("GET /api/v1/persons/{id}/rewards", t -> denied(http.get("/api/v1/persons/" + otherPerson + "/rewards", t)));
         walk.put("GET /api/v1/units/{id}/rewards", t -> denied(http.get("/api/v1/units/" + otherCommune + "/rewards", t)));
 
@@ -617,6 +645,8 @@ public abstract class ScopeWalkScenarios extends EndToEnd {
         OutsideContest oc = contests(admin);
         OutsidePrivacy op = hoaPhusPrivacy();
         OutsideRewards or = rewards(admin);
+        long hpLine = hoaPhusBudgetLine(admin, hp.plan());
+        OutsidePartner pt = provincePartner(admin);
         String before = snapshot();
         Http officer = new Http(port, true);
         officer.formLogin("commune-officer", World.PASSWORD);
@@ -764,6 +794,23 @@ public abstract class ScopeWalkScenarios extends EndToEnd {
                 "issuerUnitId", Long.toString(otherCommune), "fromYear", "2026"))));
         walk.put("GET /plans/{id}", () -> pageDenied(officer.getHtml(planPage)));
         walk.put("GET /plans/{id}/import", () -> pageDenied(officer.getHtml(planPage + "/import")));
+        walk.put("GET /plans/{planId}/budget", () -> pageDenied(officer.getHtml(planPage + "/budget")));
+        walk.put("POST /plans/{planId}/budget/lines", () -> pageDenied(officer.postForm(planPage + "/budget/lines",
+                Map.of("_csrf", csrf, "unitId", Long.toString(unit("24133")), "source", "COMMUNE", "title", "x", "estimate", "1"))));
+        walk.put("POST /plans/{planId}/budget/lines/{lineId}/spending", () -> pageDenied(officer.postForm(planPage
+                + "/budget/lines/" + hpLine + "/spending", Map.of("_csrf", csrf, "year", "2026", "quarter", "1", "amount", "1",
+                "documentRef", "x"))));
+        walk.put("GET /partners", () -> assertThat(officer.getHtml("/partners").body()).contains("<h1>")
+                .doesNotContain(OutsidePartner.NAME));
+        walk.put("POST /partners", () -> pageDenied(officer.postForm("/partners", Map.of("_csrf", csrf,
+                "unitId", Long.toString(unit("66")), "name", "Đối tác khác", "kind", "BANK"))));
+        walk.put("GET /partners/{id}", () -> pageDenied(officer.getHtml("/partners/" + pt.partner())));
+        walk.put("POST /partners/{id}/commitments", () -> pageDenied(officer.postForm("/partners/" + pt.partner()
+                + "/commitments", Map.of("_csrf", csrf, "kind", "CLASSES", "description", "x", "quantity", "1",
+                "startsOn", "2026-01-01", "endsOn", "2026-12-31"))));
+        walk.put("POST /partner-commitments/{id}/deliveries", () -> pageDenied(officer.postForm("/partner-commitments/"
+                + pt.commitment() + "/deliveries", Map.of("_csrf", csrf, "deliveredOn", "2026-01-02", "quantity", "1",
+                "documentRef", "x"))));
         walk.put("POST /plans/{id}/import", () -> pageDenied(officer.upload(planPage + "/import", null,
                 Map.of("_csrf", csrf), "bang.csv", OutsidePlan.TABLE)));
         walk.put("POST /plans/{id}/links/{linkId}", () -> pageDenied(officer.postForm(planPage + "/links/" + hp.link(),
@@ -1040,6 +1087,8 @@ public abstract class ScopeWalkScenarios extends EndToEnd {
                 LocalDate.now().toString(), "proposalIds", Long.toString(or.draft())))));
         walk.put("GET /emulation/decisions/{id}/annex.xlsx", () -> pageDenied(officer.getHtml("/emulation/decisions/"
                 + or.decision() + "/annex.xlsx")));
+        walk.put("GET /emulation/campaigns/{id}/letter.docx", () -> pageDenied(officer.getHtml("/emulation/campaigns/"
+                + or.campaign() + "/letter.docx?unit=" + otherCommune)));
 
         TreeSet<String> mapped = new TreeSet<>();
         mappings.getHandlerMethods().forEach((info, method) -> info.getPatternValues().stream()
@@ -1170,6 +1219,32 @@ public abstract class ScopeWalkScenarios extends EndToEnd {
                 .orElseGet(() -> http.post("/api/v1/plans/" + plan + "/budget-lines", admin, World.map("unitId", unit("24175"),
                         "source", "COMMUNE", "title", "Kinh phí lớp học Buôn Kô Sir", "estimate", 10_000_000,
                         "allocated", 8_000_000)).json().get("id").asLong());
+    }
+
+    private long hoaPhusSpending(String admin, long line) {
+        return jdbc.sql("SELECT id FROM budget_spending WHERE line_id = ? ORDER BY id LIMIT 1").param(line).query(Long.class)
+                .optional().orElseGet(() -> http.post("/api/v1/budget-lines/" + line + "/spending", admin, World.map("year",
+                        2024, "quarter", 1, "amount", 2_000_000, "documentRef", "Phiếu chi Hòa Phú 01")).json()
+                        .get("spending").get(0).get("id").asLong());
+    }
+
+    /** A telecom registered by the province, outside the ward's reach, with one commitment. */
+    record OutsidePartner(long partner, long commitment) {
+        static final String NAME = "Doanh nghiệp viễn thông của tỉnh — phạm vi";
+    }
+
+    private OutsidePartner provincePartner(String admin) {
+        Long id = jdbc.sql("SELECT id FROM partner WHERE name = ?").param(OutsidePartner.NAME).query(Long.class).optional()
+                .orElse(null);
+        if (id == null) {
+            id = http.post("/api/v1/partners", admin, World.map("unitId", unit("66"), "name", OutsidePartner.NAME,
+                    "kind", "TELECOM")).json().get("id").asLong();
+            http.post("/api/v1/partners/" + id + "/commitments", admin, World.map("kind", "DEVICES", "description",
+                    "Máy tính bảng cho điểm học tập", "quantity", 20, "startsOn", "2026-01-01", "endsOn", "2026-12-31"));
+        }
+        long commitment = jdbc.sql("SELECT id FROM partner_commitment WHERE partner_id = ? ORDER BY id LIMIT 1").param(id)
+                .query(Long.class).single();
+        return new OutsidePartner(id, commitment);
     }
 
     /** A team of Buôn Kô Sir (Xã Hòa Phú), outside the ward, with one guidance session recorded by the province. */

@@ -4,6 +4,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
@@ -36,8 +37,20 @@ class BudgetApi {
         return budgets.addLine(planId, form);
     }
 
+    @GetMapping("/budget-lines/{id}")
+    BudgetLine line(@PathVariable long id) {
+        return budgets.line(id);
+    }
+
+    /** A quarter's spending, or with {@code correctsId} a correction of an earlier entry. */
     @PostMapping("/budget-lines/{id}/spending")
     BudgetLine spend(@PathVariable long id, @RequestBody SpendingForm form) {
         return budgets.spend(id, form);
+    }
+
+    /** Puts right an entry while its quarter's report is not approved; refused (409) after. */
+    @PutMapping("/budget-spending/{id}")
+    BudgetLine edit(@PathVariable long id, @RequestBody SpendingForm form) {
+        return budgets.editSpending(id, form);
     }
 }

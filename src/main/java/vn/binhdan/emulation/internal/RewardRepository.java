@@ -50,6 +50,20 @@ public class RewardRepository {
                 rs.getInt("campaign_year"));
     }
 
+    /** The campaign's minimum share of targets met for a unit proposed, when one is set. */
+    public Optional<Integer> minTargetsMet(long campaignId) {
+        return jdbc.sql("SELECT min_targets_met_percent FROM reward_criterion WHERE campaign_id = ?").param(campaignId)
+                .query(Integer.class).optional();
+    }
+
+    public void setMinTargetsMet(long campaignId, Integer percent, String by, java.time.Instant at) {
+        jdbc.sql("DELETE FROM reward_criterion WHERE campaign_id = ?").param(campaignId).update();
+        if (percent != null) {
+            jdbc.sql("INSERT INTO reward_criterion (campaign_id, min_targets_met_percent, set_by, set_at) VALUES (?, ?, ?, ?)")
+                    .params(campaignId, percent, by, java.sql.Timestamp.from(at)).update();
+        }
+    }
+
     public Optional<CampaignRow> campaign(long id) {
         return jdbc.sql("SELECT * FROM reward_campaign WHERE id = ?").param(id).query((rs, n) -> campaign(rs)).optional();
     }

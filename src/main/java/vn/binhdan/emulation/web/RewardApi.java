@@ -7,6 +7,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -20,6 +21,7 @@ import vn.binhdan.emulation.ProposalForm;
 import vn.binhdan.emulation.Reward;
 import vn.binhdan.emulation.RewardCampaign;
 import vn.binhdan.emulation.RewardDecision;
+import vn.binhdan.emulation.RewardCriteria;
 import vn.binhdan.emulation.RewardProposals;
 import vn.binhdan.emulation.Suggestion;
 
@@ -30,8 +32,10 @@ class RewardApi {
 
     private final RewardProposals rewards;
     private final AnnexXlsx xlsx;
+    private final ProposalLetterDocx letters;
 
-    RewardApi(RewardProposals rewards, AnnexXlsx xlsx) {
+    RewardApi(RewardProposals rewards, AnnexXlsx xlsx, ProposalLetterDocx letters) {
+        this.letters = letters;
         this.rewards = rewards;
         this.xlsx = xlsx;
     }
@@ -82,6 +86,24 @@ class RewardApi {
     @ResponseStatus(HttpStatus.CREATED)
     RewardDecision decide(@PathVariable long id, @RequestBody DecisionForm form) {
         return rewards.decide(id, form);
+    }
+
+    @GetMapping("/reward-campaigns/{id}/criteria")
+    RewardCriteria criteria(@PathVariable long id) {
+        return rewards.criteria(id);
+    }
+
+    /** The criteria proposals are checked against, e.g. at least 80 % of targets met; the appraiser sets them. */
+    @PutMapping("/reward-campaigns/{id}/criteria")
+    RewardCriteria setCriteria(@PathVariable long id, @RequestBody RewardCriteria form) {
+        return rewards.setCriteria(id, form);
+    }
+
+    /** The unit's proposal letter (tờ trình) with the list of what it sent up, as DOCX. */
+    @GetMapping("/reward-campaigns/{id}/letter.docx")
+    ResponseEntity<byte[]> letter(@PathVariable long id, @RequestParam long unitId) {
+        var letter = rewards.letter(id, unitId);
+        return ProposalLetterDocx.download(letters.write(letter), letter);
     }
 
     @GetMapping("/reward-decisions/{id}")

@@ -39,8 +39,11 @@ class RewardPages {
     private final Units units;
     private final AnnexXlsx xlsx;
     private final MessageSource messages;
+    private final ProposalLetterDocx letters;
 
-    RewardPages(RewardProposals rewards, YearEndReviews reviews, Units units, AnnexXlsx xlsx, MessageSource messages) {
+    RewardPages(RewardProposals rewards, YearEndReviews reviews, Units units, AnnexXlsx xlsx, MessageSource messages,
+                ProposalLetterDocx letters) {
+        this.letters = letters;
         this.rewards = rewards;
         this.reviews = reviews;
         this.units = units;
@@ -94,6 +97,12 @@ class RewardPages {
         model.addAttribute("accepted", c.proposals().stream().filter(p -> p.status() == ProposalStatus.ACCEPTED)
                 .map(Proposal::id).toList());
         model.addAttribute("today", LocalDate.now());
+        // one proposal letter per unit that has sent proposals up
+        java.util.Map<Long, String> letterUnits = new java.util.LinkedHashMap<>();
+        c.proposals().stream().filter(p -> p.status() != ProposalStatus.DRAFT)
+                .forEach(p -> letterUnits.putIfAbsent(p.proposerUnitId(), p.proposerUnitName()));
+        model.addAttribute("letterUnits", letterUnits);
+        model.addAttribute("criteria", rewards.criteria(id));
         return "emulation/campaign";
     }
 
@@ -147,6 +156,12 @@ class RewardPages {
             flash.addFlashAttribute("error", message(refuseOutright(e)));
         }
         return "redirect:/emulation/campaigns/" + id;
+    }
+
+    @GetMapping("/emulation/campaigns/{id}/letter.docx")
+    ResponseEntity<byte[]> letter(@PathVariable long id, @RequestParam long unit) {
+        var letter = rewards.letter(id, unit);
+        return ProposalLetterDocx.download(letters.write(letter), letter);
     }
 
     @GetMapping("/emulation/decisions/{id}/annex.xlsx")

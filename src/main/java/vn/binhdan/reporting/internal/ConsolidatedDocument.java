@@ -66,6 +66,9 @@ public class ConsolidatedDocument {
         sections.add(new AdministrativeReport.Section(msg("report.doc.figures"),
                 List.of(msg("report.doc.basis", c.approvedCount(), c.children().size())),
                 List.of(totals(c), shares(c))));
+        if (c.budget() != null) {
+            sections.add(budget(c.budget()));
+        }
         for (Consolidated.SectionTexts s : c.sections()) {
             List<String> paragraphs = s.texts().stream().map(t -> t.unitName() + ": " + t.body()).toList();
             sections.add(new AdministrativeReport.Section(msg("report.section." + s.section().name()),
@@ -134,6 +137,28 @@ public class ConsolidatedDocument {
         }
         rows.add(Cell.totalRow(total.toArray(Cell[]::new)));
         return new AdministrativeReport.Table(msg("report.doc.sharesCaption"), headers, rows);
+    }
+
+    /** Table 3: the funding by source, estimate against allocation against what was spent to the quarter's end. */
+    private AdministrativeReport.Section budget(vn.binhdan.campaign.BudgetSummary b) {
+        List<List<Cell>> rows = new ArrayList<>();
+        int n = 0;
+        for (var s : b.sources()) {
+            rows.add(List.of(Cell.integer(++n), Cell.text(msg("budget.source." + s.source())), Cell.integer(s.estimate()),
+                    Cell.integer(s.allocated()), Cell.integer(s.spent()), Cell.integer(s.allocated() - s.spent())));
+        }
+        rows.add(Cell.totalRow(Cell.text(""), Cell.text(msg("report.doc.total")), Cell.integer(b.estimate()),
+                Cell.integer(b.allocated()), Cell.integer(b.spent()), Cell.integer(b.allocated() - b.spent())));
+        List<String> paragraphs = new ArrayList<>();
+        paragraphs.add(b.empty() ? msg("budget.report.none") : msg("budget.report.basis", b.lines().size(), b.quarter(),
+                Integer.toString(b.year())));
+        b.lines().stream().filter(vn.binhdan.campaign.BudgetSummary.LineRow::over)
+                .forEach(l -> paragraphs.add(msg("budget.report.overLine", l.title(), l.unitName(),
+                        String.format(VI, "%,d", l.spent() - l.allocated()))));
+        return new AdministrativeReport.Section(msg("budget.report.heading"), paragraphs,
+                List.of(new AdministrativeReport.Table(msg("budget.report.caption"), List.of(msg("report.doc.no"),
+                        msg("budget.report.source"), msg("budget.estimate"), msg("budget.allocated"),
+                        msg("budget.spentToDate"), msg("budget.remaining")), rows)));
     }
 
     /** "Tỉnh Đắk Lắk" → "Đắk Lắk": the place line names the place, not the kind of unit. */

@@ -53,6 +53,9 @@ public class ConsolidatedXlsx {
             Styles st = new Styles(wb);
             figures(wb.createSheet(text(locale, "report.xlsx.sheetFigures")), c, st, locale);
             texts(wb.createSheet(text(locale, "report.xlsx.sheetTexts")), c, st, locale);
+            if (c.budget() != null) {
+                budget(wb.createSheet(text(locale, "budget.report.sheet")), c, st, locale);
+            }
             wb.write(out);
             return out.toByteArray();
         } catch (IOException e) {
@@ -192,6 +195,69 @@ public class ConsolidatedXlsx {
         }
         sheet.setColumnWidth(0, 32 * 256);
         sheet.setColumnWidth(1, 100 * 256);
+    }
+
+    /**
+     * The funding of the unit's subtree: a table per source (the one the report's readers look at)
+     * and the lines behind it, amounts as numeric cells in đồng so the sheet sums them.
+     */
+    private void budget(Sheet sheet, Consolidated c, Styles st, Locale locale) {
+        var b = c.budget();
+        int rowNo = 0;
+        put(sheet.createRow(rowNo++), 0, text(locale, "budget.report.title", c.unitName(), b.quarter(),
+                Integer.toString(b.year())), st.title);
+        put(sheet.createRow(rowNo++), 0, text(locale, "budget.report.unit"), null);
+        rowNo++;
+        Row head = sheet.createRow(rowNo++);
+        String[] heads = {text(locale, "budget.report.source"), text(locale, "budget.report.lines"),
+                text(locale, "budget.estimate"), text(locale, "budget.allocated"), text(locale, "budget.spentToDate"),
+                text(locale, "budget.remaining")};
+        for (int i = 0; i < heads.length; i++) {
+            put(head, i, heads[i], st.header);
+        }
+        for (var source : b.sources()) {
+            Row r = sheet.createRow(rowNo++);
+            put(r, 0, text(locale, "budget.source." + source.source()), st.text);
+            number(r, 1, (long) source.lineCount(), st.number);
+            number(r, 2, source.estimate(), st.number);
+            number(r, 3, source.allocated(), st.number);
+            number(r, 4, source.spent(), st.number);
+            number(r, 5, source.allocated() - source.spent(), st.number);
+        }
+        Row total = sheet.createRow(rowNo++);
+        put(total, 0, text(locale, "report.total"), st.totalText);
+        number(total, 1, (long) b.lines().size(), st.totalNumber);
+        number(total, 2, b.estimate(), st.totalNumber);
+        number(total, 3, b.allocated(), st.totalNumber);
+        number(total, 4, b.spent(), st.totalNumber);
+        number(total, 5, b.allocated() - b.spent(), st.totalNumber);
+
+        rowNo++;
+        put(sheet.createRow(rowNo++), 0, text(locale, "budget.report.detail"), st.bold);
+        Row lineHead = sheet.createRow(rowNo++);
+        String[] lineHeads = {text(locale, "budget.report.source"), text(locale, "budget.line.title"),
+                text(locale, "budget.line.unit"), text(locale, "budget.estimate"), text(locale, "budget.allocated"),
+                text(locale, "budget.spentToDate"), text(locale, "budget.report.plan")};
+        for (int i = 0; i < lineHeads.length; i++) {
+            put(lineHead, i, lineHeads[i], st.header);
+        }
+        for (var l : b.lines()) {
+            Row r = sheet.createRow(rowNo++);
+            put(r, 0, text(locale, "budget.source." + l.source()), st.text);
+            put(r, 1, l.title(), st.text);
+            put(r, 2, l.unitName(), st.text);
+            number(r, 3, l.estimate(), st.number);
+            number(r, 4, l.allocated(), st.number);
+            number(r, 5, l.spent(), st.number);
+            put(r, 6, l.planTitle(), st.text);
+        }
+        sheet.setColumnWidth(0, 28 * 256);
+        sheet.setColumnWidth(1, 48 * 256);
+        sheet.setColumnWidth(2, 28 * 256);
+        for (int k = 3; k <= 5; k++) {
+            sheet.setColumnWidth(k, 18 * 256);
+        }
+        sheet.setColumnWidth(6, 40 * 256);
     }
 
     private static void merge(Sheet sheet, int row, int from, int to) {

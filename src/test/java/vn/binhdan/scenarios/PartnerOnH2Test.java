@@ -1,0 +1,4 @@
+package vn.binhdan.scenarios;
+
+class PartnerOnH2Test extends PartnerScenarios {
+}
