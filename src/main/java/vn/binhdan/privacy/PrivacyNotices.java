@@ -67,7 +67,10 @@ public class PrivacyNotices implements Consents {
         return repo.notice(id).orElseThrow();
     }
 
-    /** Fixes a version nobody has read yet; once read, only a new version may change what people were told. */
+    /**
+     * Fixes a version nobody has read yet. Once someone has read it, what they were told stays as
+     * it was: the edit becomes the next version, which asks everyone again.
+     */
     @Transactional
     public Notice revise(long id, NoticeDraft draft) {
         TextLimits.check(draft);
@@ -77,7 +80,12 @@ public class PrivacyNotices implements Consents {
             throw new ForbiddenException("privacy.notice.forbidden");
         }
         if (repo.anyoneSaw(id)) {
-            throw new ConflictException("privacy.notice.alreadyRead");
+            Notice read = repo.notice(id).orElseThrow();
+            Text t = validate(draft);
+            long next = repo.insertNotice(read.unitId(), path, repo.nextVersion(read.unitId()), t.title, t.body, t.contact,
+                    user.username(), clock.instant());
+            audit.record("PUBLISH", "privacy-notice", String.valueOf(next), path, "edit of read version " + read.version());
+            return repo.notice(next).orElseThrow();
         }
         Text t = validate(draft);
         repo.updateNotice(id, t.title, t.body, t.contact);
@@ -150,18 +158,6 @@ public class PrivacyNotices implements Consents {
                     changed.stream().map(p -> p.name() + "=" + given.get(p.name())).reduce((a, b) -> a + ", " + b).orElse(""));
         }
         return mine();
-    }
-
-    /**
-     * A request to delete one's account and data. Every person with a record is in the registry,
-     * which the state keeps by legal duty: the request is recorded and answered with that reason
-     * and what the person can do instead, never silently dropped.
-     */
-    public void requestErasure() {
-        long personId = self();
-        // the refusal rolls the request's transaction back; the request must stay on the trail
-        audit.recordApart("ERASURE_ASKED", "person", String.valueOf(personId), residence(personId), "legal hold: registry");
-        throw new ConflictException("privacy.erasure.legalHold");
     }
 
     @Override

@@ -73,6 +73,70 @@ class PrivacyInBrowserTest extends InBrowser {
         }
     }
 
+    /**
+     * The province's breach log (an overdue notification marked by a border and words, a breach
+     * recorded through the form) and a learner deleting her account, on a phone and a desktop.
+     */
+    @Test
+    void theBreachLogAndAnAccountDeletionAreAccessibleOnAPhoneAndADesktop() {
+        String admin = token("province-admin");
+        long province = unit("66");
+        java.time.Instant now = java.time.Instant.now();
+        http.post("/api/v1/privacy/breaches", admin, World.map("unitId", province, "description", "Danh sách gửi nhầm nhóm Zalo",
+                "foundAt", now.minusSeconds(5 * 86_400).toString(), "affected", "Khoảng 40 người dân tổ dân phố 1"));
+        String[] users = {"xoa-dien-thoai", "xoa-may-tinh"};
+        String[][] people = {{"Lê Thị Xóa Điện Thoại", "066193700102"}, {"Lê Văn Xóa Máy Tính", "066094700103"}};
+        vn.binhdan.shared.SystemUser.run(vn.binhdan.shared.SystemUser.SYSTEM, () -> {
+            for (int i = 0; i < users.length; i++) {
+                if (jdbc.sql("SELECT COUNT(*) FROM person WHERE full_name = ?").param(people[i][0]).query(Long.class).single() == 0) {
+                    String csv = "Họ và tên,Ngày sinh,Giới tính,Số CCCD,Mã đơn vị\n" + people[i][0] + ","
+                            + (i == 0 ? "01/02/1993,Nữ," : "03/04/1994,Nam,") + people[i][1] + ",24133.01\n";
+                    World.expectDone(imports.runNow("PERSON", "xoa.csv", new java.io.ByteArrayInputStream(
+                            csv.getBytes(java.nio.charset.StandardCharsets.UTF_8)), null));
+                }
+                if (accounts.loadByUsername(users[i]).isEmpty()) {
+                    accounts.create(users[i], people[i][0], World.PASSWORD, World.personId(jdbc, people[i][0]),
+                            java.util.List.of(new vn.binhdan.identity.AccountService.GrantSpec(
+                                    vn.binhdan.shared.Role.LEARNER, unit("24133.01"))));
+                }
+            }
+        });
+        int[][] sizes = {{360, 740}, {1280, 800}};
+        for (int s = 0; s < sizes.length; s++) {
+            int[] size = sizes[s];
+            try (BrowserContext ctx = browser.newContext(new Browser.NewContextOptions()
+                    .setViewportSize(size[0], size[1]).setLocale("vi-VN"))) {
+                String base = "http://localhost:" + port;
+                Page page = ctx.newPage();
+                signIn(page, "province-admin");
+                page.navigate(base + "/privacy/breaches");
+                assertThat(page.locator("h1").textContent()).isEqualTo("Sổ sự cố dữ liệu cá nhân");
+                assertThat(page.locator("article", new Page.LocatorOptions().setHasText("Danh sách gửi nhầm nhóm Zalo")).first()
+                        .textContent()).contains("Quá hạn thông báo");
+                BrowserAccessibilityTest.check(page);
+                page.locator("#description").fill("Máy tính của bộ phận một cửa bị nhiễm mã độc " + s);
+                page.locator("#foundAt").fill(java.time.LocalDateTime.now(java.time.ZoneId.of("Asia/Ho_Chi_Minh"))
+                        .minusHours(2).withSecond(0).withNano(0).toString());
+                page.locator("#affected").fill("Chưa rõ, đang rà soát");
+                page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Ghi sự cố")).click();
+                assertThat(page.locator("[role=status]").textContent()).contains("Đã ghi sự cố");
+                assertThat(page.locator("main").textContent()).contains("bị nhiễm mã độc " + s);
+                BrowserAccessibilityTest.check(page);
+                page.context().clearCookies();
+
+                signIn(page, users[s]);
+                page.navigate(base + "/me/data");
+                assertThat(page.locator("h1").textContent()).isEqualTo("Dữ liệu của tôi");
+                BrowserAccessibilityTest.check(page);
+                page.locator("#confirm-erasure").check();
+                page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Xóa tài khoản của tôi")).click();
+                assertThat(page.locator("h1").textContent()).isEqualTo("Đã xóa tài khoản");
+                assertThat(page.locator("main").textContent()).contains("theo quy định của pháp luật");
+                BrowserAccessibilityTest.check(page);
+            }
+        }
+    }
+
     private void signIn(Page page, String username) {
         page.navigate("http://localhost:" + port + "/login");
         page.getByLabel("Tên đăng nhập").fill(username);

@@ -530,6 +530,7 @@ public abstract class ScopeWalkScenarios extends EndToEnd {
         walk.put("GET /api/v1/me/data", t -> noPerson(http.get("/api/v1/me/data", t)));
         walk.put("GET /api/v1/me/data.xlsx", t -> noPerson(http.get("/api/v1/me/data.xlsx", t)));
         walk.put("POST /api/v1/me/erasure", t -> noPerson(http.post("/api/v1/me/erasure", t, null)));
+        walk.put("GET /api/v1/me/erasure", t -> noPerson(http.get("/api/v1/me/erasure", t)));
         walk.put("GET /api/v1/me/corrections", t -> noPerson(http.get("/api/v1/me/corrections", t)));
         walk.put("POST /api/v1/me/corrections", t -> noPerson(http.post("/api/v1/me/corrections", t, World.map(
                 "personId", otherPerson, "field", "BIRTH_DATE", "requestedValue", "01/01/1980"))));
@@ -1042,6 +1043,14 @@ public abstract class ScopeWalkScenarios extends EndToEnd {
         walk.put("GET /me/data/download", () -> noPersonPage(officer.getHtml("/me/data/download?format=xlsx")));
         walk.put("POST /me/data/corrections", () -> noPersonPage(officer.postForm("/me/data/corrections", Map.of(
                 "_csrf", csrf, "field", "BIRTH_DATE", "requestedValue", "01/01/1980"))));
+        walk.put("POST /me/data/erasure", () -> noPersonPage(officer.postForm("/me/data/erasure", Map.of(
+                "_csrf", csrf, "confirm", "yes"))));
+        walk.put("GET /privacy/breaches", () -> pageDenied(officer.getHtml("/privacy/breaches")));
+        walk.put("POST /privacy/breaches", () -> pageDenied(officer.postForm("/privacy/breaches", Map.of("_csrf", csrf,
+                "unitId", String.valueOf(otherCommune), "description", "Sự cố", "foundAt", "2026-01-05T08:00",
+                "affected", "1 người"))));
+        walk.put("POST /privacy/breaches/{id}", () -> pageDenied(officer.postForm("/privacy/breaches/" + op.breach(),
+                Map.of("_csrf", csrf, "notifiedAt", "2026-01-05T09:00"))));
         walk.put("GET /privacy/admin", () -> pageDenied(officer.getHtml("/privacy/admin")));
         walk.put("POST /privacy/notices", () -> pageDenied(officer.postForm("/privacy/notices", Map.of("_csrf", csrf,
                 "unitId", String.valueOf(otherCommune), "title", "Thông báo", "body", "Nội dung", "contact", "Liên hệ"))));

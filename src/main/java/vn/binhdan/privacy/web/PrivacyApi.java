@@ -20,6 +20,9 @@ import vn.binhdan.privacy.ConsentChoice;
 import vn.binhdan.privacy.Correction;
 import vn.binhdan.privacy.CorrectionAnswer;
 import vn.binhdan.privacy.CorrectionRequest;
+import vn.binhdan.privacy.Erasure;
+import vn.binhdan.privacy.ErasureCheck;
+import vn.binhdan.privacy.Erasures;
 import vn.binhdan.privacy.Corrections;
 import vn.binhdan.privacy.MyData;
 import vn.binhdan.privacy.MyDataService;
@@ -43,8 +46,11 @@ class PrivacyApi {
     private final Corrections corrections;
     private final Retention retention;
     private final Breaches breaches;
+    private final Erasures erasures;
 
-    PrivacyApi(PrivacyNotices notices, MyDataService data, Corrections corrections, Retention retention, Breaches breaches) {
+    PrivacyApi(PrivacyNotices notices, MyDataService data, Corrections corrections, Retention retention, Breaches breaches,
+               Erasures erasures) {
+        this.erasures = erasures;
         this.breaches = breaches;
         this.notices = notices;
         this.data = data;
@@ -64,7 +70,7 @@ class PrivacyApi {
         return notices.publish(draft);
     }
 
-    @Operation(summary = "Sửa một phiên bản chưa ai đọc; đã có người đọc thì phải công bố phiên bản mới")
+    @Operation(summary = "Sửa một phiên bản chưa ai đọc; phiên bản đã có người đọc thì giữ nguyên, nội dung sửa thành phiên bản mới (mọi người được hỏi lại)")
     @PutMapping("/api/v1/privacy/notices/{id}")
     Notice revise(@PathVariable long id, @RequestBody NoticeDraft draft) {
         return notices.revise(id, draft);
@@ -101,10 +107,16 @@ class PrivacyApi {
                 .body(data.xlsx(data.mine()));
     }
 
-    @Operation(summary = "Yêu cầu xóa tài khoản và dữ liệu; hồ sơ trong sổ đăng ký do luật buộc lưu thì được giải thích vì sao không xóa")
+    @Operation(summary = "Xóa tài khoản: ẩn danh dữ liệu học tập (giữ số liệu và chứng nhận đã cấp); hồ sơ trong sổ đăng ký do luật buộc lưu được giữ và nói rõ; tài khoản bị pháp luật buộc lưu thì được giải thích vì sao không xóa")
     @PostMapping("/api/v1/me/erasure")
-    void erasure() {
-        notices.requestErasure();
+    Erasure erasure() {
+        return erasures.erase();
+    }
+
+    @Operation(summary = "Trước khi yêu cầu xóa: nghĩa vụ pháp lý nào giữ dữ liệu của tôi và những gì vẫn được giữ")
+    @GetMapping("/api/v1/me/erasure")
+    ErasureCheck erasureCheck() {
+        return erasures.check();
     }
 
     @Operation(summary = "Các yêu cầu chỉnh sửa hồ sơ của tôi và câu trả lời")

@@ -1,6 +1,8 @@
 package vn.binhdan.privacy.web;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -10,6 +12,7 @@ import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -22,6 +25,8 @@ import vn.binhdan.privacy.ConsentChoice;
 import vn.binhdan.privacy.CorrectionAnswer;
 import vn.binhdan.privacy.CorrectionRequest;
 import vn.binhdan.privacy.Corrections;
+import vn.binhdan.privacy.Erasure;
+import vn.binhdan.privacy.Erasures;
 import vn.binhdan.privacy.MyData;
 import vn.binhdan.privacy.MyDataService;
 import vn.binhdan.privacy.PrivacyNotices;
@@ -39,9 +44,11 @@ class PrivacyPages {
     private final Corrections corrections;
     private final MessageSource messages;
     private final ObjectMapper json;
+    private final Erasures erasures;
 
     PrivacyPages(PrivacyNotices notices, MyDataService data, Corrections corrections, MessageSource messages,
-                 ObjectMapper json) {
+                 ObjectMapper json, Erasures erasures) {
+        this.erasures = erasures;
         this.notices = notices;
         this.data = data;
         this.corrections = corrections;
@@ -81,6 +88,7 @@ class PrivacyPages {
         model.addAttribute("fields", Corrections.FIELDS.stream().sorted().toList());
         model.addAttribute("problem", problem);
         model.addAttribute("typed", typed);
+        model.addAttribute("erasure", erasures.check());
         return "privacy/my-data";
     }
 
@@ -112,6 +120,37 @@ class PrivacyPages {
         }
         flash.addFlashAttribute("notice", message("privacy.correction.sent"));
         return "redirect:/me/data#corrections";
+    }
+
+    /**
+     * Deletes the account on the person's confirmed request and shows what was done; the session
+     * ends with the account. Under a legal hold the page says which duty keeps the data.
+     */
+    @PostMapping("/me/data/erasure")
+    String erase(@RequestParam(required = false) String confirm, Model model, HttpServletRequest request,
+                 HttpServletResponse response) {
+        if (!"yes".equals(confirm)) {
+            response.setStatus(400);
+            return dataPage(model, message("privacy.erasure.confirmRequired"), Map.of());
+        }
+        Erasure done;
+        try {
+            done = erasures.erase();
+        } catch (ForbiddenException | NotFoundException e) {
+            throw e;
+        } catch (BusinessException e) {
+            response.setStatus(e.status());
+            return dataPage(model, message(e.messageKey(), e.args()), Map.of());
+        }
+        SecurityContextHolder.clearContext();
+        HttpSession session = request.getSession(false);
+        if (session != null) {
+            session.invalidate();
+        }
+        // signed out: the page carries no menu of an account that no longer exists
+        model.addAttribute("nav", null);
+        model.addAttribute("done", done);
+        return "privacy/erased";
     }
 
     @GetMapping("/privacy/corrections")
