@@ -10,12 +10,15 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 import vn.binhdan.audit.AuditLog;
 import vn.binhdan.emulation.internal.ReviewRepository;
 import vn.binhdan.emulation.internal.ReviewRepository.Row;
+import vn.binhdan.monitoring.Counted;
+import vn.binhdan.monitoring.Metrics;
 import vn.binhdan.shared.AppUser;
 import vn.binhdan.shared.BusinessException;
 import vn.binhdan.shared.CurrentUser;
@@ -44,13 +47,16 @@ public class YearEndReviews {
     private final AuditLog audit;
     private final TransactionTemplate tx;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
-    public YearEndReviews(ReviewRepository repo, Units units, AuditLog audit, TransactionTemplate tx, Clock clock) {
+    public YearEndReviews(ReviewRepository repo, Units units, AuditLog audit, TransactionTemplate tx, Clock clock,
+                          ApplicationEventPublisher events) {
         this.repo = repo;
         this.units = units;
         this.audit = audit;
         this.tx = tx;
         this.clock = clock;
+        this.events = events;
     }
 
     Unit unitInScope(long unitId) {
@@ -78,8 +84,20 @@ public class YearEndReviews {
         checkYear(year);
         ReviewForm f = checked(form, year);
         Runnable save = () -> tx.executeWithoutResult(s -> {
+            java.util.Optional<Row> before = repo.find(unit.id(), year);
             repo.save(unit.id(), unit.path(), year, f, user.username(), clock.instant());
             audit.record("RECORD", "year_end_review", unit.id() + "/" + year, unit.path(), f.heldOn().toString());
+            // the compliance figure counts the review on the day it was held: a corrected date moves it
+            List<Counted.Count> counts = new ArrayList<>();
+            if (before.isEmpty()) {
+                counts.add(new Counted.Count(Metrics.YEAR_END_REVIEWS, unit.path(), f.heldOn(), 1));
+            } else if (!before.get().heldOn().equals(f.heldOn())) {
+                counts.add(new Counted.Count(Metrics.YEAR_END_REVIEWS, before.get().unitPath(), before.get().heldOn(), -1));
+                counts.add(new Counted.Count(Metrics.YEAR_END_REVIEWS, before.get().unitPath(), f.heldOn(), 1));
+            }
+            if (!counts.isEmpty()) {
+                events.publishEvent(new Counted("year-end-review:" + java.util.UUID.randomUUID(), counts));
+            }
         });
         try {
             save.run();

@@ -15,6 +15,9 @@ import vn.binhdan.support.World;
  */
 public abstract class EmulationScenarios extends EndToEnd {
 
+    @org.springframework.beans.factory.annotation.Autowired
+    vn.binhdan.monitoring.Rollups rollups;
+
     static final int YEAR = LocalDate.now().getYear() - 1;
 
     private String review(long unit, int year) {
@@ -62,6 +65,23 @@ public abstract class EmulationScenarios extends EndToEnd {
         page.formLogin("province-admin", World.PASSWORD);
         assertThat(page.getHtml("/emulation/reviews?unit=" + unit("66") + "&year=" + YEAR).body())
                 .contains("Xã Hòa Phú", "Chưa tổ chức", "Đã tổ chức", "10/12/" + YEAR);
+
+        // and so does the steering dashboard: a compliance figure of communes that held their review
+        rollups.drain();
+        JsonNode compliance = http.get("/api/v1/dashboard/" + unit("66") + "/compliance/REVIEW_COMMUNES?year=" + YEAR,
+                admin).json();
+        java.util.List<String> failing = new java.util.ArrayList<>();
+        compliance.get("failing").forEach(f -> failing.add(f.get("unit").get("code").asText()));
+        assertThat(failing).contains("24175").doesNotContain("24133");
+        // a corrected date moves the count to its month, still once
+        assertThat(http.put(review(ward, YEAR), officer, World.map("heldOn", YEAR + "-11-20", "chair", "Chủ tịch UBND phường",
+                "attendance", 85)).status()).isEqualTo(200);
+        rollups.drain();
+        assertThat(jdbc.sql("""
+                SELECT month_start, amount FROM mon_monthly WHERE metric = 'YEAR_END_REVIEWS' AND unit_id = ?
+                  AND target_group = 'ALL' AND amount <> 0""").param(ward)
+                .query((rs, n) -> rs.getDate(1).toLocalDate() + "=" + rs.getLong(2)).list())
+                .containsExactly(YEAR + "-11-01=1");
     }
 
     @Test

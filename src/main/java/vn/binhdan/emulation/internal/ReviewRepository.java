@@ -37,6 +37,14 @@ public class ReviewRepository {
                 .params(unitId, year).query((rs, n) -> map(rs)).optional();
     }
 
+    /** Every recorded review's place and day, for the recount of the compliance figure. */
+    public void forEachHeld(java.util.function.BiConsumer<String, java.time.LocalDate> sink) {
+        jdbc.sql("SELECT unit_path, held_on FROM year_end_review")
+                .query(rs -> {
+                    sink.accept(rs.getString(1), rs.getDate(2).toLocalDate());
+                });
+    }
+
     public List<Row> within(String path, int year) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM year_end_review WHERE unit_path LIKE ? AND review_year = ?")
                 .params(path + "%", year).query((rs, n) -> map(rs)).list();

@@ -23,10 +23,13 @@ public class Recompute {
 
     private final vn.binhdan.campaign.ApprovedFiguresSource approved;
     private final vn.binhdan.contest.ContestTallies contests;
+    private final java.util.List<vn.binhdan.monitoring.CountedSource> others;
 
     Recompute(Certificates certificates, PersonDirectory persons, CommunityTallies community,
-              vn.binhdan.campaign.ApprovedFiguresSource approved, vn.binhdan.contest.ContestTallies contests) {
+              vn.binhdan.campaign.ApprovedFiguresSource approved, vn.binhdan.contest.ContestTallies contests,
+              java.util.List<vn.binhdan.monitoring.CountedSource> others) {
         this.contests = contests;
+        this.others = others;
         this.certificates = certificates;
         this.persons = persons;
         this.community = community;
@@ -74,6 +77,8 @@ public class Recompute {
         Map<Cell, Long> values = new HashMap<>();
         contests.forEachParticipant(j -> Tree.addUp(values, Metrics.CONTEST_PARTICIPANTS, j.unitPath(), Indicator.ALL,
                 j.day(), 1));
+        others.forEach(source -> source.forEachCount(c -> Tree.addUp(values, c.metric(), c.unitPath(), Indicator.ALL,
+                c.day(), c.delta())));
         community.forEachCount(c -> {
             Tree.addUp(values, c.tally().name(), c.unitPath(), Indicator.ALL, c.day(), c.delta());
             if (c.kind() != null) {
