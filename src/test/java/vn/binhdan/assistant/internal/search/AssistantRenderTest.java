@@ -9,6 +9,12 @@ import org.junit.jupiter.api.Test;
 /** How one passage of a lesson becomes an answer a learner reads on a phone. */
 class AssistantRenderTest {
 
+    private static final List<String> STEPS = List.of("Mở ứng dụng Zalo.", "Bấm Cá nhân ở góc dưới.",
+            "Chọn biểu tượng bánh răng.", "Vào Tài khoản và bảo mật.", "Kéo xuống phần đăng nhập.",
+            "Bấm dòng có chữ Đổi.", "Nhập lại thông tin cũ.", "Gõ dãy ký tự vừa nghĩ ra.", "Gõ lại lần hai cho khớp.",
+            "Bấm Cập nhật để lưu.", "Zalo hỏi xác nhận qua tin nhắn.", "Nhập mã vừa nhận.", "Đăng xuất các máy lạ.",
+            "Ghi vào sổ cất kỹ.");
+
     private static final String LESSON = """
             <p>Bài này giúp bác đổi mật khẩu.</p>
             <h2>1. Đổi mật khẩu Zalo</h2>
@@ -22,8 +28,8 @@ class AssistantRenderTest {
 
     private static String steps(int n) {
         StringBuilder s = new StringBuilder();
-        for (int i = 1; i <= n; i++) {
-            s.append("<li>Bấm nút số ").append(i).append(" trên màn hình.</li>");
+        for (String step : STEPS.subList(0, n)) {
+            s.append("<li>").append(step).append("</li>");
         }
         return s.toString();
     }
