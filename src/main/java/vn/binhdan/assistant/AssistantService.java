@@ -41,7 +41,7 @@ public class AssistantService {
     public AssistantService(SearchService search, ExamService exams, UnansweredQuestions unanswered,
                             GenerativeWriter writer, MessageSource messages, Clock clock,
                             @Value("${binhdan.assistant.min-coverage:0.6}") double minCoverage,
-                            @Value("${binhdan.assistant.min-sentence-coverage:0.5}") double minSentenceCoverage) {
+                            @Value("${binhdan.assistant.min-sentence-coverage:0.6}") double minSentenceCoverage) {
         this.search = search;
         this.exams = exams;
         this.unanswered = unanswered;

@@ -1,7 +1,6 @@
 package vn.binhdan.assistant.internal.search;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -17,7 +16,6 @@ public final class AssistantEngine {
 
     /** Sentences joined into one answer: enough to be useful on a phone, short enough to read aloud. */
     static final int MAX_SENTENCES = 4;
-    static final double[] RANK_FACTOR = {1.0, 0.8, 0.65};
     /** A passage of the second or third lesson must be this much better than the first lesson's best to be chosen. */
     static final double[] PASSAGE_RANK_FACTOR = factors(System.getProperty("binhdan.assistant.passage-rank", "1,0.8,0.65"));
 
@@ -38,7 +36,11 @@ public final class AssistantEngine {
      * {@code passages}: those lessons' texts, the only context a generative model is given.
      */
     public record Extract(boolean answered, String answer, List<Map<String, String>> cited, List<String> passages,
-                          List<SearchHit> closest, double coverage) {
+                          List<SearchHit> closest, double coverage, double passageCoverage, double unitCoverage) {
+        Extract(boolean answered, String answer, List<Map<String, String>> cited, List<String> passages,
+                List<SearchHit> closest, double coverage) {
+            this(answered, answer, cited, passages, closest, coverage, 0, 0);
+        }
     }
 
     /**
@@ -47,7 +49,7 @@ public final class AssistantEngine {
      * over a lesson, a real answer gathers in one sentence.
      */
     public static final double MIN_SENTENCE_COVERAGE = Double.parseDouble(
-            System.getProperty("binhdan.assistant.min-sentence-coverage", "0.5"));
+            System.getProperty("binhdan.assistant.min-sentence-coverage", "0.6"));
 
     static final double SHORT_QUESTION_COVERAGE = Double.parseDouble(
             System.getProperty("binhdan.assistant.short-question-coverage", "0.7"));
@@ -59,47 +61,63 @@ public final class AssistantEngine {
     public static Extract answer(SearchIndex index, String question, double minCoverage, double minSentenceCoverage) {
         SearchIndex.Parsed parsed = index.parse(question);
         List<SearchIndex.Ranked> lessons = index.rank(parsed, 12).stream()
-                .filter(r -> "LESSON".equals(r.kind())).limit(3).toList();
+                .filter(r -> "LESSON".equals(r.kind())).limit(CANDIDATES).toList();
         if (lessons.isEmpty()) {
             return new Extract(false, null, List.of(), List.of(), List.of(), 0);
         }
+        List<SearchIndex.Ranked> closest = lessons.size() > 3 ? lessons.subList(0, 3) : lessons;
         double coverage = index.coverage(parsed, lessons.getFirst().doc());
-        if (coverage < minCoverage) {
-            return new Extract(false, null, List.of(), List.of(), index.hits(parsed, lessons), coverage);
-        }
-        List<SearchIndex.Sentence> candidates = new ArrayList<>();
-        for (int i = 0; i < lessons.size(); i++) {
-            int doc = lessons.get(i).doc();
-            // a runner-up lesson that covers little of the question would only add noise
-            if (i > 0 && index.coverage(parsed, doc) < minCoverage) {
-                continue;
-            }
-            candidates.addAll(index.sentences(parsed, doc, RANK_FACTOR[i]));
-        }
-        candidates.sort(Comparator.comparingDouble(SearchIndex.Sentence::score).reversed());
-        double gathered = candidates.stream().mapToDouble(SearchIndex.Sentence::coverage).max().orElse(0);
+        // the search's best lesson does not speak of the question: another lesson answers only with a passage
+        // that speaks of every idea of it ("đổi mật khẩu wifi" is not answered by what a lesson says of Wi-Fi)
+        double passageNeeded = coverage < minCoverage ? FALLBACK_COVERAGE : PASSAGE_COVERAGE;
         // with two ideas or fewer, half the question is one word: "lúa nước" must not be answered by "nước"
         double needed = parsed.concepts().size() <= 2 ? Math.max(minSentenceCoverage, SHORT_QUESTION_COVERAGE)
                 : minSentenceCoverage;
-        if (candidates.isEmpty() || gathered < needed) {
-            return new Extract(false, null, List.of(), List.of(), index.hits(parsed, lessons), coverage);
-        }
-        // the gate above decides whether to answer; what to say is the passage that covers the question best
+        // the lesson and its passage are chosen together: how well the passage answers, weighed by how
+        // far the lesson stands behind the best one in the search
+        double top = lessons.getFirst().score();
         SearchIndex.PassageScore best = null;
+        SearchIndex.PassageScore anyBest = null;
+        double bestChoice = 0;
+        double anyChoice = 0;
+        double bestSentence = 0;
         List<SearchIndex.PassageScore> all = new ArrayList<>();
         for (int i = 0; i < lessons.size(); i++) {
             int doc = lessons.get(i).doc();
-            if (i > 0 && index.coverage(parsed, doc) < minCoverage) {
+            double lessonCoverage = i == 0 ? coverage : index.coverage(parsed, doc);
+            // a lesson that covers little of the question would only add noise
+            if (lessonCoverage < minCoverage) {
                 continue;
             }
-            for (SearchIndex.PassageScore ps : index.scorePassages(parsed, doc, PASSAGE_RANK_FACTOR[i])) {
+            if (GATE_ON_SENTENCES) {
+                for (SearchIndex.Sentence s : index.sentences(parsed, doc, 1.0)) {
+                    bestSentence = Math.max(bestSentence, s.coverage());
+                }
+            }
+            double factor = SEARCH_POWER < 0 ? PASSAGE_RANK_FACTOR[Math.min(i, PASSAGE_RANK_FACTOR.length - 1)]
+                    : Math.pow(Math.max(0, lessons.get(i).score()) / top, SEARCH_POWER);
+            for (SearchIndex.PassageScore ps : index.scorePassages(parsed, doc, 1.0)) {
                 all.add(ps);
-                if (best == null || ps.score() > best.score()) {
+                double choice = ps.score() * factor * Math.pow(ps.coverage(), COVERAGE_POWER);
+                if (anyBest == null || choice > anyChoice) {
+                    anyBest = ps;
+                    anyChoice = choice;
+                }
+                // a passage none of whose sentences gathers the question does not answer it, however its words are spread
+                if (!GATE_ON_SENTENCES && (ps.unitCoverage() < needed || ps.coverage() < passageNeeded)) {
+                    continue;
+                }
+                if (best == null || choice > bestChoice) {
                     best = ps;
+                    bestChoice = choice;
                 }
             }
         }
-        if (best != null && best.passage().hasSteps() && best.passage().sections() == 1) {
+        if (best == null || best.score() <= 0 || (GATE_ON_SENTENCES && bestSentence < needed)) {
+            return new Extract(false, null, List.of(), List.of(), index.hits(parsed, closest), coverage,
+                    anyBest == null ? 0 : anyBest.coverage(), anyBest == null ? 0 : anyBest.unitCoverage());
+        }
+        if (best.passage().hasSteps() && best.passage().sections() == 1) {
             // steps whose earlier phase the question also names ("activate" a "level 2" account: first register
             // at the commune police) are answered with both phases, in order
             Passages.Passage chosen = best.passage();
@@ -112,17 +130,33 @@ public final class AssistantEngine {
                 }
             }
         }
-        if (best == null || best.score() <= 0) {
-            return new Extract(false, null, List.of(), List.of(), index.hits(parsed, lessons), coverage);
-        }
         String answer = render(index, parsed, best.passage());
         if (answer.isBlank()) {
-            return new Extract(false, null, List.of(), List.of(), index.hits(parsed, lessons), coverage);
+            return new Extract(false, null, List.of(), List.of(), index.hits(parsed, closest), coverage);
         }
         int doc = best.passage().doc();
-        return new Extract(true, answer, List.of(index.stored(doc)), List.of(index.text(doc)), List.of(), coverage);
+        return new Extract(true, answer, List.of(index.stored(doc)), List.of(index.text(doc)), List.of(), coverage,
+                best.coverage(), best.unitCoverage());
     }
 
+    /** Lessons of the search whose passages compete for the answer. */
+    static final int CANDIDATES = Integer.getInteger("binhdan.assistant.candidates", 6);
+    /**
+     * How much a lesson's search score, relative to the best lesson's, weighs its passages: the search
+     * reads the whole lesson (title, module, every word), the passage only its part. Negative: the
+     * former fixed factors by rank ({@link #PASSAGE_RANK_FACTOR}).
+     */
+    static final double SEARCH_POWER = Double.parseDouble(System.getProperty("binhdan.assistant.search-power", "1.0"));
+    /** How much the share of the question's (catalogue-wide) weight a passage covers weighs its choice. */
+    static final double COVERAGE_POWER = Double.parseDouble(System.getProperty("binhdan.assistant.coverage-power", "1.0"));
+    /** The share of the question's weight the answer's passage must cover, headings included. */
+    static final double PASSAGE_COVERAGE = Double.parseDouble(System.getProperty("binhdan.assistant.passage-coverage", "0"));
+    /** The former gate: one sentence anywhere in the candidate lessons, not in the passage given. */
+    static final boolean GATE_ON_SENTENCES = Boolean.getBoolean("binhdan.assistant.gate-on-sentences");
+    /** The share a passage of another lesson must cover when the search's best lesson does not cover the question. */
+    static final double FALLBACK_COVERAGE = Double.parseDouble(System.getProperty("binhdan.assistant.fallback-coverage", "0.99"));
+
+    private static final java.util.regex.Pattern STEP = java.util.regex.Pattern.compile("\\d+\\. .*");
     /** Lines of an answer beyond this are left to the lesson: a phone screen, or a minute read aloud. */
     static final int MAX_LINES = 16;
     /** A paragraph longer than this many sentences keeps only those that speak of the question. */
@@ -182,11 +216,22 @@ public final class AssistantEngine {
             }
         }
         if (lines.size() > MAX_LINES) {
-            lines = new ArrayList<>(lines.subList(0, MAX_LINES));
+            // what is left to the lesson is first what does not speak of the question, not whatever comes last
+            for (int k = lines.size() - 1; k >= 0 && lines.size() > MAX_LINES; k--) {
+                String l = lines.get(k);
+                if (!l.endsWith(":") && !STEP.matcher(l).matches() && index.weightIn(parsed, l) == 0) {
+                    lines.remove(k);
+                }
+            }
+            if (lines.size() > MAX_LINES) {
+                lines = new ArrayList<>(lines.subList(0, MAX_LINES));
+            }
         }
         // "Lúc đó làm tiếp như sau:" or a phase heading with nothing after it says nothing
-        while (!lines.isEmpty() && lines.getLast().endsWith(":")) {
-            lines.removeLast();
+        for (int k = lines.size() - 1; k >= 0; k--) {
+            if (lines.get(k).endsWith(":") && (k == lines.size() - 1 || lines.get(k + 1).endsWith(":"))) {
+                lines.remove(k);
+            }
         }
         return String.join("\n", lines);
     }

@@ -450,8 +450,16 @@ public final class SearchIndex {
         }
     }
 
-    /** How well a passage answers: {@code coverage} of the question's weight, {@code score} to rank passages. */
-    public record PassageScore(Passages.Passage passage, double score, double coverage) {
+    /**
+     * How well a passage answers: {@code coverage} of the question's weight, {@code score} to rank the
+     * passages of one lesson, {@code unitCoverage} the share of the question's weight its best single
+     * sentence or list item covers, read under the passage's headings (an item "Quên mật khẩu: …"
+     * under "Giữ an toàn cho tài khoản VNeID" speaks of VNeID).
+     */
+    public record PassageScore(Passages.Passage passage, double score, double coverage, double unitCoverage) {
+        PassageScore(Passages.Passage passage, double score, double coverage) {
+            this(passage, score, coverage, 0);
+        }
     }
 
     /**
@@ -472,14 +480,25 @@ public final class SearchIndex {
         // per passage and idea: 0 absent, otherwise the share it counts (typed marks that differ count less)
         double[][] inBody = new double[n][concepts.size()];
         boolean[][] inHead = new boolean[n][concepts.size()];
+        String title = stored(doc).get(TITLE);
+        // an idea the lesson's title names is what every passage of it speaks of ("cần chuẩn bị gì" under "Sổ sức khỏe điện tử")
+        List<String> titleTokens = IndexAnalysis.tokens(analyzer, title);
+        double[] inTitle = new double[concepts.size()];
+        for (int c = 0; c < concepts.size(); c++) {
+            inTitle[c] = TITLE_CONTEXT && matches(concepts.get(c), titleTokens) ? 1 : 0;
+        }
         double[][] bestBlock = new double[n][];
+        double[] bestUnit = new double[n];
         int[] tokenCount = new int[n];
+        double totalWeight = concepts.stream().mapToDouble(Concept::weight).sum();
         for (int i = 0; i < n; i++) {
             Passages.Passage p = passages.get(i);
             String body = p.searchable() + (p.parent() == null ? "" : "\n" + p.parent());
             List<String> tokens = IndexAnalysis.tokens(analyzer, body);
             tokenCount[i] = tokens.size();
             List<String> headTokens = IndexAnalysis.tokens(analyzer, p.heading() == null ? "" : p.heading());
+            // what every sentence of the passage is about: its headings and the lesson's own title
+            List<String> contextTokens = IndexAnalysis.tokens(analyzer, p.headings());
             List<String> exactTokens = null;
             for (int c = 0; c < concepts.size(); c++) {
                 Concept concept = concepts.get(c);
@@ -494,6 +513,11 @@ public final class SearchIndex {
                     inHead[i][c] = head;
                 }
             }
+            double[] inContext = new double[concepts.size()];
+            for (int c = 0; c < concepts.size(); c++) {
+                inContext[c] = Math.max(inTitle[c],
+                        inBody[i][c] > 0 && matches(concepts.get(c), contextTokens) ? inBody[i][c] * HEADING_CONTEXT : 0);
+            }
             List<double[]> blocks = new ArrayList<>();
             for (Passages.Block b : p.blocks()) {
                 if (b.kind().equals("sub")) {
@@ -505,6 +529,20 @@ public final class SearchIndex {
                     m[c] = inBody[i][c] > 0 && matches(concepts.get(c), bt) ? inBody[i][c] : 0;
                 }
                 blocks.add(m);
+                // one sentence (a list item whole) that gathers the question: the gate of an answer
+                List<String> units = b.kind().equals("p") ? Passages.sentences(b.text()) : List.of(b.text());
+                for (String u : units) {
+                    List<String> ut = units.size() == 1 ? bt : IndexAnalysis.tokens(analyzer, u);
+                    if (ut.size() < MIN_UNIT_TOKENS) {
+                        continue;
+                    }
+                    double covered = 0;
+                    for (int c = 0; c < concepts.size(); c++) {
+                        double share = m[c] > 0 && (units.size() == 1 || matches(concepts.get(c), ut)) ? m[c] : 0;
+                        covered += Math.max(share, inContext[c]) * concepts.get(c).weight();
+                    }
+                    bestUnit[i] = Math.max(bestUnit[i], totalWeight == 0 ? 0 : covered / totalWeight);
+                }
             }
             bestBlock[i] = flatten(blocks.toArray(double[][]::new));
         }
@@ -521,7 +559,7 @@ public final class SearchIndex {
             totalGlobal += concepts.get(c).weight();
         }
         // words of the lesson's title are its topic, said in every heading's context: they echo nothing
-        Set<String> topic = new HashSet<>(IndexAnalysis.tokens(analyzer, stored(doc).get(TITLE)));
+        Set<String> topic = new HashSet<>(IndexAnalysis.tokens(analyzer, title));
         Set<String> asked = new HashSet<>(parsed.words());
         asked.removeAll(topic);
         if (asked.isEmpty()) {
@@ -540,7 +578,7 @@ public final class SearchIndex {
             double head = 0;
             for (int c = 0; c < concepts.size(); c++) {
                 found += inBody[i][c] * local[c];
-                foundGlobal += inBody[i][c] * concepts.get(c).weight();
+                foundGlobal += Math.max(inBody[i][c], inTitle[c]) * concepts.get(c).weight();
                 head += inHead[i][c] ? inBody[i][c] * local[c] : 0;
             }
             if (p.sections() == 2) {
@@ -582,10 +620,19 @@ public final class SearchIndex {
             double score = found == 0 ? 0
                     : (found / total + HEADING_WEIGHT * head / total + BEST_BLOCK_WEIGHT * best / total + ECHO_WEIGHT * echo)
                     * length * kind * docFactor;
-            out.add(new PassageScore(p, score, totalGlobal == 0 ? 0 : foundGlobal / totalGlobal));
+            out.add(new PassageScore(p, score, totalGlobal == 0 ? 0 : foundGlobal / totalGlobal, bestUnit[i]));
         }
         return out;
     }
+
+    /** A sentence shorter than this says nothing on its own (a heading, "Cách kiểm tra:"). */
+    static final int MIN_UNIT_TOKENS = 4;
+    /**
+     * How much a word of the question found in the passage's headings counts for each of its
+     * sentences, when one sentence must gather the question: the heading is what the sentence is about.
+     */
+    static final double HEADING_CONTEXT = Double.parseDouble(System.getProperty("binhdan.assistant.heading-context", "1.0"));
+    static final boolean TITLE_CONTEXT = Boolean.parseBoolean(System.getProperty("binhdan.assistant.title-context", "true"));
 
     private static double[] flatten(double[][] rows) {
         int per = rows.length == 0 ? 0 : rows[0].length;
