@@ -66,7 +66,8 @@ best() { # label url -> the highest rate at p99 < 200 ms with nothing failed, an
     fi
   done
   [ "$BREAK_C" -gt 0 ] || BREAK_C=64
-  echo "  -> best with p99 < 200 ms and no errors: ${BEST_RPS} req/s at c=${BEST_C}; breaks at c=${BREAK_C}"
+  echo "  -> best with p99 < 200 ms and no errors: ${BEST_RPS} req/s at c=${BEST_C}; breaks at c=${BREAK_C};" \
+    "ratio to the static-file ceiling $(awk -v b="$BEST_RPS" -v c="$CEILING" 'BEGIN{printf "%.4f", b / c}')"
 }
 heap() {
   local tok; tok="$(token http://127.0.0.1:8088 province-admin demo1234)"
@@ -88,8 +89,8 @@ split() { # label url connections: one more run, with the CPU each part spent pe
 }
 echo "machine: $(nproc) CPUs, load before: $(cut -d' ' -f1-3 /proc/loadavg); bound per instance: $BOUND requests in flight"
 echo "warm-up"; wrk -t2 -c8 -d10s -s "$ROOT/bench/wrk/mixed.lua" http://127.0.0.1:8088 >/dev/null 2>&1
-printf '%-34s c=%-4s %s\n' "nginx static file (ceiling)" 64 \
-  "$(wrk -t2 -c64 -d"${DUR}s" http://127.0.0.1:8089/favicon.ico | awk '/Requests\/sec/{print "rps=" $2}')"
+CEILING="$(wrk -t2 -c64 -d"${DUR}s" http://127.0.0.1:8089/favicon.ico | awk '/Requests\/sec/{printf "%.0f", $2}')"
+printf '%-34s c=%-4s rps=%s\n' "nginx static file (ceiling)" 64 "$CEILING"
 echo "each kind alone, one instance, c=4:"
 for k in read search save guidance dashboard; do ONLY=$k run "  $k" http://127.0.0.1:8081 4; done
 best "one instance (direct)" http://127.0.0.1:8081; ONE_C=$BEST_C
