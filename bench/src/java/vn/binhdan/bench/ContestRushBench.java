@@ -1,10 +1,6 @@
 package vn.binhdan.bench;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -41,7 +37,7 @@ import vn.binhdan.shared.SystemUser;
 /**
  * The contest's rush (issue 18's first figure): N contestants start the same open round within a
  * window (20,000 in 60 s: 333 starts per second), each then autosaves every question, one every
- * {@code saveEvery} ms, and submits with a prediction. Beside it, measured first in the same run
+ * {@code saveEvery} ms, and submits with a prediction, each on its own kept-alive connection. Beside it, measured first in the same run
  * by the same generator at the same rate, the baseline: an authenticated GET of a static file of
  * the same server, which costs the platform nothing but HTTP, security filters and a socket.
  * Printed: p50/p99/max of starts, saves and submits, errors, the ratio of each p99 to the
@@ -51,13 +47,14 @@ import vn.binhdan.shared.SystemUser;
  * ./mvnw -B -q -Pbench -DbuildDir=target-bench -DskipTests test-compile exec:exec \
  *     -Dbench.main=vn.binhdan.bench.ContestRushBench -Dbench.args="20000 60 3000 10"
  * </pre>
- * Arguments: contestants, start window in seconds, milliseconds between a contestant's saves,
- * saves per contestant before the submit (default every question).
+ * Arguments: contestants, start window in seconds, milliseconds between a contestant's saves (each
+ * contestant's own pace drawn between half and one and a half times it), saves per contestant
+ * before the submit (default every question).
  */
 public final class ContestRushBench {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    /** Requests in flight at once: the HTTP/1.1 client opens a connection for each. */
+    /** Requests in flight at once. */
     private static final Semaphore INFLIGHT = new Semaphore(1000);
     private static int SAVES = Integer.MAX_VALUE;
 
@@ -88,22 +85,19 @@ public final class ContestRushBench {
 
     private static void run(ConfigurableApplicationContext ctx, int n, int window, int saveEvery) throws Exception {
         JdbcTemplate jdbc = ctx.getBean(JdbcTemplate.class);
-        String base = "http://127.0.0.1:" + ctx.getEnvironment().getProperty("local.server.port");
-        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(10)).followRedirects(HttpClient.Redirect.NEVER)
-                .executor(Executors.newVirtualThreadPerTaskExecutor()).build();
+        int port = Integer.parseInt(ctx.getEnvironment().getProperty("local.server.port"));
         String[] tokens = setUp(ctx, n);
         long round = round(ctx);
-        System.out.printf(Locale.ROOT, "load    %,d contestants over %d s (%.0f starts/s), a save every %d ms, then a submit%n",
-                n, window, n / (double) window, saveEvery);
+        System.out.printf(Locale.ROOT, "load    %,d contestants over %d s (%.0f starts/s), a save every %d ms (each "
+                + "contestant's pace 0.5–1.5 times it), then a submit%n", n, window, n / (double) window, saveEvery);
 
         // warm-up: a few hundred requests of each kind on other people's accounts would enter them too,
         // so the warm-up is the static GET and a few starts by the last contestants, left out of the figure
         int warm = Math.min(200, n / 10);
         Stats baseline = new Stats();
         AtomicLong baselineErrors = new AtomicLong();
-        openLoop(warm, 5, i -> get(client, base, tokens[i], new Stats(), new AtomicLong()));
-        openLoop(n, window, i -> get(client, base, tokens[i], baseline, baselineErrors));
+        openLoop(warm, 5, i -> get(port, tokens[i], new Stats(), new AtomicLong()));
+        openLoop(n, window, i -> get(port, tokens[i], baseline, baselineErrors));
 
         Stats starts = new Stats();
         Stats saves = new Stats();
@@ -111,7 +105,7 @@ public final class ContestRushBench {
         AtomicLong errors = new AtomicLong();
         AtomicLong acknowledged = new AtomicLong();
         long t0 = System.nanoTime();
-        openLoop(n, window, i -> contestant(client, base, tokens[i], round, saveEvery, starts, saves, submits, errors,
+        openLoop(n, window, i -> contestant(port, tokens[i], round, saveEvery, starts, saves, submits, errors,
                 acknowledged));
         double seconds = (System.nanoTime() - t0) / 1e9;
 
@@ -166,23 +160,24 @@ public final class ContestRushBench {
         }
     }
 
-    private static void get(HttpClient client, String base, String token, Stats stats, AtomicLong errors) {
-        HttpRequest r = HttpRequest.newBuilder(URI.create(base + "/css/app.css"))
-                .header("Authorization", "Bearer " + token).timeout(Duration.ofSeconds(60)).build();
-        timed(client, r, stats, errors);
+    private static void get(int port, String token, Stats stats, AtomicLong errors) {
+        try (RawHttp phone = new RawHttp("127.0.0.1", port)) {
+            timed(phone, "GET", "/css/app.css", token, null, stats, errors);
+        }
     }
 
-    private static HttpResponse<String> timed(HttpClient client, HttpRequest r, Stats stats, AtomicLong errors) {
+    private static RawHttp.Response timed(RawHttp phone, String method, String path, String token, String json,
+                                          Stats stats, AtomicLong errors) {
         try {
             INFLIGHT.acquire();
             try {
                 long t = System.nanoTime();
-                HttpResponse<String> resp = client.send(r, HttpResponse.BodyHandlers.ofString());
+                RawHttp.Response resp = phone.send(method, path, token, json);
                 long took = System.nanoTime() - t;
-                if (resp.statusCode() / 100 != 2) {
+                if (resp.status() / 100 != 2) {
                     errors.incrementAndGet();
                     if (errors.get() <= 5) {
-                        System.out.println("error   " + r.method() + " " + r.uri().getPath() + ": " + resp.statusCode() + " "
+                        System.out.println("error   " + method + " " + path + ": " + resp.status() + " "
                                 + resp.body().substring(0, Math.min(200, resp.body().length())));
                     }
                     return null;
@@ -197,43 +192,41 @@ public final class ContestRushBench {
         } catch (Exception e) {
             errors.incrementAndGet();
             if (errors.get() <= 5) {
-                System.out.println("error   " + r.method() + " " + r.uri().getPath() + ": " + e);
+                System.out.println("error   " + method + " " + path + ": " + e);
             }
             return null;
         }
     }
 
-    private static void contestant(HttpClient client, String base, String token, long round, int saveEvery,
-                                   Stats starts, Stats saves, Stats submits, AtomicLong errors, AtomicLong acknowledged)
-            throws Exception {
-        HttpResponse<String> started = timed(client, HttpRequest.newBuilder(URI.create(base + "/api/v1/contest-rounds/"
-                        + round + "/entries")).header("Authorization", "Bearer " + token).timeout(Duration.ofSeconds(60))
-                .POST(HttpRequest.BodyPublishers.noBody()).build(), starts, errors);
-        if (started == null) {
-            return;
-        }
-        JsonNode form = JSON.readTree(started.body());
-        String entry = form.get("entryId").asString();
-        int answered = 0;
-        for (JsonNode item : form.get("items")) {
-            if (answered++ >= SAVES) {
-                break;
+    private static void contestant(int port, String token, long round, int saveEvery, Stats starts, Stats saves,
+                                   Stats submits, AtomicLong errors, AtomicLong acknowledged) throws Exception {
+        try (RawHttp phone = new RawHttp("127.0.0.1", port)) {
+            RawHttp.Response started = timed(phone, "POST", "/api/v1/contest-rounds/" + round + "/entries", token, null,
+                    starts, errors);
+            if (started == null) {
+                return;
             }
-            Thread.sleep(saveEvery);
-            String choice = "ORDERING".equals(item.get("type").asString())
-                    ? orderAll(item.get("options").size()) : "[0]";
-            HttpResponse<String> saved = timed(client, HttpRequest.newBuilder(URI.create(base + "/api/v1/me/contest-entries/"
-                            + entry + "/items/" + item.get("position").asInt())).header("Authorization", "Bearer " + token)
-                    .header("Content-Type", "application/json").timeout(Duration.ofSeconds(60))
-                    .PUT(HttpRequest.BodyPublishers.ofString("{\"choice\":" + choice + "}")).build(), saves, errors);
-            if (saved != null) {
-                acknowledged.incrementAndGet();
+            JsonNode form = JSON.readTree(started.body());
+            String entry = form.get("entryId").asString();
+            int answered = 0;
+            // people answer at their own pace: each one's gap between answers is drawn between half and
+            // one and a half times the given one, so the submits spread as they do in a real round
+            long gap = Math.round(saveEvery * (0.5 + java.util.concurrent.ThreadLocalRandom.current().nextDouble()));
+            for (JsonNode item : form.get("items")) {
+                if (answered++ >= SAVES) {
+                    break;
+                }
+                Thread.sleep(gap);
+                String choice = "ORDERING".equals(item.get("type").asString())
+                        ? orderAll(item.get("options").size()) : "[0]";
+                if (timed(phone, "PUT", "/api/v1/me/contest-entries/" + entry + "/items/" + item.get("position").asInt(),
+                        token, "{\"choice\":" + choice + "}", saves, errors) != null) {
+                    acknowledged.incrementAndGet();
+                }
             }
+            timed(phone, "POST", "/api/v1/me/contest-entries/" + entry + "/submit", token, "{\"prediction\":1234}",
+                    submits, errors);
         }
-        timed(client, HttpRequest.newBuilder(URI.create(base + "/api/v1/me/contest-entries/" + entry + "/submit"))
-                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
-                .timeout(Duration.ofSeconds(60)).POST(HttpRequest.BodyPublishers.ofString("{\"prediction\":1234}")).build(),
-                submits, errors);
     }
 
     private static String orderAll(int options) {

@@ -137,17 +137,64 @@ public class ContestEntries implements Contests.Grader {
      */
     public EntryForm start(long roundId, String clientIp, String device) {
         long personId = contestant();
-        RoundRow r = contests.roundOf(roundId);
-        ContestRow c = contests.visible(r.contestId());
+        RoundRow r = contests.roundBriefly(roundId);
+        ContestRow c = contests.visibleBriefly(r.contestId());
         PersonDirectory.PersonRef p = resident(personId, c);
         Instant now = clock.instant();
+        refuseOutsideTimes(r, now);
+        // the rush is people's first entries: try entry number 1 straight away, without reading
+        // what they have; the unique key refuses it when they entered before, and then we look
+        EntryRow first = newEntry(r, personId, p, 1, now, clientIp, device);
+        try {
+            if (Boolean.TRUE.equals(tx.execute(s -> insertAndJoin(first, c, p, now)))) {
+                remember(first);
+                return form(first, r, c, Map.of());
+            }
+        } catch (DuplicateKeyException enteredBefore) {
+            return startAgain(contests.roundOf(roundId), c, p, now, clientIp, device);
+        }
+        refuseOutsideTimes(contests.roundOf(roundId), now);
+        throw new ConflictException("contest.roundOver");
+    }
+
+    private static void refuseOutsideTimes(RoundRow r, Instant now) {
         if (now.isBefore(r.opensAt())) {
             throw new ConflictException("contest.notOpenYet");
         }
         if (r.closedAt() != null || !now.isBefore(r.closesAt())) {
             throw new ConflictException("contest.roundOver");
         }
-        List<EntryRow> mine = repo.entriesOf(personId, roundId);
+    }
+
+    private EntryRow newEntry(RoundRow r, long personId, PersonDirectory.PersonRef p, int seq, Instant now,
+                              String clientIp, String device) {
+        Instant limit = now.plus(Duration.ofMinutes(r.timeLimitMinutes()));
+        return new EntryRow(UUID.randomUUID().toString(), r.id(), personId, p.residenceUnitPath(), seq,
+                random.nextLong(), now, limit.isBefore(r.closesAt()) ? limit : r.closesAt(), null, null, null, null,
+                null, false, null, null, clip(clientIp, 45), clip(device, 64));
+    }
+
+    /** The entry, the registration and the first participation in one transaction; false if the round is not open. */
+    private boolean insertAndJoin(EntryRow entry, ContestRow c, PersonDirectory.PersonRef p, Instant now) {
+        if (!repo.insertEntryIfOpen(entry, now)) {
+            return false;
+        }
+        // registered people (most, before round one) are marked in one statement, newcomers in two
+        boolean firstInContest = repo.firstEntry(c.id(), entry.personId(), p.residenceUnitPath(), now)
+                || repo.registerEntering(c.id(), entry.personId(), p.residenceUnitPath(), now);
+        if (firstInContest) {
+            events.publishEvent(new ContestParticipation("contest-entry:" + entry.id(),
+                    List.of(ContestParticipation.joined(c.id(), p.residenceUnitPath(), now))));
+        }
+        return true;
+    }
+
+    /** A start by someone who entered the round before: their running entry, or the next one if allowed. */
+    private EntryForm startAgain(RoundRow r, ContestRow c, PersonDirectory.PersonRef p, Instant now, String clientIp,
+                                 String device) {
+        refuseOutsideTimes(r, now);
+        long personId = p.id();
+        List<EntryRow> mine = repo.entriesOf(personId, r.id());
         Optional<EntryRow> running = mine.stream().filter(e -> e.active() && !overdue(e)).findFirst();
         if (running.isPresent()) {
             return form(running.get(), r, c);
@@ -155,26 +202,49 @@ public class ContestEntries implements Contests.Grader {
         if (mine.size() >= r.entriesAllowed()) {
             throw new ConflictException("contest.noEntriesLeft", r.entriesAllowed());
         }
-        Instant limit = now.plus(Duration.ofMinutes(r.timeLimitMinutes()));
-        EntryRow entry = new EntryRow(UUID.randomUUID().toString(), roundId, personId, p.residenceUnitPath(),
-                mine.size() + 1, random.nextLong(), now, limit.isBefore(r.closesAt()) ? limit : r.closesAt(), null, null,
-                null, null, null, false, null, null, clip(clientIp, 45), clip(device, 64));
+        EntryRow entry = newEntry(r, personId, p, mine.size() + 1, now, clientIp, device);
         try {
-            tx.executeWithoutResult(s -> {
-                repo.register(c.id(), personId, p.residenceUnitPath(), now);
-                repo.insertEntry(entry);
-                if (repo.firstEntry(c.id(), personId, p.residenceUnitPath(), now)) {
-                    events.publishEvent(new ContestParticipation("contest-entry:" + entry.id(),
-                            List.of(ContestParticipation.joined(c.id(), p.residenceUnitPath(), now))));
-                }
-            });
+            if (!Boolean.TRUE.equals(tx.execute(s -> insertAndJoin(entry, c, p, now)))) {
+                throw new ConflictException("contest.roundOver");
+            }
         } catch (DuplicateKeyException raced) {
             // a second start from the same person won the race: hand back what it made
-            return repo.entriesOf(personId, roundId).stream().filter(EntryRow::active).findFirst()
+            return repo.entriesOf(personId, r.id()).stream().filter(EntryRow::active).findFirst()
                     .map(e -> form(e, r, c)).orElseThrow(() -> new ConflictException("contest.noEntriesLeft",
                             r.entriesAllowed()));
         }
-        return form(entry, r, c);
+        remember(entry);
+        return form(entry, r, c, Map.of());
+    }
+
+    /**
+     * Entries as they were started, for the saves and the submit: who owns them, their round,
+     * seed and deadline never change, so each instance keeps them rather than reading the row
+     * before every answer. Whether one still runs is never taken from here but from the row,
+     * in the statement that writes.
+     */
+    private final Map<String, EntryRow> started = new ConcurrentHashMap<>();
+
+    private void remember(EntryRow e) {
+        if (started.size() > 200_000) {
+            started.clear();
+        }
+        started.put(e.id(), e);
+    }
+
+    private EntryRow ownStarted(String entryId) {
+        long personId = contestant();
+        EntryRow e = started.get(entryId);
+        if (e == null) {
+            e = repo.entry(entryId).orElse(null);
+            if (e != null && e.active()) {
+                remember(e);
+            }
+        }
+        if (e == null || e.personId() != personId) {
+            throw new NotFoundException("contest.entryNotFound");
+        }
+        return e;
     }
 
     private static String clip(String s, int max) {
@@ -203,9 +273,12 @@ public class ContestEntries implements Contests.Grader {
     }
 
     private EntryForm form(EntryRow e, RoundRow r, ContestRow c) {
+        return form(e, r, c, repo.answers(e.id()));
+    }
+
+    private EntryForm form(EntryRow e, RoundRow r, ContestRow c, Map<Integer, List<Integer>> answers) {
         List<QuestionRow> qs = questionsOf(r.id());
         Order order = Order.of(e.seed(), qs);
-        Map<Integer, List<Integer>> answers = repo.answers(e.id());
         List<EntryForm.Item> items = new ArrayList<>(qs.size());
         for (int shown = 1; shown <= qs.size(); shown++) {
             QuestionRow q = qs.get(order.question(shown) - 1);
@@ -249,10 +322,7 @@ public class ContestEntries implements Contests.Grader {
 
     /** Saves one answer, given as shown option positions (0-based); empty clears it. */
     public Saved save(String entryId, int position, List<Integer> choice) {
-        EntryRow e = own(entryId);
-        if (!e.active()) {
-            throw new ConflictException("contest.alreadySubmitted");
-        }
+        EntryRow e = ownStarted(entryId);
         List<QuestionRow> qs = questionsOf(e.roundId());
         if (position < 1 || position > qs.size()) {
             throw new BusinessException("contest.itemNotInEntry", position);
@@ -268,7 +338,12 @@ public class ContestEntries implements Contests.Grader {
             original.sort(null);
         }
         Instant now = clock.instant();
-        if (!repo.saveIfOpen(entryId, q.position(), original, now, now.minus(GRACE))) {
+        boolean saved = repo.savesAtomically()
+                ? repo.saveIfOpen(entryId, q.position(), original, now, now.minus(GRACE))
+                : Boolean.TRUE.equals(tx.execute(s -> repo.saveIfOpen(entryId, q.position(), original, now,
+                        now.minus(GRACE))));
+        if (!saved) {
+            started.remove(entryId);
             throw new ConflictException(repo.entry(entryId).map(EntryRow::active).orElse(false)
                     ? "contest.timeUp" : "contest.alreadySubmitted");
         }
@@ -336,24 +411,28 @@ public class ContestEntries implements Contests.Grader {
     /**
      * Submits the entry with its prediction. After the deadline (by the server's clock) the entry
      * is finished with the answers saved in time and without the prediction, and the submit is refused.
+     * The form it answers is made from what the grading read under the lock, not read again.
      */
     public EntryForm submit(String entryId, Object rawPrediction) {
-        EntryRow e = own(entryId);
-        if (!e.active()) {
-            throw new ConflictException("contest.alreadySubmitted");
-        }
+        EntryRow e = ownStarted(entryId);
         if (overdue(e)) {
-            finishOwn(entryId, null, "TIMED_OUT");
-            throw new ConflictException("contest.timeUp");
+            boolean timedOut = tx.execute(s -> finishLocked(entryId, null, "TIMED_OUT")) != null;
+            started.remove(entryId);
+            throw new ConflictException(timedOut ? "contest.timeUp" : "contest.alreadySubmitted");
         }
         long prediction = prediction(rawPrediction);
-        finishOwn(entryId, prediction, "SUBMITTED");
-        return form(entryId);
+        Finished done = tx.execute(s -> finishLocked(entryId, prediction, "SUBMITTED"));
+        started.remove(entryId);
+        if (done == null) {
+            throw new ConflictException("contest.alreadySubmitted");
+        }
+        RoundRow r = contests.roundBriefly(e.roundId());
+        return form(done.entry(), r, contests.rowBriefly(r.contestId()), done.answers());
     }
 
     private void finishOwn(String entryId, Long prediction, String how) {
         tx.executeWithoutResult(s -> {
-            if (!finishLocked(entryId, prediction, how)) {
+            if (finishLocked(entryId, prediction, how) == null) {
                 throw new ConflictException("contest.alreadySubmitted");
             }
         });
@@ -365,11 +444,14 @@ public class ContestEntries implements Contests.Grader {
         finishLocked(entryId, prediction, how);
     }
 
-    /** Grades under the entry's row lock; a second finish finds it done and changes nothing. */
-    private boolean finishLocked(String entryId, Long prediction, String how) {
+    private record Finished(EntryRow entry, Map<Integer, List<Integer>> answers) {
+    }
+
+    /** Grades under the entry's row lock; a second finish finds it done, changes nothing and gives null. */
+    private Finished finishLocked(String entryId, Long prediction, String how) {
         EntryRow e = repo.lockEntry(entryId).orElseThrow(() -> new NotFoundException("contest.entryNotFound"));
         if (!e.active()) {
-            return false;
+            return null;
         }
         List<QuestionRow> qs = questionsOf(e.roundId());
         Map<Integer, List<Integer>> answers = repo.answers(entryId);
@@ -388,9 +470,12 @@ public class ContestEntries implements Contests.Grader {
         }
         Instant now = clock.instant();
         Instant at = "TIMED_OUT".equals(how) && now.isAfter(e.deadline()) ? e.deadline() : now;
-        repo.finish(entryId, how, at, Duration.between(e.startedAt(), at).toMillis(), prediction, correct, verdicts);
+        long durationMs = Duration.between(e.startedAt(), at).toMillis();
+        repo.finish(entryId, how, at, durationMs, prediction, correct, verdicts);
         audit.record("UPDATE", "contest_entry", entryId, e.unitPath(), how);
-        return true;
+        return new Finished(new EntryRow(e.id(), e.roundId(), e.personId(), e.unitPath(), e.seq(), e.seed(),
+                e.startedAt(), e.deadline(), how, at, durationMs, prediction, correct, e.counted(), e.predictionGap(),
+                e.rank(), e.clientIp(), e.device()), answers);
     }
 
     /** The entry's result, once its round is closed; before, refused so that answers do not circulate. */

@@ -130,6 +130,19 @@ public class Contests {
         return repo.round(roundId).orElseThrow(() -> new NotFoundException("contest.roundNotFound"));
     }
 
+    /** The hot paths' reads: a round and contest at most a second old (see the repository). */
+    RoundRow roundBriefly(long roundId) {
+        return repo.roundBriefly(roundId).orElseThrow(() -> new NotFoundException("contest.roundNotFound"));
+    }
+
+    ContestRow visibleBriefly(long contestId) {
+        ContestRow c = repo.contestBriefly(contestId).orElseThrow(() -> new NotFoundException("contest.notFound"));
+        if (!sees(CurrentUser.require(), c)) {
+            throw new NotFoundException("contest.notFound");
+        }
+        return c;
+    }
+
     // ---- set-up -------------------------------------------------------------------------------
 
     public Contest create(ContestForm form) {
@@ -831,6 +844,10 @@ public class Contests {
 
     Optional<ContestRow> row(long contestId) {
         return repo.contest(contestId);
+    }
+
+    ContestRow rowBriefly(long contestId) {
+        return repo.contestBriefly(contestId).orElseThrow(() -> new NotFoundException("contest.notFound"));
     }
 
     Duration sinceOpen(RoundRow r) {

@@ -22,10 +22,68 @@ public class ContestRepository {
 
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
+    /** PostgreSQL saves an answer in one statement; H2 needs three inside the caller's transaction. */
+    private final boolean postgres;
+
+    /**
+     * Rounds and contests as the rush reads them: 20,000 starts in a minute would otherwise read
+     * the same two rows 40,000 times. A second old at most on another instance (this one forgets
+     * at once when it writes), and a start's insert checks the round is still open itself.
+     */
+    private final Map<Long, Fresh<RoundRow>> briefRounds = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<Long, Fresh<ContestRow>> briefContests = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final long BRIEFLY_NANOS = 1_000_000_000L;
+
+    private record Fresh<T>(Optional<T> row, long until) {
+
+        boolean current() {
+            return System.nanoTime() - until < 0;
+        }
+    }
 
     public ContestRepository(JdbcClient jdbc, JdbcTemplate template) {
         this.jdbc = jdbc;
         this.template = template;
+        this.postgres = Boolean.TRUE.equals(template.execute((java.sql.Connection c) ->
+                c.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT).contains("postgres")));
+    }
+
+    /** True where {@link #saveIfOpen} is a single atomic statement; elsewhere call it in a transaction. */
+    public boolean savesAtomically() {
+        return postgres;
+    }
+
+    public Optional<RoundRow> roundBriefly(long id) {
+        Fresh<RoundRow> f = briefRounds.get(id);
+        if (f != null && f.current()) {
+            return f.row();
+        }
+        Optional<RoundRow> row = round(id);
+        remember(briefRounds, id, row);
+        return row;
+    }
+
+    public Optional<ContestRow> contestBriefly(long id) {
+        Fresh<ContestRow> f = briefContests.get(id);
+        if (f != null && f.current()) {
+            return f.row();
+        }
+        Optional<ContestRow> row = contest(id);
+        remember(briefContests, id, row);
+        return row;
+    }
+
+    private static <T> void remember(Map<Long, Fresh<T>> cache, long id, Optional<T> row) {
+        if (cache.size() > 10_000) {
+            cache.clear();
+        }
+        cache.put(id, new Fresh<>(row, System.nanoTime() + BRIEFLY_NANOS));
+    }
+
+    /** Every write to a round or contest forgets the brief copies (rare: set-up, edits, closes). */
+    private void forgetBrief() {
+        briefRounds.clear();
+        briefContests.clear();
     }
 
     public record ContestRow(long id, long unitId, String unitPath, String title, String rules, String organiser,
@@ -53,6 +111,7 @@ public class ContestRepository {
     // ---- contests and rounds --------------------------------------------------------------
 
     public long insertContest(ContestRow c, String by, Instant at) {
+        forgetBrief();
         var keys = new org.springframework.jdbc.support.GeneratedKeyHolder();
         jdbc.sql("""
                 INSERT INTO contest (unit_id, unit_path, title, rules, organiser, final_prizes, collective_basis,
@@ -95,6 +154,7 @@ public class ContestRepository {
     }
 
     public void replaceQuestions(long roundId, List<QuestionRow> questions) {
+        forgetBrief();
         jdbc.sql("DELETE FROM contest_question WHERE round_id = ?").param(roundId).update();
         template.batchUpdate("""
                 INSERT INTO contest_question (round_id, position, question_code, type, prompt, options)
@@ -109,6 +169,7 @@ public class ContestRepository {
     }
 
     public void updateRound(RoundRow r) {
+        forgetBrief();
         jdbc.sql("""
                 UPDATE contest_round SET title = ?, opens_at = ?, closes_at = ?, time_limit_minutes = ?,
                        entries_allowed = ?, counts = ?, prizes = ?, draw_spec = ?, question_count = ?
@@ -164,16 +225,19 @@ public class ContestRepository {
     }
 
     public void markClosed(long roundId, Instant at, int trueCount) {
+        forgetBrief();
         jdbc.sql("UPDATE contest_round SET closed_at = ?, true_count = ? WHERE id = ?")
                 .params(Timestamp.from(at), trueCount, roundId).update();
     }
 
     public void reopen(long roundId) {
+        forgetBrief();
         jdbc.sql("UPDATE contest_round SET closed_at = NULL, true_count = NULL WHERE id = ?").param(roundId).update();
     }
 
     /** Brings a round's close forward to now (the organiser closes it early). */
     public void closeNow(long roundId, Instant now) {
+        forgetBrief();
         jdbc.sql("UPDATE contest_round SET closes_at = ? WHERE id = ? AND closes_at > ?")
                 .params(Timestamp.from(now), roundId, Timestamp.from(now)).update();
     }
@@ -215,6 +279,36 @@ public class ContestRepository {
     public boolean registered(long contestId, long personId) {
         return jdbc.sql("SELECT COUNT(*) FROM contest_registration WHERE contest_id = ? AND person_id = ?")
                 .params(contestId, personId).query(Long.class).single() > 0;
+    }
+
+    /**
+     * A start's insert, made only while the round is open by the given time (an early close on
+     * another instance is seen here, whatever that instance's brief copy of the round says).
+     * False when the round is not open; a second entry with the same number fails on the key.
+     */
+    public boolean insertEntryIfOpen(EntryRow e, Instant now) {
+        return jdbc.sql("""
+                INSERT INTO contest_entry (id, round_id, person_id, unit_path, seq, seed, started_at, deadline,
+                                           client_ip, device)
+                SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, ? FROM contest_round
+                WHERE id = ? AND closed_at IS NULL AND opens_at <= ? AND closes_at > ?""")
+                .params(e.id(), e.roundId(), e.personId(), e.unitPath(), e.seq(), e.seed(),
+                        Timestamp.from(e.startedAt()), Timestamp.from(e.deadline()), e.clientIp(), e.device(),
+                        e.roundId(), Timestamp.from(now), Timestamp.from(now))
+                .update() == 1;
+    }
+
+    /**
+     * Registers a person entering for the first time in one statement, their first entry marked;
+     * false when they were registered already (then {@link #firstEntry} tells whether this is it).
+     */
+    public boolean registerEntering(long contestId, long personId, String unitPath, Instant at) {
+        return jdbc.sql("""
+                INSERT INTO contest_registration (contest_id, person_id, unit_path, registered_at, first_entry_at)
+                SELECT ?, ?, ?, ?, ? FROM (VALUES (1)) x
+                WHERE NOT EXISTS (SELECT 1 FROM contest_registration WHERE contest_id = ? AND person_id = ?)""")
+                .params(contestId, personId, unitPath, Timestamp.from(at), Timestamp.from(at), contestId, personId)
+                .update() == 1;
     }
 
     public void insertEntry(EntryRow e) {
@@ -276,6 +370,7 @@ public class ContestRepository {
     }
 
     public void setTrueCount(long roundId, int trueCount) {
+        forgetBrief();
         jdbc.sql("UPDATE contest_round SET true_count = ? WHERE id = ?").params(trueCount, roundId).update();
     }
 
@@ -344,15 +439,39 @@ public class ContestRepository {
         });
     }
 
-    /** Saves one answer (round position, the question's own option indexes) while the entry runs. */
+    /**
+     * Saves one answer (round position, the question's own option indexes) while the entry runs.
+     * The entry's row is locked for it, so a save and the grading of a submit never interleave:
+     * an answer acknowledged is graded, or the save is refused. On PostgreSQL that is one
+     * statement; elsewhere the caller's transaction holds the lock across the three.
+     */
     public boolean saveIfOpen(String entryId, int position, List<Integer> original, Instant at, Instant deadlineAfter) {
+        String choice = join(original);
+        if (postgres) {
+            String write = original.isEmpty()
+                    ? "DELETE FROM contest_answer WHERE entry_id IN (SELECT id FROM running) AND position = ?"
+                    : """
+                      INSERT INTO contest_answer (entry_id, position, choice, saved_at)
+                      SELECT id, ?, ?, ? FROM running
+                      ON CONFLICT (entry_id, position) DO UPDATE SET choice = EXCLUDED.choice, saved_at = EXCLUDED.saved_at""";
+            List<Object> params = new ArrayList<>(List.of(entryId, Timestamp.from(deadlineAfter), position));
+            if (!original.isEmpty()) {
+                params.add(choice);
+                params.add(Timestamp.from(at));
+            }
+            return jdbc.sql("""
+                    WITH running AS (UPDATE contest_entry SET seed = seed
+                                  WHERE id = ? AND finished_how IS NULL AND deadline >= ? RETURNING id),
+                         saved AS (%s)
+                    SELECT COUNT(*) FROM running""".formatted(write))
+                    .params(params).query(Long.class).single() == 1;
+        }
         int open = jdbc.sql("""
                 UPDATE contest_entry SET seed = seed WHERE id = ? AND finished_how IS NULL AND deadline >= ?""")
                 .params(entryId, Timestamp.from(deadlineAfter)).update();
         if (open == 0) {
             return false;
         }
-        String choice = join(original);
         if (original.isEmpty()) {
             jdbc.sql("DELETE FROM contest_answer WHERE entry_id = ? AND position = ?").params(entryId, position).update();
             return true;
