@@ -16,6 +16,22 @@ class WebPagesTest extends EndToEnd {
         return new Http(port, true);
     }
 
+    /** The platform's quicker handler lookup must answer exactly as Spring's would. */
+    @Test
+    void pathsWithVariablesFindTheirHandlerAndWrongOnesAreRefusedAsBefore() {
+        String token = token("province-admin");
+        Http.Response ward = http.get("/api/v1/units/" + unit("24133"), token);
+        assertThat(ward.status()).isEqualTo(200);
+        assertThat(ward.body()).contains("Phường Buôn Ma Thuột");
+        // a known path with the wrong method: 405, not 404
+        assertThat(http.delete("/api/v1/contest-rounds/1/entries", token).status()).isEqualTo(405);
+        assertThat(http.get("/api/v1/no-such-thing/1/items/2", token).status()).isEqualTo(404);
+        // an escaped letter is decoded by Spring before matching, so it reaches the same handler
+        assertThat(http.get("/api/v1/unit%73/" + unit("24133"), token).body()).contains("Phường Buôn Ma Thuột");
+        // static files are not mistaken for a mapping
+        assertThat(http.get("/css/app.css", token).status()).isEqualTo(200);
+    }
+
     @Test
     void pagesNeedASignIn() {
         Http.Response r = http.getHtml("/persons?q=an");

@@ -1,8 +1,10 @@
 package vn.binhdan.shared.web;
 
-import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
-import java.util.IdentityHashMap;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.springframework.boot.webmvc.autoconfigure.WebMvcRegistrations;
@@ -11,7 +13,7 @@ import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.mvc.condition.PathPatternsRequestCondition;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
-import org.springframework.web.util.ServletRequestPathUtils;
+import org.springframework.web.cors.CorsUtils;
 import org.springframework.web.util.pattern.PathPattern;
 
 /**
@@ -19,8 +21,8 @@ import org.springframework.web.util.pattern.PathPattern;
  * looks a path with variables ({@code /api/v1/me/contest-entries/{id}/items/{position}}) up by
  * asking every mapping whether it matches, method and headers first; in a contest rush that
  * was a fifth of the server's CPU. Here a mapping whose patterns' literal beginnings cannot
- * start the path is passed over before any of that. Paths with escapes or matrix parameters
- * (which Spring decodes before matching) take the full route.
+ * start the path is passed over before any of that. Paths with escapes (which Spring decodes
+ * before matching), exact paths (which Spring finds in a map) and preflights take Spring's route.
  */
 @Configuration(proxyBeanMethods = false)
 class HandlerLookup implements WebMvcRegistrations {
@@ -32,48 +34,76 @@ class HandlerLookup implements WebMvcRegistrations {
 
     static final class PrefixFirstMapping extends RequestMappingHandlerMapping {
 
-        /** Each mapping's literal pattern beginnings, made once the mappings are registered. */
-        private volatile Map<RequestMappingInfo, String[]> prefixes = Map.of();
         private static final String[] ANY = new String[0];
-        /** The path being looked up, for the checks of each mapping during one lookup. */
-        private static final ThreadLocal<String> PATH = new ThreadLocal<>();
 
-        @Override
-        public void afterPropertiesSet() {
-            super.afterPropertiesSet();
-            Map<RequestMappingInfo, String[]> made = new IdentityHashMap<>();
-            getHandlerMethods().keySet().forEach(info -> made.put(info, literalBeginnings(info)));
-            prefixes = made;
+        /** Each mapping with its patterns' literal beginnings, and the paths Spring finds directly. */
+        private record Candidate(RequestMappingInfo info, String[] prefixes, HandlerMethod handler) {
         }
 
+        private volatile Candidate[] candidates;
+        private volatile Set<String> directPaths = Set.of();
+
+        @Override
+        protected void handlerMethodsInitialized(Map<RequestMappingInfo, HandlerMethod> handlerMethods) {
+            super.handlerMethodsInitialized(handlerMethods);
+            List<Candidate> made = new ArrayList<>();
+            Set<String> direct = new HashSet<>();
+            handlerMethods.forEach((info, handler) -> {
+                made.add(new Candidate(info, literalBeginnings(info), handler));
+                direct.addAll(getDirectPaths(info));
+            });
+            candidates = made.toArray(Candidate[]::new);
+            directPaths = Set.copyOf(direct);
+        }
+
+        /**
+         * Spring's own lookup for what it finds by exact path, for CORS preflights and for whatever is
+         * not one clear match; otherwise only the mappings whose literal beginning starts the path are
+         * asked, in full, whether they match, and the most specific one wins as in Spring's.
+         */
         @Override
         protected HandlerMethod lookupHandlerMethod(String lookupPath, HttpServletRequest request) throws Exception {
-            PATH.set(lookupPath.indexOf('%') >= 0 || lookupPath.indexOf(';') >= 0 ? null : lookupPath);
-            try {
+            Candidate[] all = candidates;
+            if (all == null || lookupPath.indexOf('%') >= 0 || directPaths.contains(lookupPath)
+                    || CorsUtils.isPreFlightRequest(request)) {
                 return super.lookupHandlerMethod(lookupPath, request);
-            } finally {
-                PATH.remove();
             }
-        }
-
-        @Override
-        protected RequestMappingInfo getMatchingMapping(RequestMappingInfo info, HttpServletRequest request) {
-            String path = PATH.get();
-            if (path != null && !couldMatch(prefixesOf(info), path)) {
-                return null;
+            RequestMappingInfo best = null;
+            HandlerMethod bestHandler = null;
+            RequestMappingInfo second = null;
+            Comparator<RequestMappingInfo> order = null;
+            for (Candidate c : all) {
+                if (!couldMatch(c.prefixes(), lookupPath)) {
+                    continue;
+                }
+                RequestMappingInfo m = getMatchingMapping(c.info(), request);
+                if (m == null) {
+                    continue;
+                }
+                if (best == null) {
+                    best = m;
+                    bestHandler = c.handler();
+                    continue;
+                }
+                if (order == null) {
+                    order = getMappingComparator(request);
+                }
+                int cmp = order.compare(m, best);
+                if (cmp < 0) {
+                    second = best;
+                    best = m;
+                    bestHandler = c.handler();
+                } else if (second == null || order.compare(m, second) < 0) {
+                    second = m;
+                }
             }
-            return super.getMatchingMapping(info, request);
-        }
-
-        /** A path no mapping can begin (a static file) has no partial match to report either. */
-        @Override
-        protected HandlerMethod handleNoMatch(Set<RequestMappingInfo> infos, String lookupPath, HttpServletRequest request)
-                throws ServletException {
-            String path = PATH.get();
-            if (path != null && infos.stream().noneMatch(info -> couldMatch(prefixesOf(info), path))) {
-                return null;
+            if (best == null || (second != null && order.compare(best, second) == 0)) {
+                // no match (Spring answers 404, 405 or 415) or an ambiguous one (Spring refuses it)
+                return super.lookupHandlerMethod(lookupPath, request);
             }
-            return super.handleNoMatch(infos, lookupPath, request);
+            request.setAttribute(BEST_MATCHING_HANDLER_ATTRIBUTE, bestHandler);
+            handleMatch(best, lookupPath, request);
+            return bestHandler;
         }
 
         private static boolean couldMatch(String[] literal, String path) {
@@ -86,11 +116,6 @@ class HandlerLookup implements WebMvcRegistrations {
                 }
             }
             return false;
-        }
-
-        private String[] prefixesOf(RequestMappingInfo info) {
-            String[] p = prefixes.get(info);
-            return p != null ? p : literalBeginnings(info);
         }
 
         static String[] literalBeginnings(RequestMappingInfo info) {
