@@ -169,7 +169,7 @@ public class AccountService {
 
     public Optional<AppUser> load(long accountId) {
         // failed logins do not lock an account, so its tokens keep working while its name is throttled
-        return accounts.byId(accountId).filter(AccountRow::enabled).map(accounts::load);
+        return accounts.loadEnabled(accountId);
     }
 
     /**

@@ -61,6 +61,31 @@ public class AccountRepository {
         jdbc.sql("INSERT INTO role_grant (account_id, role, unit_id) VALUES (?, ?, ?)").params(accountId, role.name(), unitId).update();
     }
 
+    /**
+     * An enabled account with its grants in one statement: what every API token's first request
+     * (and each after the check expires) needs, 20,000 of them in a contest's first minute.
+     */
+    public Optional<AppUser> loadEnabled(long id) {
+        List<AppUser> rows = new java.util.ArrayList<>(1);
+        List<Grant> grants = new java.util.ArrayList<>();
+        jdbc.sql("""
+                SELECT a.id, a.username, a.display_name, a.person_id, g.role, g.unit_id, u.path
+                FROM account a LEFT JOIN role_grant g ON g.account_id = a.id LEFT JOIN unit u ON u.id = g.unit_id
+                WHERE a.id = ? AND a.enabled = TRUE ORDER BY g.id""")
+                .param(id).query(rs -> {
+                    if (rows.isEmpty()) {
+                        rows.add(new AppUser(rs.getLong(1), rs.getString(2), rs.getString(3),
+                                rs.getObject(4, Long.class), grants));
+                    }
+                    if (rs.getString(5) != null) {
+                        grants.add(new Grant(Role.valueOf(rs.getString(5)), rs.getLong(6), rs.getString(7)));
+                    }
+                });
+        return rows.isEmpty() ? Optional.empty()
+                : Optional.of(new AppUser(rows.getFirst().accountId(), rows.getFirst().username(),
+                        rows.getFirst().displayName(), rows.getFirst().personId(), List.copyOf(grants)));
+    }
+
     public AppUser load(AccountRow a) {
         List<Grant> grants = jdbc.sql("""
                 SELECT g.role, g.unit_id, u.path FROM role_grant g JOIN unit u ON u.id = g.unit_id
