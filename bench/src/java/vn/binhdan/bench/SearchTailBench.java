@@ -33,6 +33,9 @@ public final class SearchTailBench {
             "thanh toan khong dung tien mat", "dich vu cong truc tuyen", "bao ve thong tin ca nhan",
             "cách nhận biết tin nhắn lừa đảo");
 
+    private static final com.sun.management.ThreadMXBean THREADS =
+            (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+
     public static void main(String[] args) throws Exception {
         if (args.length > 1 && args[0].equals("dump")) {
             dump(Path.of(args[1]));
@@ -49,20 +52,22 @@ public final class SearchTailBench {
         System.out.printf(Locale.ROOT, "index: %d entries%n", index.size());
 
         run(index, Math.max(200, rounds / 5), threads, false);
+        long start = System.nanoTime();
         Map<String, Stats[]> stats = run(index, rounds, threads, true);
+        double seconds = (System.nanoTime() - start) / 1e9;
         double base = stats.get("vneid")[3].pct(50);
-        System.out.printf(Locale.ROOT, "%-34s %5s %7s %7s %7s %8s %8s | %7s %7s %7s (p50, ms)%n", "query", "hits", "p50",
-                "p99", "max", "p50/base", "p99/base", "parse", "rank", "snippet");
+        System.out.printf(Locale.ROOT, "%-34s %5s %7s %7s %7s %8s %8s | %7s %7s %7s (p50, ms) | %8s%n", "query", "hits", "p50",
+                "p99", "max", "p50/base", "p99/base", "parse", "rank", "snippet", "KB/search");
         for (String q : QUERIES) {
             Stats[] s = stats.get(q);
-            System.out.printf(Locale.ROOT, "%-34s %5d %7.2f %7.2f %7.2f %8.1f %8.1f | %7.3f %7.3f %7.3f%n", q,
+            System.out.printf(Locale.ROOT, "%-34s %5d %7.2f %7.2f %7.2f %8.1f %8.1f | %7.3f %7.3f %7.3f            | %8.0f%n", q,
                     index.search(q, 10).size(), s[3].pct(50), s[3].pct(99), s[3].max(), s[3].pct(50) / base,
-                    s[3].pct(99) / base, s[0].pct(50), s[1].pct(50), s[2].pct(50));
+                    s[3].pct(99) / base, s[0].pct(50), s[1].pct(50), s[2].pct(50), s[4].mean() * 1e6 / 1024);
         }
         Stats all = new Stats();
         stats.values().forEach(s -> all.addAll(s[3]));
-        System.out.printf(Locale.ROOT, "all queries: p50 %.2f ms, p99 %.2f ms, max %.2f ms; p99/p50 %.1f%n",
-                all.pct(50), all.pct(99), all.max(), all.pct(99) / all.pct(50));
+        System.out.printf(Locale.ROOT, "all queries: p50 %.2f ms, p99 %.2f ms, max %.2f ms; p99/p50 %.1f; %.0f searches/s%n",
+                all.pct(50), all.pct(99), all.max(), all.pct(99) / all.pct(50), all.count() / seconds);
     }
 
     /**
@@ -100,11 +105,12 @@ public final class SearchTailBench {
             parts.add(pool.submit(() -> {
                 Map<String, Stats[]> out = new LinkedHashMap<>();
                 for (String q : QUERIES) {
-                    out.put(q, new Stats[] {new Stats(), new Stats(), new Stats(), new Stats()});
+                    out.put(q, new Stats[] {new Stats(), new Stats(), new Stats(), new Stats(), new Stats()});
                 }
                 for (int r = 0; r < rounds; r++) {
                     for (int i = 0; i < QUERIES.size(); i++) {
                         String q = QUERIES.get((i + offset) % QUERIES.size());
+                        long a0 = THREADS.getCurrentThreadAllocatedBytes();
                         long t0 = System.nanoTime();
                         SearchIndex.Parsed parsed = index.parse(q);
                         long t1 = System.nanoTime();
@@ -120,6 +126,8 @@ public final class SearchTailBench {
                         s[1].add(t2 - t1);
                         s[2].add(t3 - t2);
                         s[3].add(t3 - t0);
+                        // bytes, kept as if nanoseconds: mean() / 1e6 reads back in megabytes
+                        s[4].add(THREADS.getCurrentThreadAllocatedBytes() - a0);
                     }
                 }
                 return out;
@@ -127,11 +135,11 @@ public final class SearchTailBench {
         }
         Map<String, Stats[]> merged = new LinkedHashMap<>();
         for (String q : QUERIES) {
-            merged.put(q, new Stats[] {new Stats(), new Stats(), new Stats(), new Stats()});
+            merged.put(q, new Stats[] {new Stats(), new Stats(), new Stats(), new Stats(), new Stats()});
         }
         for (Future<Map<String, Stats[]>> f : parts) {
             for (Map.Entry<String, Stats[]> e : f.get().entrySet()) {
-                for (int k = 0; k < 4; k++) {
+                for (int k = 0; k < 5; k++) {
                     merged.get(e.getKey())[k].addAll(e.getValue()[k]);
                 }
             }
