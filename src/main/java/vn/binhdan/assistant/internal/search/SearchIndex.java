@@ -174,6 +174,9 @@ public final class SearchIndex {
             IndexDoc[] byId = new IndexDoc[reader.maxDoc()];
             for (LeafReaderContext leaf : reader.leaves()) {
                 NumericDocValues ordinals = leaf.reader().getNumericDocValues(ORDINAL);
+                if (ordinals == null) {
+                    continue;
+                }
                 for (int doc = ordinals.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = ordinals.nextDoc()) {
                     IndexDoc d = docs.get((int) ordinals.longValue());
                     byId[leaf.docBase + doc] = new IndexDoc(d.kind(), d.courseCode(),
