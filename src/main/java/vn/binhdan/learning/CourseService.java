@@ -28,6 +28,7 @@ import vn.binhdan.shared.ForbiddenException;
 import vn.binhdan.shared.LocalizedText;
 import vn.binhdan.shared.NotFoundException;
 import vn.binhdan.shared.Role;
+import vn.binhdan.shared.shipped.ShippedReleases;
 import vn.binhdan.skills.Framework;
 import vn.binhdan.skills.FrameworkService;
 
@@ -45,14 +46,16 @@ public class CourseService {
     private final AuditLog audit;
     private final Clock clock;
     private final ApplicationEventPublisher events;
+    private final ShippedReleases releases;
 
     public CourseService(CourseRepository repo, FrameworkService frameworks, AuditLog audit, Clock clock,
-                         ApplicationEventPublisher events) {
+                         ApplicationEventPublisher events, ShippedReleases releases) {
         this.repo = repo;
         this.frameworks = frameworks;
         this.audit = audit;
         this.clock = clock;
         this.events = events;
+        this.releases = releases;
     }
 
     /** Learners see published courses only: a draft's edits change nothing they can find. */
@@ -174,11 +177,18 @@ public class CourseService {
      * lessons) stay where they are and a lesson the release dropped stays for those who studied it.
      * A course the province edited since it was installed is left as the province made it; the
      * release waits in {@link #shippedUpdatesWaiting()} for an author to merge.
+     *
+     * <p>Under the install lock the other kinds of shipped content take: two instances started
+     * together would otherwise both find the course absent (one fails on the code's uniqueness and
+     * stops its start) or both upgrade it in place. The later one waits, then finds the release
+     * recorded and does nothing. Nothing called from here takes the lock in another transaction
+     * (the audit's own transaction writes only the audit), so waiting on ourselves cannot happen.
      */
     @Transactional
     public ShippedOutcome installShipped(Map<String, byte[]> files) {
         String hash = ShippedHash.of(files);
         CourseContent content = CoursePackage.parse(files, frameworks::find);
+        releases.lock();
         Instant now = clock.instant();
         Optional<Course> existing = repo.findByCode(content.code());
         if (existing.isEmpty()) {

@@ -7,8 +7,15 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -30,6 +37,46 @@ abstract class ContentUpgradeScenarios extends EndToEnd {
 
     @Autowired
     CourseService courses;
+    @Autowired
+    PlatformTransactionManager transactions;
+
+    /**
+     * Two instances started together: the first installs a new course and has not committed yet
+     * when the second looks. The second waits for the install lock, then finds the course and its
+     * release recorded and installs nothing; without the lock it would insert the course again
+     * (and fail on the code, stopping that instance's start).
+     */
+    @Test
+    void twoInstancesStartingTogetherInstallACourseOnce() throws Exception {
+        Map<String, byte[]> files = as(ShippedCourses.read().get(LearningScenarios.STARTER), "KNS-CUNG-LUC");
+        ExecutorService secondInstance = Executors.newSingleThreadExecutor();
+        try {
+            List<Future<CourseService.ShippedOutcome>> second = new ArrayList<>();
+            CourseService.ShippedOutcome first = new TransactionTemplate(transactions).execute(s -> {
+                CourseService.ShippedOutcome outcome = install(files);
+                second.add(secondInstance.submit(() -> install(files)));
+                try {
+                    // long enough for the second to reach the lock; it cannot pass it before we commit
+                    second.getFirst().get(500, TimeUnit.MILLISECONDS);
+                } catch (TimeoutException waiting) {
+                    // as it should
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+                return outcome;
+            });
+            assertThat(first).isEqualTo(CourseService.ShippedOutcome.INSTALLED);
+            assertThat(second.getFirst().get(30, TimeUnit.SECONDS)).isEqualTo(CourseService.ShippedOutcome.UNCHANGED);
+            assertThat(jdbc.sql("SELECT COUNT(*) FROM course WHERE code = 'KNS-CUNG-LUC'").query(Integer.class).single())
+                    .isEqualTo(1);
+        } finally {
+            secondInstance.shutdownNow();
+            if (courses.exists("KNS-CUNG-LUC")) {
+                long id = jdbc.sql("SELECT id FROM course WHERE code = 'KNS-CUNG-LUC'").query(Long.class).single();
+                SystemUser.call(SystemUser.SYSTEM, () -> courses.unpublish(id));
+            }
+        }
+    }
 
     @Test
     void aNewReleaseReachesAnUntouchedCourseAndWaitsForAnEditedOne() throws Exception {

@@ -14,19 +14,21 @@ import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.FieldType;
-import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.NumericDocValues;
 import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.DisjunctionMaxQuery;
+import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.FuzzyQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.PhraseQuery;
@@ -39,8 +41,10 @@ import org.apache.lucene.search.TotalHits;
 import org.apache.lucene.search.Weight;
 import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
+import org.apache.lucene.store.ByteBuffersDataOutput;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.SingleInstanceLockFactory;
 import vn.binhdan.assistant.SearchHit;
 
 /**
@@ -63,12 +67,15 @@ public final class SearchIndex {
     private static final String URL = "url";
     private static final String COURSE = "course";
     private static final String LESSON = "lesson";
-    private static final String OUTLINE = "outline";
     /** Words of a question beyond this are not read: long pastes must not make a search slow. */
     static final int MAX_TOKENS = 40;
     /** Tuned on the evaluation set: two syllables side by side are most of a Vietnamese word. */
     static float PAIR_BOOST = Float.parseFloat(System.getProperty("binhdan.assistant.pair-boost", "1.5"));
-    private static final FieldType WITH_OFFSETS = new FieldType(TextField.TYPE_STORED);
+    /** Indexed with offsets, not stored: the values are kept in {@link #docs} (see there why). */
+    private static final FieldType WITH_OFFSETS = new FieldType(TextField.TYPE_NOT_STORED);
+    private static final String ORDINAL = "ordinal";
+    /** The most of a text the highlighter reads; lessons are far shorter. */
+    private static final int MAX_HIGHLIGHT_LENGTH = 100_000;
     private static final Pattern SENTENCE_END = Pattern.compile("(?<=[.!?…;:])\\s+(?=[\\p{Lu}\\d“\"(])");
 
     static {
@@ -85,40 +92,100 @@ public final class SearchIndex {
     private final IndexSearcher searcher;
     private final UnifiedHighlighter highlighter;
     private final int size;
+    /**
+     * Every entry's values by Lucene doc id, as given (nulls made empty where the stored fields made
+     * them so). They were Lucene stored fields, but those are LZ4-compressed in blocks: reading one
+     * entry's kind, or the ten hits' titles, decompressed whole lessons, a quarter of a search's CPU
+     * (profile in bench/README.md, "Search tail"). The catalogue is small and the index is in memory
+     * anyway, so the values are simply kept as the strings they are.
+     */
+    private final IndexDoc[] docs;
 
-    private SearchIndex(Analyzer analyzer, Vocabulary vocabulary, DirectoryReader reader) {
+    private SearchIndex(Analyzer analyzer, Vocabulary vocabulary, DirectoryReader reader, IndexDoc[] docs) {
         this.analyzer = analyzer;
         this.vocabulary = vocabulary;
         this.reader = reader;
         this.searcher = new IndexSearcher(reader);
-        this.highlighter = UnifiedHighlighter.builder(searcher, analyzer)
+        this.docs = docs;
+        UnifiedHighlighter.Builder builder = UnifiedHighlighter.builder(searcher, analyzer)
                 .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", " … ", true))
-                .withMaxLength(100_000)
-                .build();
+                .withScorer(new FrugalPassageScorer())
+                .withMaxLength(MAX_HIGHLIGHT_LENGTH);
+        this.highlighter = new UnifiedHighlighter(builder) {
+            @Override
+            protected List<CharSequence[]> loadFieldValues(String[] fields, DocIdSetIterator docIter,
+                                                           int cacheCharsThreshold) throws IOException {
+                return values(fields, docIter, cacheCharsThreshold);
+            }
+        };
         this.size = reader.numDocs();
+    }
+
+    /** What the highlighter's own loading returns, from {@link #docs}: same batching, same cut at its maximum length. */
+    private List<CharSequence[]> values(String[] fields, DocIdSetIterator docIter, int cacheCharsThreshold)
+            throws IOException {
+        List<CharSequence[]> out = new ArrayList<>();
+        long chars = 0;
+        for (int doc = docIter.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = docIter.nextDoc()) {
+            IndexDoc d = docs[doc];
+            CharSequence[] values = new CharSequence[fields.length];
+            for (int f = 0; f < fields.length; f++) {
+                String v = switch (fields[f]) {
+                    case TITLE -> d.title();
+                    case CONTEXT -> d.context();
+                    case TEXT -> d.text();
+                    default -> null;
+                };
+                if (v != null && v.length() > MAX_HIGHLIGHT_LENGTH) {
+                    v = v.substring(0, MAX_HIGHLIGHT_LENGTH);
+                }
+                values[f] = v;
+                chars += v == null ? 0 : v.length();
+            }
+            out.add(values);
+            if (cacheCharsThreshold != 0 && chars > cacheCharsThreshold) {
+                break;
+            }
+        }
+        return out;
     }
 
     public static SearchIndex build(Analyzer analyzer, Vocabulary vocabulary, List<IndexDoc> docs) {
         try {
-            Directory dir = new ByteBuffersDirectory();
+            // each file one buffer once written: Lucene clones its input for every postings list it
+            // opens (the highlighter opens one per phrase of the question, per hit), and a clone of a
+            // file kept as many small buffers duplicated every one of them, most of a search's garbage
+            Directory dir = new ByteBuffersDirectory(new SingleInstanceLockFactory(), ByteBuffersDataOutput::new,
+                    ByteBuffersDirectory.OUTPUT_AS_ONE_BUFFER);
             try (IndexWriter w = new IndexWriter(dir, new IndexWriterConfig(analyzer).setRAMBufferSizeMB(64))) {
-                for (IndexDoc d : docs) {
+                for (int i = 0; i < docs.size(); i++) {
+                    IndexDoc d = docs.get(i);
                     Document doc = new Document();
                     doc.add(new Field(TITLE, d.title(), WITH_OFFSETS));
                     doc.add(new Field(CONTEXT, d.context() == null ? "" : d.context(), WITH_OFFSETS));
                     doc.add(new Field(TEXT, d.text() == null ? "" : d.text(), WITH_OFFSETS));
-                    doc.add(new StoredField(KIND, d.kind()));
-                    doc.add(new StoredField(URL, d.url()));
-                    doc.add(new StoredField(COURSE, d.courseCode()));
-                    doc.add(new StoredField(LESSON, d.lessonCode() == null ? "" : d.lessonCode()));
-                    if (d.outline() != null) {
-                        doc.add(new StoredField(OUTLINE, d.outline()));
-                    }
+                    doc.add(new NumericDocValuesField(ORDINAL, i));
                     w.addDocument(doc);
                 }
                 w.forceMerge(1);
             }
-            return new SearchIndex(analyzer, vocabulary, DirectoryReader.open(dir));
+            DirectoryReader reader = DirectoryReader.open(dir);
+            // doc ids follow the order of adding in one segment, but that is Lucene's business: ask it
+            IndexDoc[] byId = new IndexDoc[reader.maxDoc()];
+            for (LeafReaderContext leaf : reader.leaves()) {
+                NumericDocValues ordinals = leaf.reader().getNumericDocValues(ORDINAL);
+                if (ordinals == null) {
+                    continue;
+                }
+                for (int doc = ordinals.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = ordinals.nextDoc()) {
+                    IndexDoc d = docs.get((int) ordinals.longValue());
+                    byId[leaf.docBase + doc] = new IndexDoc(d.kind(), d.courseCode(),
+                            d.lessonCode() == null ? "" : d.lessonCode(), d.title(),
+                            d.context() == null ? "" : d.context(), d.text() == null ? "" : d.text(), d.url(),
+                            d.outline());
+                }
+            }
+            return new SearchIndex(analyzer, vocabulary, reader, byId);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -279,7 +346,7 @@ public final class SearchIndex {
             TopDocs top = searcher.search(parsed.query(), Math.max(n * 3, 30));
             List<Ranked> out = new ArrayList<>();
             for (ScoreDoc sd : top.scoreDocs) {
-                String kind = searcher.storedFields().document(sd.doc, Set.of(KIND)).get(KIND);
+                String kind = docs[sd.doc].kind();
                 // course and module entries name a topic but do not teach it: a lesson wins a tie
                 double factor = "LESSON".equals(kind) ? 1.0 : 0.55;
                 out.add(new Ranked(sd.doc, sd.score * factor, kind));
@@ -301,23 +368,63 @@ public final class SearchIndex {
             return List.of();
         }
         try {
-            ScoreDoc[] docs = ranked.stream().map(r -> new ScoreDoc(r.doc(), (float) r.score())).toArray(ScoreDoc[]::new);
-            TopDocs topDocs = new TopDocs(new TotalHits(docs.length, TotalHits.Relation.EQUAL_TO), docs);
-            String[] snippets = highlighter.highlight(TEXT, parsed.query(), topDocs, 2);
+            ScoreDoc[] scored = ranked.stream().map(r -> new ScoreDoc(r.doc(), (float) r.score())).toArray(ScoreDoc[]::new);
+            TopDocs topDocs = new TopDocs(new TotalHits(scored.length, TotalHits.Relation.EQUAL_TO), scored);
+            String[] snippets = highlighter.highlight(TEXT, onlyField(parsed.query(), TEXT), topDocs, 2);
             List<SearchHit> out = new ArrayList<>();
             for (int i = 0; i < ranked.size(); i++) {
-                Document d = searcher.storedFields().document(ranked.get(i).doc());
+                IndexDoc d = docs[ranked.get(i).doc()];
                 String snippet = snippets[i];
                 if (snippet == null || snippet.isBlank()) {
-                    snippet = escape(abbreviate(d.get(TEXT), 220));
+                    snippet = escape(abbreviate(d.text(), 220));
                 }
-                out.add(new SearchHit(d.get(KIND), d.get(TITLE), d.get(CONTEXT), d.get(URL), d.get(COURSE),
-                        d.get(LESSON).isEmpty() ? null : d.get(LESSON), snippet, round(ranked.get(i).score())));
+                out.add(new SearchHit(d.kind(), d.title(), d.context(), d.url(), d.courseCode(),
+                        d.lessonCode().isEmpty() ? null : d.lessonCode(), snippet, round(ranked.get(i).score())));
             }
             return out;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * The part of a query that searches one field, the rest left out. The highlighter asks every
+     * clause of the query where it matches each hit and only then keeps the field it highlights:
+     * the title's and the context's phrases opened postings for nothing, two thirds of the
+     * highlighting's work (profile in bench/README.md, "Search tail"). Which words are marked
+     * does not change, since only the field's own clauses ever marked any.
+     */
+    static Query onlyField(Query query, String field) {
+        return switch (query) {
+            case BooleanQuery b -> {
+                BooleanQuery.Builder out = new BooleanQuery.Builder();
+                for (BooleanClause c : b.clauses()) {
+                    Query kept = onlyField(c.query(), field);
+                    if (kept != null) {
+                        out.add(kept, c.occur());
+                    }
+                }
+                yield out.build();
+            }
+            case BoostQuery b -> {
+                Query kept = onlyField(b.getQuery(), field);
+                yield kept == null ? null : new BoostQuery(kept, b.getBoost());
+            }
+            case DisjunctionMaxQuery d -> {
+                List<Query> kept = new ArrayList<>();
+                for (Query q : d.getDisjuncts()) {
+                    Query k = onlyField(q, field);
+                    if (k != null) {
+                        kept.add(k);
+                    }
+                }
+                yield kept.isEmpty() ? null : new DisjunctionMaxQuery(kept, d.getTieBreakerMultiplier());
+            }
+            case PhraseQuery p -> field.equals(p.getField()) ? p : null;
+            case TermQuery t -> field.equals(t.getTerm().field()) ? t : null;
+            case FuzzyQuery f -> field.equals(f.getField()) ? f : null;
+            default -> query;
+        };
     }
 
     /**
@@ -349,44 +456,40 @@ public final class SearchIndex {
 
     /** The sentences of a document that speak of the question's concepts, best first. */
     public List<Sentence> sentences(Parsed parsed, int doc, double docFactor) {
-        try {
-            String text = searcher.storedFields().document(doc, Set.of(TEXT)).get(TEXT);
-            List<Sentence> out = new ArrayList<>();
-            double total = parsed.concepts().stream().mapToDouble(Concept::weight).sum();
-            int order = 0;
-            for (String block : text.split("\n")) {
-                for (String s : SENTENCE_END.split(block.strip())) {
-                    order++;
-                    List<String> tokens = IndexAnalysis.tokens(analyzer, s);
-                    if (tokens.size() < 4) {
-                        continue; // headings and fragments say nothing on their own
-                    }
-                    double score = 0;
-                    List<String> exactTokens = null;
-                    for (Concept c : parsed.concepts()) {
-                        if (matches(c, tokens)) {
-                            if (c.accented() != null) {
-                                exactTokens = exactTokens == null ? IndexAnalysis.tokens(exact, s) : exactTokens;
-                                // the syllable with other diacritics is most often another word ("lúa" is not
-                                // "lừa"); it still counts a little, for a learner who typed the wrong mark
-                                score += exactTokens.contains(c.accented()) ? c.weight() : WRONG_MARKS * c.weight();
-                            } else {
-                                score += c.weight();
-                            }
+        String text = docs[doc].text();
+        List<Sentence> out = new ArrayList<>();
+        double total = parsed.concepts().stream().mapToDouble(Concept::weight).sum();
+        int order = 0;
+        for (String block : text.split("\n")) {
+            for (String s : SENTENCE_END.split(block.strip())) {
+                order++;
+                List<String> tokens = IndexAnalysis.tokens(analyzer, s);
+                if (tokens.size() < 4) {
+                    continue; // headings and fragments say nothing on their own
+                }
+                double score = 0;
+                List<String> exactTokens = null;
+                for (Concept c : parsed.concepts()) {
+                    if (matches(c, tokens)) {
+                        if (c.accented() != null) {
+                            exactTokens = exactTokens == null ? IndexAnalysis.tokens(exact, s) : exactTokens;
+                            // the syllable with other diacritics is most often another word ("lúa" is not
+                            // "lừa"); it still counts a little, for a learner who typed the wrong mark
+                            score += exactTokens.contains(c.accented()) ? c.weight() : WRONG_MARKS * c.weight();
+                        } else {
+                            score += c.weight();
                         }
                     }
-                    if (score > 0) {
-                        // a long sentence matches by chance more often; a short one that matches says more
-                        double length = 1.0 / (1 + Math.max(0, tokens.size() - 25) / 25.0);
-                        out.add(new Sentence(doc, order, s.strip(), score * docFactor * length, total == 0 ? 0 : score / total));
-                    }
+                }
+                if (score > 0) {
+                    // a long sentence matches by chance more often; a short one that matches says more
+                    double length = 1.0 / (1 + Math.max(0, tokens.size() - 25) / 25.0);
+                    out.add(new Sentence(doc, order, s.strip(), score * docFactor * length, total == 0 ? 0 : score / total));
                 }
             }
-            out.sort(Comparator.comparingDouble(Sentence::score).reversed());
-            return out;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
+        out.sort(Comparator.comparingDouble(Sentence::score).reversed());
+        return out;
     }
 
     private static boolean matches(Concept c, List<String> tokens) {
@@ -442,12 +545,8 @@ public final class SearchIndex {
 
     /** A lesson's passages (its outline cut at headings); a document without outline is one passage. */
     public List<Passages.Passage> passages(int doc) {
-        try {
-            Document d = searcher.storedFields().document(doc, Set.of(TEXT, OUTLINE));
-            return Passages.split(doc, d.get(OUTLINE), d.get(TEXT));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        IndexDoc d = docs[doc];
+        return Passages.split(doc, d.outline(), d.text());
     }
 
     /**
@@ -672,25 +771,19 @@ public final class SearchIndex {
 
     /** A document's whole text, as indexed (lessons: the body without markup). */
     public String text(int doc) {
-        try {
-            String text = searcher.storedFields().document(doc, Set.of(TEXT)).get(TEXT);
-            return text == null ? "" : text;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return docs[doc].text();
     }
 
     public Map<String, String> stored(int doc) {
-        try {
-            Document d = searcher.storedFields().document(doc);
-            Map<String, String> out = new LinkedHashMap<>();
-            for (String f : List.of(KIND, TITLE, CONTEXT, URL, COURSE, LESSON)) {
-                out.put(f, d.get(f));
-            }
-            return out;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        IndexDoc d = docs[doc];
+        Map<String, String> out = new LinkedHashMap<>();
+        out.put(KIND, d.kind());
+        out.put(TITLE, d.title());
+        out.put(CONTEXT, d.context());
+        out.put(URL, d.url());
+        out.put(COURSE, d.courseCode());
+        out.put(LESSON, d.lessonCode());
+        return out;
     }
 
     /** The folded content keywords of a question, sorted: questions that share them are one group. */
