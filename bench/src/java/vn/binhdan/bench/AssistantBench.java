@@ -105,7 +105,8 @@ public final class AssistantBench {
                             ps.unitCoverage(), p.kind(), p.parent(), p.heading());
                 }
             }
-            AssistantEngine.Extract e = AssistantEngine.answer(small, q, threshold);
+            AssistantEngine.Extract e = AssistantEngine.answer(small, q, threshold, AssistantEngine.MIN_SENTENCE_COVERAGE,
+                    ownCourses(System.getenv("ASKER")));
             System.out.println(e.answered() + " " + e.coverage() + " " + e.cited().stream().map(d -> d.get("lesson")).toList()
                     + "\n" + e.answer());
             return;
