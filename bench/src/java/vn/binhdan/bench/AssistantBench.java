@@ -71,7 +71,8 @@ public final class AssistantBench {
     /** The {@code HELDOUTn} switches and the held-out sets they run. */
     static final String[][] HELD_OUT = {
             {"HELDOUT2", "assistant/eval-heldout-2.csv", "second held-out set (eval-heldout-2.csv, its misses read by category in the third round)", "SHOW_HELDOUT2"},
-            {"HELDOUT3", "assistant/eval-heldout-3.csv", "third held-out set (eval-heldout-3.csv, never tuned on)", "SHOW_HELDOUT3"}};
+            {"HELDOUT3", "assistant/eval-heldout-3.csv", "third held-out set (eval-heldout-3.csv, its misses read after the third round)", "SHOW_HELDOUT3"},
+            {"HELDOUT4", "assistant/eval-heldout-4.csv", "fourth held-out set (eval-heldout-4.csv, never tuned on)", "SHOW_HELDOUT4"}};
 
     public static void main(String[] args) throws Exception {
         int generated = args.length > 0 ? Integer.parseInt(args[0]) : 10_000;
