@@ -54,8 +54,25 @@ import vn.binhdan.assistant.internal.search.Vocabulary;
 public final class AssistantBench {
 
     /** {@code keyFact}: parts joined by &, each with alternatives joined by /, null for an unrelated question. */
-    record Case(Set<String> lessons, String keyFact, String question) {
+    record Case(Set<String> lessons, String keyFact, String question, String asker) {
     }
+
+    /** The shipped courses made for each target group, as the platform reads them from the courses' target groups. */
+    static final java.util.Map<String, Set<String>> COURSES_FOR = new java.util.HashMap<>();
+
+    /**
+     * The courses the platform prefers for an asker: those of her groups other than the adult
+     * citizens' (a civil servant is an adult too, but asks as one), else the adults'.
+     */
+    static Set<String> ownCourses(String asker) {
+        return asker == null ? Set.of() : COURSES_FOR.getOrDefault(asker, Set.of());
+    }
+
+    /** The {@code HELDOUTn} switches and the held-out sets they run. */
+    static final String[][] HELD_OUT = {
+            {"HELDOUT2", "assistant/eval-heldout-2.csv", "second held-out set (eval-heldout-2.csv, its misses read by category in the third round)", "SHOW_HELDOUT2"},
+            {"HELDOUT3", "assistant/eval-heldout-3.csv", "third held-out set (eval-heldout-3.csv, its misses read after the third round)", "SHOW_HELDOUT3"},
+            {"HELDOUT4", "assistant/eval-heldout-4.csv", "fourth held-out set (eval-heldout-4.csv, never tuned on)", "SHOW_HELDOUT4"}};
 
     public static void main(String[] args) throws Exception {
         int generated = args.length > 0 ? Integer.parseInt(args[0]) : 10_000;
@@ -89,7 +106,8 @@ public final class AssistantBench {
                             ps.unitCoverage(), p.kind(), p.parent(), p.heading());
                 }
             }
-            AssistantEngine.Extract e = AssistantEngine.answer(small, q, threshold);
+            AssistantEngine.Extract e = AssistantEngine.answer(small, q, threshold, AssistantEngine.MIN_SENTENCE_COVERAGE,
+                    ownCourses(System.getenv("ASKER")));
             System.out.println(e.answered() + " " + e.coverage() + " " + e.cited().stream().map(d -> d.get("lesson")).toList()
                     + "\n" + e.answer());
             return;
@@ -100,10 +118,11 @@ public final class AssistantBench {
         // while tuning, only the held-out figures are looked at, not its questions one by one
         answers("first held-out set (eval-heldout.csv, looked at while tuning the second round)", small, heldOut,
                 threshold, System.getenv("SHOW_HELDOUT") != null);
-        if (System.getenv("HELDOUT2") != null) {
-            // the second held-out set is run only to measure, never while tuning: HELDOUT2=1 on the final run
-            answers("second held-out set (eval-heldout-2.csv, never tuned on)", small,
-                    evalCases("assistant/eval-heldout-2.csv"), threshold, System.getenv("SHOW_HELDOUT2") != null);
+        for (String[] h : HELD_OUT) {
+            // a held-out set is run only to measure, never while tuning: HELDOUTn=1 on the final run
+            if (System.getenv(h[0]) != null) {
+                answers(h[2], small, evalCases(h[1]), threshold, System.getenv(h[3]) != null);
+            }
         }
         scenarioChecks(small, threshold);
         if (System.getenv("ANSWERS_ONLY") != null) {
@@ -231,7 +250,8 @@ public final class AssistantBench {
         int unrelated = 0;
         int refused = 0;
         for (Case c : cases) {
-            AssistantEngine.Extract e = AssistantEngine.answer(index, c.question(), threshold);
+            AssistantEngine.Extract e = AssistantEngine.answer(index, c.question(), threshold,
+                    AssistantEngine.MIN_SENTENCE_COVERAGE, ownCourses(c.asker()));
             if (c.lessons().isEmpty()) {
                 if (System.getenv("DIAG") != null) {
                     System.out.printf(Locale.ROOT, "DIAG\t%s\tU\t%b\tfalse\tfalse\t%.3f\t%.3f\t%.3f\t%s%n", label.split(" ")[0], e.answered(),
@@ -406,7 +426,12 @@ public final class AssistantBench {
         List<Case> out = new ArrayList<>();
         String csv = new String(new PathMatchingResourcePatternResolver().getResource("classpath:" + resource)
                 .getContentAsByteArray(), StandardCharsets.UTF_8);
+        String asker = null;
         for (String line : csv.split("\n")) {
+            if (line.startsWith("#asker ")) {
+                asker = line.substring("#asker ".length()).strip();
+                continue;
+            }
             if (line.isBlank() || line.startsWith("#") || line.startsWith("lessons,")) {
                 continue;
             }
@@ -415,7 +440,7 @@ public final class AssistantBench {
             String lessons = line.substring(0, comma).strip();
             String fact = line.substring(comma + 1, second).strip();
             Set<String> set = lessons.equals("-") ? Set.of() : Set.of(lessons.split("\\|"));
-            out.add(new Case(set, fact.equals("-") ? null : fact, line.substring(second + 1).strip()));
+            out.add(new Case(set, fact.isEmpty() || fact.equals("-") ? null : fact, line.substring(second + 1).strip(), asker));
         }
         return out;
     }
@@ -428,6 +453,9 @@ public final class AssistantBench {
         for (Resource manifest : resolver.getResources("classpath*:content/courses/*/manifest.json")) {
             JsonNode m = json.readTree(manifest.getContentAsByteArray());
             String code = m.path("code").asString();
+            for (JsonNode g : m.path("targetGroups")) {
+                COURSES_FOR.computeIfAbsent(g.asString(), k -> new HashSet<>()).add(code);
+            }
             String courseTitle = m.path("title").path("vi").asString();
             String url = "/learn/" + code;
             docs.add(new IndexDoc("COURSE", code, null, courseTitle, "", m.path("summary").path("vi").asString(), url));

@@ -1,7 +1,10 @@
 package vn.binhdan.assistant;
 
 import java.time.Clock;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -13,7 +16,10 @@ import vn.binhdan.assistant.internal.search.PersonalData;
 import vn.binhdan.assistant.internal.search.SearchIndex;
 import vn.binhdan.assistant.internal.search.UnansweredQuestions;
 import vn.binhdan.shared.AppUser;
+import vn.binhdan.learning.Course;
 import vn.binhdan.learning.CourseService;
+import vn.binhdan.people.PersonDirectory;
+import vn.binhdan.people.TargetGroup;
 import vn.binhdan.shared.CurrentUser;
 import vn.binhdan.shared.ForbiddenException;
 
@@ -34,12 +40,15 @@ public class AssistantService {
     private final GenerativeWriter writer;
     private final MessageSource messages;
     private final Clock clock;
+    private final CourseService courses;
+    private final PersonDirectory persons;
     /** Calibrated on eval.csv with AssistantBench: see bench/README.md. */
     private final double minCoverage;
     private final double minSentenceCoverage;
 
     public AssistantService(SearchService search, ExamService exams, UnansweredQuestions unanswered,
                             GenerativeWriter writer, MessageSource messages, Clock clock,
+                            CourseService courses, PersonDirectory persons,
                             @Value("${binhdan.assistant.min-coverage:0.6}") double minCoverage,
                             @Value("${binhdan.assistant.min-sentence-coverage:0.6}") double minSentenceCoverage) {
         this.search = search;
@@ -48,6 +57,8 @@ public class AssistantService {
         this.writer = writer;
         this.messages = messages;
         this.clock = clock;
+        this.courses = courses;
+        this.persons = persons;
         this.minCoverage = minCoverage;
         this.minSentenceCoverage = minSentenceCoverage;
     }
@@ -67,7 +78,8 @@ public class AssistantService {
         SearchIndex index = search.current();
         // the mask is ours, not the learner's words: it must not steer the search
         String words = question.replace(PersonalData.MASK, " ");
-        AssistantEngine.Extract extract = AssistantEngine.answer(index, words, minCoverage, minSentenceCoverage);
+        AssistantEngine.Extract extract = AssistantEngine.answer(index, words, minCoverage, minSentenceCoverage,
+                ownCourses(user));
         if (!extract.answered()) {
             unanswered.record(question, index.keywords(words), clock.instant());
             return reply("NOT_FOUND", "assistant.notFound", null, List.of(), extract.closest(), question);
@@ -85,6 +97,26 @@ public class AssistantService {
             }
         }
         return reply("ANSWERED", "assistant.answered", extract.answer(), citations, List.of(), question);
+    }
+
+    /**
+     * The published courses made for the asker's own target group: a civil servant, a pupil or a
+     * worker is also an adult citizen, but asks as what they are at work or at school; an adult
+     * without another group asks as a citizen. Nobody signed in, or no person: no preference.
+     */
+    private Set<String> ownCourses(AppUser user) {
+        if (user == null || user.personId() == null) {
+            return Set.of();
+        }
+        Set<TargetGroup> groups = EnumSet.noneOf(TargetGroup.class);
+        groups.addAll(persons.groupsOf(user.personId()));
+        if (groups.size() > 1) {
+            groups.remove(TargetGroup.ADULT);
+        }
+        if (groups.isEmpty()) {
+            return Set.of();
+        }
+        return courses.catalogue().stream().filter(c -> c.isFor(groups)).map(Course::code).collect(Collectors.toSet());
     }
 
     private AssistantReply reply(String status, String key, String answer, List<AssistantReply.Citation> citations,

@@ -94,6 +94,32 @@ public abstract class AssistantScenarios extends EndToEnd {
     }
 
     /** A lesson's pointer to an earlier one, "(xem bài trước)", means nothing in an answer read on its own. */
+    /**
+     * Issue 17: the asker's own course first. The same words about an application short of papers
+     * are the officer's work for a civil servant (ask once, listing every missing paper) and the
+     * citizen's own application for an adult citizen (read the reason, send what is missing).
+     */
+    @Test
+    void theSameQuestionIsAnsweredFromTheAskersOwnCourse() {
+        vn.binhdan.shared.SystemUser.run(vn.binhdan.shared.SystemUser.SYSTEM, () -> {
+            if (!accounts.exists("citizen-hoa")) {
+                accounts.create("citizen-hoa", "Nguyễn Thị Hoa", World.PASSWORD, World.personId(jdbc, "Nguyễn Thị Hoa"),
+                        List.of(new vn.binhdan.identity.AccountService.GrantSpec(vn.binhdan.shared.Role.LEARNER,
+                                World.unit(units, "24133.01"))));
+            }
+        });
+        String question = "hồ sơ dân nộp thiếu giấy tờ thì yêu cầu bổ sung thế nào";
+        // the test learner works at the ward's people's committee: a civil servant
+        JsonNode officer = ask(token("learner"), question);
+        assertThat(officer.get("status").asText()).isEqualTo("ANSWERED");
+        assertThat(officer.get("citations").get(0).get("lessonCode").asText()).isEqualTo("ho-so-dich-vu-cong-truc-tuyen");
+        assertThat(officer.get("answer").asText()).contains("bổ sung một lần");
+        JsonNode citizen = ask(token("citizen-hoa"), question);
+        assertThat(citizen.get("status").asText()).isEqualTo("ANSWERED");
+        assertThat(citizen.get("citations").get(0).get("lessonCode").asText()).isEqualTo("dich-vu-cong-truc-tuyen");
+        assertThat(citizen.get("answer").asText()).contains("bổ sung");
+    }
+
     @Test
     void anAnswerNeverPointsToAnotherLessonItDoesNotShow() {
         JsonNode reply = ask(token("learner"), "muốn dùng sổ sức khỏe điện tử cần chuẩn bị gì");

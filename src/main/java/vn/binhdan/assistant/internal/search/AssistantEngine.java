@@ -59,6 +59,17 @@ public final class AssistantEngine {
     }
 
     public static Extract answer(SearchIndex index, String question, double minCoverage, double minSentenceCoverage) {
+        return answer(index, question, minCoverage, minSentenceCoverage, Set.of());
+    }
+
+    /**
+     * @param ownCourses codes of the courses made for the asker's own target group: where a lesson of
+     *                   them and one of another course both answer, the asker's wins unless the other is
+     *                   clearly better ("mất token ký số" asked by a civil servant is about the office's
+     *                   token, asked by a citizen about her own remote signature)
+     */
+    public static Extract answer(SearchIndex index, String question, double minCoverage, double minSentenceCoverage,
+                                 Set<String> ownCourses) {
         SearchIndex.Parsed parsed = index.parse(question);
         List<SearchIndex.Ranked> lessons = index.rank(parsed, 12).stream()
                 .filter(r -> "LESSON".equals(r.kind())).limit(CANDIDATES).toList();
@@ -96,6 +107,9 @@ public final class AssistantEngine {
             }
             double factor = SEARCH_POWER < 0 ? PASSAGE_RANK_FACTOR[Math.min(i, PASSAGE_RANK_FACTOR.length - 1)]
                     : Math.pow(Math.max(0, lessons.get(i).score()) / top, SEARCH_POWER);
+            if (!ownCourses.isEmpty() && ownCourses.contains(index.stored(doc).get("course"))) {
+                factor *= OWN_COURSE_BOOST;
+            }
             for (SearchIndex.PassageScore ps : index.scorePassages(parsed, doc, 1.0)) {
                 all.add(ps);
                 double choice = ps.score() * factor * Math.pow(ps.coverage(), COVERAGE_POWER);
@@ -139,6 +153,8 @@ public final class AssistantEngine {
                 best.coverage(), best.unitCoverage());
     }
 
+    /** How much more a passage of the asker's own course weighs than one of another course. */
+    static final double OWN_COURSE_BOOST = Double.parseDouble(System.getProperty("binhdan.assistant.own-course-boost", "1.5"));
     /** Lessons of the search whose passages compete for the answer. */
     static final int CANDIDATES = Integer.getInteger("binhdan.assistant.candidates", 6);
     /**

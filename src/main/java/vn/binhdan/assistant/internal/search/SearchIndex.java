@@ -205,10 +205,40 @@ public final class SearchIndex {
 
     /** A question read into concepts, with the query built from them. */
     /** {@code words}: every folded syllable of the question, question words included ("là gì", "ở đâu"). */
-    public record Parsed(List<Concept> concepts, Query query, Set<String> words) {
+    /** {@code asks}: what kind of answer the question's own words ask for (a number, a place or whom to tell). */
+    public record Parsed(List<Concept> concepts, Query query, Set<String> words, Asks asks) {
+        public Parsed(List<Concept> concepts, Query query, Set<String> words) {
+            this(concepts, query, words, Asks.ANY);
+        }
+
         public boolean isEmpty() {
             return concepts.isEmpty();
         }
+    }
+
+    /**
+     * The question words that the stop-word list drops say what the answer must hold: "mấy số",
+     * "bao nhiêu", "số mấy" ask for a number; "ở đâu", "trang nào", "báo ai", "hỏi ai" for a place,
+     * an address or someone to turn to. A passage that holds none cannot answer them, however well
+     * its words match ("passcode … mấy số" is answered by the step that says "6 chữ số").
+     */
+    public enum Asks { ANY, NUMBER, WHERE }
+
+    private static final Pattern ASKS_NUMBER = Pattern.compile(
+            "(?iU)\\b(mấy|bao nhiêu|bao nhieu|bao lâu|bao lau|bao xa|số nào|so may|so nao|may so|mấy số|mấy tuổi)\\b");
+    private static final Pattern ASKS_WHERE = Pattern.compile(
+            "(?iU)(ở đâu|o dau|chỗ nào|cho nao|nơi nào|noi nao|trang nào|trang nao|web nào|web nao|địa chỉ nào|"
+                    + "\\b(báo|bao|hỏi|hoi|gọi|goi|liên hệ|lien he|nhờ|nho|tìm|tim|đến|den) (cho )?(?-i:ai)\\s*[?.!]?\\s*$|đi đâu|di dau|làm ở đâu)");
+
+    static Asks asks(String question) {
+        if (question == null) {
+            return Asks.ANY;
+        }
+        if (ASKS_WHERE.matcher(question).find()) {
+            return Asks.WHERE;
+        }
+        // "mấy" is also "máy" once folded: only the typed word, or the unaccented phrases that cannot be "máy"
+        return ASKS_NUMBER.matcher(question).find() ? Asks.NUMBER : Asks.ANY;
     }
 
     public Parsed parse(String question) {
@@ -267,7 +297,7 @@ public final class SearchIndex {
         for (Concept c : concepts) {
             q.add(conceptQuery(c), BooleanClause.Occur.SHOULD);
         }
-        return new Parsed(concepts, q.build(), new HashSet<>(tokens));
+        return new Parsed(concepts, q.build(), new HashSet<>(tokens), asks(question));
     }
 
     private static void addPair(BooleanQuery.Builder q, String first, String second) {
@@ -661,6 +691,7 @@ public final class SearchIndex {
         Set<String> topic = new HashSet<>(IndexAnalysis.tokens(analyzer, title));
         Set<String> asked = new HashSet<>(parsed.words());
         asked.removeAll(topic);
+        boolean topicOnly = asked.isEmpty();
         if (asked.isEmpty()) {
             // the question is the lesson's topic itself ("kích hoạt định danh mức 2"): its headings still tell which part
             asked.addAll(parsed.words());
@@ -710,11 +741,15 @@ public final class SearchIndex {
             double length = 1.0 / (1 + Math.max(0, tokenCount[i] - 120) / 240.0);
             double kind = switch (p.kind()) {
                 case OPENING -> OPENING_FACTOR;
-                case SUMMARY -> SUMMARY_FACTOR;
+                // a question that only names the lesson's topic ("an toàn thông tin tại cơ quan") is answered by its summary
+                case SUMMARY -> topicOnly ? TOPIC_SUMMARY_FACTOR : SUMMARY_FACTOR;
                 case SECTION -> 1.0;
             };
             if (howTo && p.hasSteps()) {
                 kind *= HOW_TO_FACTOR;
+            }
+            if (parsed.asks() != Asks.ANY) {
+                kind *= holds(parsed.asks(), p) ? ASKS_FACTOR : 1.0;
             }
             double score = found == 0 ? 0
                     : (found / total + HEADING_WEIGHT * head / total + BEST_BLOCK_WEIGHT * best / total + ECHO_WEIGHT * echo)
@@ -722,6 +757,24 @@ public final class SearchIndex {
             out.add(new PassageScore(p, score, totalGlobal == 0 ? 0 : foundGlobal / totalGlobal, bestUnit[i]));
         }
         return out;
+    }
+
+    /** How much more a passage weighs that holds what the question asks for (a number, a place, a contact). */
+    static final double ASKS_FACTOR = Double.parseDouble(System.getProperty("binhdan.assistant.asks-factor", "1.4"));
+    /** A number in the text, not a step's own number: "6 chữ số", "111", "10 triệu", "20 giây". */
+    private static final Pattern A_NUMBER = Pattern.compile("(?u)(^|[^\\p{L}\\d.])\\d+([.,]\\d+)*(?![.)]\\s)");
+    /** An address, a hotline or a place to turn to. */
+    private static final Pattern A_PLACE = Pattern.compile("(?iu)([a-z0-9-]+\\.)+(gov\\.vn|vn|com)\\b|\\b\\d{3,}\\b|"
+            + "tổng đài|công an|ngân hàng|bộ phận|ủy ban|trạm y tế|cơ quan|nhà cung cấp|nhà mạng|thầy cô|bố mẹ|bệnh viện|"
+            + "cán bộ|trang |ứng dụng|cổng|quầy");
+
+    static boolean holds(Asks asks, Passages.Passage p) {
+        String text = p.searchable();
+        return switch (asks) {
+            case NUMBER -> A_NUMBER.matcher(text).find();
+            case WHERE -> A_PLACE.matcher(text).find();
+            case ANY -> true;
+        };
     }
 
     /** A sentence shorter than this says nothing on its own (a heading, "Cách kiểm tra:"). */
@@ -750,11 +803,12 @@ public final class SearchIndex {
     static final double LOCAL_FLOOR = Double.parseDouble(System.getProperty("binhdan.assistant.local-floor", "0.2"));
 
     /** Tuned on eval.csv (not on the held-out set): see bench/README.md. */
-    static final double HEADING_WEIGHT = Double.parseDouble(System.getProperty("binhdan.assistant.heading-weight", "0.5"));
+    static final double HEADING_WEIGHT = Double.parseDouble(System.getProperty("binhdan.assistant.heading-weight", "1.0"));
     static final double BEST_BLOCK_WEIGHT = Double.parseDouble(System.getProperty("binhdan.assistant.block-weight", "1.0"));
     static final double ECHO_WEIGHT = Double.parseDouble(System.getProperty("binhdan.assistant.echo-weight", "2.0"));
     static final double HOW_TO_FACTOR = Double.parseDouble(System.getProperty("binhdan.assistant.how-to-factor", "1.3"));
     static final double OPENING_FACTOR = Double.parseDouble(System.getProperty("binhdan.assistant.opening-factor", "0.8"));
+    static final double TOPIC_SUMMARY_FACTOR = Double.parseDouble(System.getProperty("binhdan.assistant.topic-summary-factor", "1.5"));
     static final double SUMMARY_FACTOR = Double.parseDouble(System.getProperty("binhdan.assistant.summary-factor", "0.7"));
 
     /** Whether a text speaks of a concept of the question (the words of one answer line). */
