@@ -513,10 +513,18 @@ public class Contests {
             for (String id : repo.activeEntries(roundId)) {
                 grader.finish(id, null, "TIMED_OUT");
             }
-            Scoring.Outcome outcome = Scoring.score(repo.scorable(roundId), r.questionCount(), r.counts());
-            repo.score(outcome.scored());
-            repo.markClosed(roundId, clock.instant(), outcome.trueCount());
+            repo.markClosed(roundId, clock.instant(), rank(roundId, r));
         }));
+    }
+
+    /** The counted entries, gaps and ranks written back; the true count returned. */
+    private int rank(long roundId, RoundRow r) {
+        if (repo.scoresInPlace()) {
+            return repo.scoreInPlace(roundId, r.questionCount(), r.counts());
+        }
+        Scoring.Outcome outcome = Scoring.score(repo.scorable(roundId), r.questionCount(), r.counts());
+        repo.score(outcome.scored());
+        return outcome.trueCount();
     }
 
     /** Set by {@link ContestEntries}, which owns grading; a setter keeps the two services free of a constructor cycle. */
@@ -734,9 +742,7 @@ public class Contests {
                 }
                 String what = change.apply(entry);
                 if (locked.closedAt() != null) {
-                    Scoring.Outcome outcome = Scoring.score(repo.scorable(roundId), locked.questionCount(), locked.counts());
-                    repo.score(outcome.scored());
-                    repo.setTrueCount(roundId, outcome.trueCount());
+                    repo.setTrueCount(roundId, rank(roundId, locked));
                 }
                 audit.record("UPDATE", "contest_entry", entryId, entry.unitPath(), what);
             });

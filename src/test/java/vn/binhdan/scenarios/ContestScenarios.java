@@ -3,6 +3,7 @@ package vn.binhdan.scenarios;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
+import java.sql.Timestamp;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -10,10 +11,15 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.SplittableRandom;
 import java.util.TreeSet;
+import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import vn.binhdan.contest.Counts;
+import vn.binhdan.contest.internal.ContestRepository;
+import vn.binhdan.contest.internal.Scoring;
 import vn.binhdan.monitoring.Metrics;
 import vn.binhdan.monitoring.Rollups;
 import tools.jackson.databind.JsonNode;
@@ -38,6 +44,8 @@ public abstract class ContestScenarios extends EndToEnd {
     private Map<String, JsonNode> bank;
     @Autowired
     Rollups rollups;
+    @Autowired
+    ContestRepository contestRows;
 
     @BeforeAll
     void contestants() {
@@ -208,6 +216,62 @@ public abstract class ContestScenarios extends EndToEnd {
             http.put("/api/v1/indicators/" + code + "/compliance", admin, List.of(World.map(
                     "metric", Metrics.CONTEST_PARTICIPANTS, "kinds", List.of(), "comparison", "GE", "threshold", 100,
                     "from", "1/1", "to", "31/12", "eachMonth", false)));
+        }
+    }
+
+    /**
+     * Many entries, ties at every step, missing predictions, times and submissions, people with
+     * several entries: the ranking the close stores (on PostgreSQL, worked out by the database)
+     * is the one the rules give, as {@link Scoring} states them.
+     */
+    @Test
+    void theStoredRankingFollowsTheRulesOnManyTiedEntries() {
+        String admin = token("province-admin");
+        long contest = contest(admin, "Cuộc thi xếp hạng nhiều bài");
+        List<Long> people = jdbc.sql("SELECT id FROM person ORDER BY id").query(Long.class).list();
+        people = people.subList(0, Math.min(40, people.size()));
+        for (Counts counts : Counts.values()) {
+            Map<String, Object> form = roundForm("Vòng " + counts, 3);
+            form.put("counts", counts.name());
+            Http.Response added = http.post("/api/v1/contests/" + contest + "/rounds", admin, form);
+            assertThat(added.status()).as(added.body()).isEqualTo(201);
+            long round = added.json().get("id").asLong();
+            int questions = added.json().get("questionCount").asInt();
+            SplittableRandom random = new SplittableRandom(counts.ordinal() + 7);
+            Instant t0 = Instant.now().minus(2, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS);
+            for (long person : people) {
+                int entries = 1 + random.nextInt(3);
+                for (int seq = 1; seq <= entries; seq++) {
+                    boolean running = random.nextInt(10) == 0;
+                    jdbc.sql("""
+                            INSERT INTO contest_entry (id, round_id, person_id, unit_path, seq, seed, started_at, deadline,
+                                                       finished_how, submitted_at, duration_ms, prediction, correct)
+                            VALUES (?, ?, ?, '/66/', ?, 1, ?, ?, ?, ?, ?, ?, ?)""")
+                            .params(new UUID(random.nextLong(), random.nextLong()).toString(), round, person, seq,
+                                    Timestamp.from(t0), Timestamp.from(t0.plus(20, ChronoUnit.MINUTES)),
+                                    running ? null : "SUBMITTED",
+                                    running ? null : Timestamp.from(t0.plusSeconds(random.nextInt(4))),
+                                    running || random.nextInt(15) == 0 ? null : 1000L * random.nextInt(3),
+                                    random.nextInt(8) == 0 ? null : (long) random.nextInt(5),
+                                    running ? null : random.nextInt(questions + 1))
+                            .update();
+                }
+            }
+            Http.Response closed = http.post("/api/v1/contest-rounds/" + round + "/close", admin, null);
+            assertThat(closed.status()).as(closed.body()).isEqualTo(200);
+
+            Scoring.Outcome rules = Scoring.score(contestRows.scorable(round), questions, counts);
+            assertThat(closed.json().get("trueCount").asInt()).isEqualTo(rules.trueCount()).isPositive();
+            Map<String, String> stored = new HashMap<>();
+            jdbc.sql("SELECT id, counted, prediction_gap, rank_no FROM contest_entry WHERE round_id = ?").param(round)
+                    .query(rs -> {
+                        stored.put(rs.getString(1), rs.getBoolean(2) + " " + rs.getObject(3) + " " + rs.getObject(4));
+                    });
+            Map<String, String> expected = new HashMap<>();
+            rules.scored().forEach(e -> expected.put(e.entryId(), e.counted() + " " + e.gap() + " " + e.rank()));
+            assertThat(stored).as(counts.name()).hasSize(expected.size()).isEqualTo(expected);
+            assertThat(rules.scored().stream().filter(ContestRepository.Scored::counted).count())
+                    .isEqualTo(people.size());
         }
     }
 

@@ -513,6 +513,53 @@ public class ContestRepository {
     public record Scored(String entryId, boolean counted, Long gap, Integer rank) {
     }
 
+    /** True where the database scores a round itself ({@link #scoreInPlace}); elsewhere {@link Scoring} does. */
+    public boolean scoresInPlace() {
+        return postgres;
+    }
+
+    /**
+     * Scores a round where its rows are, by the rules of {@link Scoring} (which H2 runs in Java and a
+     * test holds this to): each person's counted entry, the true count, every prediction's gap and
+     * the ranks, in two statements. Writing 100,000 rows back one by one took twenty times as long
+     * as the ranking itself. Returns the true count.
+     */
+    public int scoreInPlace(long roundId, int questionCount, Counts counts) {
+        String eligible = "finished_how IS NOT NULL AND correct IS NOT NULL";
+        int truth = jdbc.sql("""
+                SELECT COUNT(*) FROM (
+                    SELECT person_id FROM contest_entry
+                    WHERE round_id = ? AND excluded IS NULL AND %s
+                    GROUP BY person_id HAVING %s = ?) p""".formatted(eligible,
+                        counts == Counts.FIRST ? "(ARRAY_AGG(correct ORDER BY seq))[1]" : "MAX(correct)"))
+                .params(roundId, questionCount).query(Integer.class).single();
+        String candidate = counts == Counts.FIRST
+                ? "seq = MIN(seq) OVER (PARTITION BY person_id, eligible)"
+                : "correct = MAX(correct) OVER (PARTITION BY person_id, eligible)";
+        // a missing prediction, time or submission comes last; the id (as Java compares it) decides the rest
+        String order = "correct DESC, gap ASC NULLS LAST, duration_ms ASC NULLS LAST, submitted_at ASC NULLS LAST, "
+                + "id COLLATE \"C\"";
+        jdbc.sql("""
+                WITH scorable AS (
+                    SELECT id, person_id, seq, correct, duration_ms, submitted_at, %s AS eligible,
+                           ABS(prediction - ?) AS gap
+                    FROM contest_entry WHERE round_id = ? AND excluded IS NULL),
+                candidates AS (
+                    SELECT s.*, eligible AND %s AS candidate FROM scorable s),
+                picked AS (
+                    SELECT c.*, candidate AND ROW_NUMBER() OVER (PARTITION BY person_id, candidate ORDER BY %s) = 1
+                           AS counted
+                    FROM candidates c),
+                ranked AS (
+                    SELECT id, counted, gap,
+                           CASE WHEN counted THEN ROW_NUMBER() OVER (PARTITION BY counted ORDER BY %s) END AS rank_no
+                    FROM picked)
+                UPDATE contest_entry e SET counted = r.counted, prediction_gap = r.gap, rank_no = r.rank_no
+                FROM ranked r WHERE e.id = r.id""".formatted(eligible, candidate, order, order))
+                .params((long) truth, roundId).update();
+        return truth;
+    }
+
     public void score(List<Scored> scored) {
         template.batchUpdate("UPDATE contest_entry SET counted = ?, prediction_gap = ?, rank_no = ? WHERE id = ?",
                 scored, 1000, (ps, s) -> {
