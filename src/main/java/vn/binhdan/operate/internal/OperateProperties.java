@@ -22,7 +22,7 @@ public record OperateProperties(Integer maxConcurrentRequests, Integer maxConcur
         maxConcurrentRequests = maxConcurrentRequests == null ? 400 : maxConcurrentRequests;
         maxConcurrentHot = maxConcurrentHot == null ? 250 : maxConcurrentHot;
         hotPaths = hotPaths == null ? List.of("/api/v1/me/exams", "/exam", "/api/v1/contest", "/contest") : List.copyOf(hotPaths);
-        queueWait = queueWait == null ? Duration.ofMillis(200) : queueWait;
+        queueWait = queueWait == null ? Duration.ofMillis(50) : queueWait;
         retryAfter = retryAfter == null ? Duration.ofSeconds(2) : retryAfter;
     }
 }
