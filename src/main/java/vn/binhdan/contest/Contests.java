@@ -111,7 +111,11 @@ public class Contests {
     }
 
     ContestRow visible(long contestId) {
-        ContestRow c = repo.contest(contestId).orElseThrow(() -> new NotFoundException("contest.notFound"));
+        return seen(repo.contest(contestId));
+    }
+
+    private ContestRow seen(Optional<ContestRow> row) {
+        ContestRow c = row.orElseThrow(() -> new NotFoundException("contest.notFound"));
         if (!sees(CurrentUser.require(), c)) {
             throw new NotFoundException("contest.notFound");
         }
@@ -136,11 +140,7 @@ public class Contests {
     }
 
     ContestRow visibleBriefly(long contestId) {
-        ContestRow c = repo.contestBriefly(contestId).orElseThrow(() -> new NotFoundException("contest.notFound"));
-        if (!sees(CurrentUser.require(), c)) {
-            throw new NotFoundException("contest.notFound");
-        }
-        return c;
+        return seen(repo.contestBriefly(contestId));
     }
 
     // ---- set-up -------------------------------------------------------------------------------

@@ -66,24 +66,22 @@ public class AccountRepository {
      * (and each after the check expires) needs, 20,000 of them in a contest's first minute.
      */
     public Optional<AppUser> loadEnabled(long id) {
-        List<AppUser> rows = new java.util.ArrayList<>(1);
-        List<Grant> grants = new java.util.ArrayList<>();
-        jdbc.sql("""
+        record Row(long id, String username, String displayName, Long personId, Grant grant) {
+        }
+        List<Row> rows = jdbc.sql("""
                 SELECT a.id, a.username, a.display_name, a.person_id, g.role, g.unit_id, u.path
                 FROM account a LEFT JOIN role_grant g ON g.account_id = a.id LEFT JOIN unit u ON u.id = g.unit_id
                 WHERE a.id = ? AND a.enabled = TRUE ORDER BY g.id""")
-                .param(id).query(rs -> {
-                    if (rows.isEmpty()) {
-                        rows.add(new AppUser(rs.getLong(1), rs.getString(2), rs.getString(3),
-                                rs.getObject(4, Long.class), grants));
-                    }
-                    if (rs.getString(5) != null) {
-                        grants.add(new Grant(Role.valueOf(rs.getString(5)), rs.getLong(6), rs.getString(7)));
-                    }
-                });
-        return rows.isEmpty() ? Optional.empty()
-                : Optional.of(new AppUser(rows.getFirst().accountId(), rows.getFirst().username(),
-                        rows.getFirst().displayName(), rows.getFirst().personId(), List.copyOf(grants)));
+                .param(id).query((rs, i) -> new Row(rs.getLong(1), rs.getString(2), rs.getString(3),
+                        rs.getObject(4, Long.class), rs.getString(5) == null ? null
+                        : new Grant(Role.valueOf(rs.getString(5)), rs.getLong(6), rs.getString(7))))
+                .list();
+        if (rows.isEmpty()) {
+            return Optional.empty();
+        }
+        Row first = rows.getFirst();
+        return Optional.of(new AppUser(first.id(), first.username(), first.displayName(), first.personId(),
+                rows.stream().map(Row::grant).filter(java.util.Objects::nonNull).toList()));
     }
 
     public AppUser load(AccountRow a) {
