@@ -72,7 +72,8 @@ public final class AssistantBench {
     static final String[][] HELD_OUT = {
             {"HELDOUT2", "assistant/eval-heldout-2.csv", "second held-out set (eval-heldout-2.csv, its misses read by category in the third round)", "SHOW_HELDOUT2"},
             {"HELDOUT3", "assistant/eval-heldout-3.csv", "third held-out set (eval-heldout-3.csv, its misses read after the third round)", "SHOW_HELDOUT3"},
-            {"HELDOUT4", "assistant/eval-heldout-4.csv", "fourth held-out set (eval-heldout-4.csv, never tuned on)", "SHOW_HELDOUT4"}};
+            {"HELDOUT4", "assistant/eval-heldout-4.csv", "fourth held-out set (eval-heldout-4.csv, its misses read after the third round's final run)", "SHOW_HELDOUT4"},
+            {"HELDOUT5", "assistant/eval-heldout-5.csv", "fifth held-out set (eval-heldout-5.csv, never tuned on)", "SHOW_HELDOUT5"}};
 
     public static void main(String[] args) throws Exception {
         int generated = args.length > 0 ? Integer.parseInt(args[0]) : 10_000;
@@ -110,6 +111,46 @@ public final class AssistantBench {
                     ownCourses(System.getenv("ASKER")));
             System.out.println(e.answered() + " " + e.coverage() + " " + e.cited().stream().map(d -> d.get("lesson")).toList()
                     + "\n" + e.answer());
+            return;
+        }
+        if (System.getenv("RANKS") != null) {
+            // every labelled question with the search's candidate lessons, for studying the lesson choice offline
+            java.util.List<String> files = new java.util.ArrayList<>(java.util.List.of("assistant/eval.csv", "assistant/eval-heldout.csv"));
+            for (String[] h : HELD_OUT) {
+                files.add(h[1]);
+            }
+            try (var out = new java.io.PrintWriter(System.getenv("RANKS"), StandardCharsets.UTF_8);
+                 var passages = new java.io.PrintWriter(System.getenv().getOrDefault("PASSAGES", "/dev/null"), StandardCharsets.UTF_8)) {
+                for (String f : files) {
+                    for (Case c : evalCases(f)) {
+                        var parsed = small.parse(c.question());
+                        StringBuilder sb = new StringBuilder();
+                        for (var r : small.rank(parsed, 12).stream().filter(r -> "LESSON".equals(r.kind())).limit(8).toList()) {
+                            sb.append(String.format(Locale.ROOT, "\t%s:%.4f:%.3f", small.stored(r.doc()).get("lesson"), r.score(),
+                                    small.coverage(parsed, r.doc())));
+                        }
+                        AssistantEngine.Extract e = AssistantEngine.answer(small, c.question(), threshold,
+                                AssistantEngine.MIN_SENTENCE_COVERAGE, ownCourses(c.asker()));
+                        if (System.getenv("PASSAGES") != null) {
+                            var lessons = small.rank(parsed, 12).stream().filter(r -> "LESSON".equals(r.kind())).limit(6).toList();
+                            for (int i = 0; i < lessons.size(); i++) {
+                                int doc = lessons.get(i).doc();
+                                String code = small.stored(doc).get("lesson");
+                                boolean own = ownCourses(c.asker()).contains(small.stored(doc).get("course"));
+                                for (var ps : small.scorePassages(parsed, doc, 1.0)) {
+                                    passages.printf(Locale.ROOT, "%s\t%s\t%d\t%s\t%.5f\t%.4f\t%.5f\t%.4f\t%.4f\t%b\t%s\t%b\t%b\t%d%n", f, c.question(), i, code,
+                                            lessons.get(i).score() / lessons.getFirst().score(), small.coverage(parsed, doc), ps.score(),
+                                            ps.coverage(), ps.unitCoverage(), own, ps.passage().kind(),
+                                            c.lessons().contains(code), carries(ps.passage().searchable(), c.keyFact()), ps.passage().order());
+                                }
+                            }
+                        }
+                        out.printf("%s\t%s\t%s\t%s\t%s\t%s%s%n", f, String.join("|", c.lessons()), c.asker(), c.question(),
+                                e.answered() ? e.cited().getFirst().get("lesson") : "-",
+                                e.answered() && carries(e.answer(), c.keyFact()), sb);
+                    }
+                }
+            }
             return;
         }
         Baseline smallBase = new Baseline(shipped);

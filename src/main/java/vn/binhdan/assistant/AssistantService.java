@@ -50,7 +50,7 @@ public class AssistantService {
                             GenerativeWriter writer, MessageSource messages, Clock clock,
                             CourseService courses, PersonDirectory persons,
                             @Value("${binhdan.assistant.min-coverage:0.6}") double minCoverage,
-                            @Value("${binhdan.assistant.min-sentence-coverage:0.6}") double minSentenceCoverage) {
+                            @Value("${binhdan.assistant.min-sentence-coverage:0.5}") double minSentenceCoverage) {
         this.search = search;
         this.exams = exams;
         this.unanswered = unanswered;

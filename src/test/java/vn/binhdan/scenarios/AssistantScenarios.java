@@ -37,7 +37,8 @@ public abstract class AssistantScenarios extends EndToEnd {
         String lesson = org.jsoup.Jsoup.parse(jdbc.sql("SELECT body FROM lesson WHERE code = 'nhan-dien-lua-dao'")
                 .query(String.class).single()).text();
         for (String line : reply.get("answer").asText().split("\n")) {
-            assertThat(lesson).contains(line.replaceFirst("^(\\d+\\.|•)\\s*", "").strip());
+            // a part's heading introduces its lines with a colon the lesson's heading does not have
+            assertThat(lesson).contains(line.replaceFirst("^(\\d+\\.|•)\\s*", "").replaceFirst(":$", "").strip());
         }
     }
 

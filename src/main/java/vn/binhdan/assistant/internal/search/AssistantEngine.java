@@ -49,7 +49,7 @@ public final class AssistantEngine {
      * over a lesson, a real answer gathers in one sentence.
      */
     public static final double MIN_SENTENCE_COVERAGE = Double.parseDouble(
-            System.getProperty("binhdan.assistant.min-sentence-coverage", "0.6"));
+            System.getProperty("binhdan.assistant.min-sentence-coverage", "0.5"));
 
     static final double SHORT_QUESTION_COVERAGE = Double.parseDouble(
             System.getProperty("binhdan.assistant.short-question-coverage", "0.7"));
@@ -145,6 +145,18 @@ public final class AssistantEngine {
             }
         }
         String answer = render(index, parsed, best.passage());
+        if (SECOND_PART > 0 && !answer.isBlank()) {
+            String more = secondPart(index, parsed, best, all, answer);
+            if (more != null) {
+                answer = answer + "\n" + more;
+            }
+        }
+        if (LEAD && !answer.isBlank()) {
+            String lead = lead(index, parsed, best.passage(), answer);
+            if (lead != null) {
+                answer = lead + "\n" + answer;
+            }
+        }
         if (answer.isBlank()) {
             return new Extract(false, null, List.of(), List.of(), index.hits(parsed, closest), coverage);
         }
@@ -250,6 +262,131 @@ public final class AssistantEngine {
             }
         }
         return String.join("\n", lines);
+    }
+
+    /** How close (share of the chosen passage's score) another part of the same lesson must come to be added. */
+    static final double SECOND_PART = Double.parseDouble(System.getProperty("binhdan.assistant.second-part", "0.3"));
+    /** Lines of the other part added at most: what in it speaks of the question. */
+    static final int SECOND_LINES = Integer.getInteger("binhdan.assistant.second-lines", 4);
+
+    /**
+     * The lesson's next best part, when it comes close to the chosen one: a question is often answered
+     * by two parts of one lesson ("sổ sức khỏe ghi sai hạn thẻ": what the book shows, and whom to ask
+     * when it is wrong). Only its lines that speak of the question are added, under its heading.
+     */
+    static String secondPart(SearchIndex index, SearchIndex.Parsed parsed, SearchIndex.PassageScore chosen,
+                             List<SearchIndex.PassageScore> all, String rendered) {
+        SearchIndex.PassageScore second = null;
+        for (SearchIndex.PassageScore ps : all) {
+            Passages.Passage p = ps.passage();
+            if (p.doc() != chosen.passage().doc() || ps == chosen || ps.score() <= 0
+                    || p.blocks().stream().anyMatch(b -> chosen.passage().blocks().contains(b))
+                    || chosen.passage().blocks().stream().anyMatch(b -> p.blocks().contains(b))) {
+                continue;
+            }
+            if (second == null || ps.score() * ps.coverage() > second.score() * second.coverage()) {
+                second = ps;
+            }
+        }
+        if (second == null || second.score() * second.coverage() < SECOND_PART * chosen.score() * chosen.coverage()) {
+            return null;
+        }
+        List<String> said = new ArrayList<>(List.of(rendered.split("\n")));
+        List<String> candidates = List.of(render(index, parsed, second.passage()).split("\n"));
+        boolean[] keep = new boolean[candidates.size()];
+        int firstStep = -1;
+        int lastStep = -1;
+        for (int k = 0; k < candidates.size(); k++) {
+            String line = candidates.get(k);
+            keep[k] = !line.endsWith(":") && index.weightIn(parsed, line) > 0 && !repeated(line, said);
+            if (keep[k] && STEP.matcher(line).matches()) {
+                firstStep = firstStep < 0 ? k : firstStep;
+                lastStep = k;
+            }
+        }
+        // steps are not picked apart: from the first step that speaks of the question to the last, in order
+        for (int k = Math.max(0, firstStep); k <= lastStep; k++) {
+            keep[k] = STEP.matcher(candidates.get(k)).matches() || keep[k];
+        }
+        List<String> lines = new ArrayList<>();
+        for (int k = 0; k < candidates.size() && lines.size() < SECOND_LINES; k++) {
+            if (keep[k]) {
+                lines.add(candidates.get(k));
+            }
+        }
+        if (lines.isEmpty()) {
+            return null;
+        }
+        String heading = second.passage().heading() == null ? null : Passages.heading(second.passage().heading());
+        // a heading that asks ("Báo cho ai?") introduces its lines as it is
+        String intro = heading == null ? "" : heading + (heading.matches("(?s).*[?!.:]$") ? "" : ":") + "\n";
+        return intro + String.join("\n", lines);
+    }
+
+    static final boolean LEAD = Boolean.parseBoolean(System.getProperty("binhdan.assistant.lead", "true"));
+    static final double LEAD_MARGIN = Double.parseDouble(System.getProperty("binhdan.assistant.lead-margin", "1.5"));
+
+    /**
+     * The lesson's one sentence (or list item) that gathers the question best, when the chosen passage
+     * holds none as good: the passage is chosen for covering the question's subject, but a yes/no or
+     * "where" question is often answered by one rule said elsewhere in the lesson ("… có giá trị như
+     * chữ ký tay"). It comes first, as a person answering would say it, and the passage follows.
+     */
+    static String lead(SearchIndex index, SearchIndex.Parsed parsed, Passages.Passage chosen, String rendered) {
+        List<String> units = new ArrayList<>();
+        List<Boolean> inChosen = new ArrayList<>();
+        for (Passages.Passage p : index.passages(chosen.doc())) {
+            for (Passages.Block b : p.blocks()) {
+                if (b.kind().equals("sub")) {
+                    continue;
+                }
+                boolean same = chosen.searchable().contains(b.text());
+                for (String u : b.kind().equals("p") ? Passages.sentences(b.text()) : List.of(b.text())) {
+                    String t = b.kind().equals("p") ? Passages.clean(u) : cleanItem(u);
+                    if (t != null && t.split("\\s+").length >= 4 && !units.contains(t)) {
+                        units.add(t);
+                        inChosen.add(same);
+                    }
+                }
+            }
+        }
+        List<SearchIndex.Concept> concepts = parsed.concepts();
+        boolean[][] has = new boolean[units.size()][];
+        int[] having = new int[concepts.size()];
+        for (int u = 0; u < units.size(); u++) {
+            has[u] = index.conceptsIn(parsed, units.get(u));
+            for (int c = 0; c < concepts.size(); c++) {
+                having[c] += has[u][c] ? 1 : 0;
+            }
+        }
+        boolean[] inTitle = index.conceptsIn(parsed, index.stored(chosen.doc()).get("title"));
+        // within the lesson an idea every sentence shares (its topic) tells the sentences apart less than a rare one
+        double[] weight = new double[concepts.size()];
+        for (int c = 0; c < concepts.size(); c++) {
+            weight[c] = inTitle[c] || having[c] == 0 ? 0
+                    : Math.sqrt(concepts.get(c).weight()) * Math.log(1 + (double) units.size() / having[c]);
+        }
+        double inPassage = 0;
+        double outside = 0;
+        String best = null;
+        for (int u = 0; u < units.size(); u++) {
+            double w = 0;
+            for (int c = 0; c < concepts.size(); c++) {
+                w += has[u][c] ? weight[c] : 0;
+            }
+            int tokens = units.get(u).split("\\s+").length;
+            w /= 1 + Math.max(0, tokens - 25) / 25.0;
+            if (inChosen.get(u)) {
+                inPassage = Math.max(inPassage, w);
+            } else if (w > outside) {
+                outside = w;
+                best = units.get(u);
+            }
+        }
+        if (best == null || outside <= inPassage * LEAD_MARGIN) {
+            return null;
+        }
+        return repeated(best, new ArrayList<>(List.of(rendered.split("\n")))) ? null : best;
     }
 
     /** A list item without the sentences that only point elsewhere ("Xem lại bài … để …"). */

@@ -823,6 +823,16 @@ public final class SearchIndex {
         return s;
     }
 
+    /** Which of the question's ideas a text speaks of, in the order of {@link Parsed#concepts()}. */
+    boolean[] conceptsIn(Parsed parsed, String text) {
+        List<String> tokens = IndexAnalysis.tokens(analyzer, text);
+        boolean[] out = new boolean[parsed.concepts().size()];
+        for (int c = 0; c < out.length; c++) {
+            out[c] = matches(parsed.concepts().get(c), tokens);
+        }
+        return out;
+    }
+
     /** A document's whole text, as indexed (lessons: the body without markup). */
     public String text(int doc) {
         return docs[doc].text();
