@@ -73,7 +73,8 @@ public final class AssistantBench {
             {"HELDOUT2", "assistant/eval-heldout-2.csv", "second held-out set (eval-heldout-2.csv, its misses read by category in the third round)", "SHOW_HELDOUT2"},
             {"HELDOUT3", "assistant/eval-heldout-3.csv", "third held-out set (eval-heldout-3.csv, its misses read after the third round)", "SHOW_HELDOUT3"},
             {"HELDOUT4", "assistant/eval-heldout-4.csv", "fourth held-out set (eval-heldout-4.csv, its misses read after the third round's final run)", "SHOW_HELDOUT4"},
-            {"HELDOUT5", "assistant/eval-heldout-5.csv", "fifth held-out set (eval-heldout-5.csv, never tuned on)", "SHOW_HELDOUT5"}};
+            {"HELDOUT5", "assistant/eval-heldout-5.csv", "fifth held-out set (eval-heldout-5.csv, its misses read after the fifth round's run)", "SHOW_HELDOUT5"},
+            {"HELDOUT6", "assistant/eval-heldout-6.csv", "sixth held-out set (eval-heldout-6.csv, never tuned on)", "SHOW_HELDOUT6"}};
 
     public static void main(String[] args) throws Exception {
         int generated = args.length > 0 ? Integer.parseInt(args[0]) : 10_000;
