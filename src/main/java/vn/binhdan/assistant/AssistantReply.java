@@ -20,6 +20,15 @@ public record AssistantReply(String status, String message, String answer, List<
         return answer == null ? List.of() : List.of(answer.split("\n"));
     }
 
+    /**
+     * A line that introduces a part of the answer (a lesson's heading, "Báo cho ai?", "Khi bị mất điện
+     * thoại:"), shown as a small heading so that a second part reads as one.
+     */
+    public boolean isHeading(String line) {
+        return !line.startsWith("•") && !line.matches("\\d+\\. .*") && (line.endsWith(":") || line.endsWith("?"))
+                && line.split("\\s+").length <= 12;
+    }
+
     public boolean answered() {
         return "ANSWERED".equals(status);
     }
