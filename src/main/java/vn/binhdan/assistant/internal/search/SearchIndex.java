@@ -266,7 +266,8 @@ public final class SearchIndex {
                 continue;
             }
             String t = tokens.get(i++);
-            if (vocabulary.isStopword(t) || (!saysAi && isWho(tokens, i - 1))) {
+            if (vocabulary.isStopword(t) || (!saysAi && isWho(tokens, i - 1))
+                    || (aligned && vocabulary.isMarkedStopword(exactTokens.get(i - 1)))) {
                 // a stop word still binds a word beside it: "đăng lên mạng" is not "đăng" and "mạng" apart
                 if (previous != null && !t.equals("ai")) {
                     addPair(q, previous, t);

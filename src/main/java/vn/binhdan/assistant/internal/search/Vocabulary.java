@@ -23,6 +23,8 @@ public final class Vocabulary {
     private final Map<String, List<List<String>>> phrasesByFirst = new HashMap<>();
     private final Map<List<String>, List<List<String>>> groupOf = new HashMap<>();
     private final Set<String> stopwords = new HashSet<>();
+    /** Stop words only as typed with these marks: "vậy" says nothing, "vay" (a loan) does. */
+    private final Set<String> markedStopwords = new HashSet<>();
     private final int groups;
 
     private Vocabulary(Analyzer analyzer, String synonyms, String stops) {
@@ -62,7 +64,9 @@ public final class Vocabulary {
         groups = n;
         for (String line : stops.split("\n")) {
             String l = line.strip();
-            if (!l.isEmpty() && !l.startsWith("#")) {
+            if (l.startsWith("=")) {
+                markedStopwords.addAll(IndexAnalysis.tokens(MARKED, l.substring(1)));
+            } else if (!l.isEmpty() && !l.startsWith("#")) {
                 stopwords.addAll(IndexAnalysis.tokens(analyzer, l));
             }
         }
@@ -105,6 +109,13 @@ public final class Vocabulary {
     boolean isStopword(String token) {
         return stopwords.contains(token);
     }
+
+    /** {@code typed}: the token as the exact analyzer reads it, marks kept. */
+    boolean isMarkedStopword(String typed) {
+        return markedStopwords.contains(typed);
+    }
+
+    private static final Analyzer MARKED = IndexAnalysis.exactAnalyzer();
 
     public int groups() {
         return groups;
