@@ -76,7 +76,8 @@ public final class AssistantBench {
             {"HELDOUT5", "assistant/eval-heldout-5.csv", "fifth held-out set (eval-heldout-5.csv, its misses read after the fifth round's run)", "SHOW_HELDOUT5"},
             {"HELDOUT6", "assistant/eval-heldout-6.csv", "sixth held-out set (eval-heldout-6.csv, its misses read after the fifth round's run)", "SHOW_HELDOUT6"},
             {"HELDOUT7", "assistant/eval-heldout-7.csv", "seventh held-out set (eval-heldout-7.csv, its misses read after the sixth round's run)", "SHOW_HELDOUT7"},
-            {"HELDOUT8", "assistant/eval-heldout-8.csv", "eighth held-out set (eval-heldout-8.csv, never tuned on)", "SHOW_HELDOUT8"}};
+            {"HELDOUT8", "assistant/eval-heldout-8.csv", "eighth held-out set (eval-heldout-8.csv, its refusals read after the seventh round's run)", "SHOW_HELDOUT8"},
+            {"HELDOUT9", "assistant/eval-heldout-9.csv", "ninth held-out set (eval-heldout-9.csv, never tuned on)", "SHOW_HELDOUT9"}};
 
     public static void main(String[] args) throws Exception {
         int generated = args.length > 0 ? Integer.parseInt(args[0]) : 10_000;
