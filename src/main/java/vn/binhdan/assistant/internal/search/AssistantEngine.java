@@ -96,10 +96,15 @@ public final class AssistantEngine {
         for (int i = 0; i < lessons.size(); i++) {
             int doc = lessons.get(i).doc();
             double lessonCoverage = i == 0 ? coverage : index.coverage(parsed, doc);
+            // a question told as a story has more words no lesson says than words it does: a lesson that
+            // speaks of its subject in the platform's own terms (a phrase of the synonym lists) may answer it
+            boolean story = parsed.concepts().size() >= STORY_IDEAS && index.holdsATerm(parsed, doc);
             // a lesson that covers little of the question would only add noise
-            if (lessonCoverage < minCoverage) {
+            if (lessonCoverage < (story ? Math.min(minCoverage, STORY_COVERAGE) : minCoverage)) {
                 continue;
             }
+            double unitNeeded = story ? Math.min(needed, STORY_SENTENCE) : needed;
+            double passageFloor = story ? PASSAGE_COVERAGE : passageNeeded;
             if (GATE_ON_SENTENCES) {
                 for (SearchIndex.Sentence s : index.sentences(parsed, doc, 1.0)) {
                     bestSentence = Math.max(bestSentence, s.coverage());
@@ -118,7 +123,7 @@ public final class AssistantEngine {
                     anyChoice = choice;
                 }
                 // a passage none of whose sentences gathers the question does not answer it, however its words are spread
-                if (!GATE_ON_SENTENCES && (ps.unitCoverage() < needed || ps.coverage() < passageNeeded)) {
+                if (!GATE_ON_SENTENCES && (ps.unitCoverage() < unitNeeded || ps.coverage() < passageFloor)) {
                     continue;
                 }
                 if (best == null || choice > bestChoice) {
@@ -164,6 +169,11 @@ public final class AssistantEngine {
         return new Extract(true, answer, List.of(index.stored(doc)), List.of(index.text(doc)), List.of(), coverage,
                 best.coverage(), best.unitCoverage());
     }
+
+    /** Ideas from which a question counts as told as a story (99: none does). */
+    static final int STORY_IDEAS = Integer.getInteger("binhdan.assistant.story-ideas", 6);
+    static final double STORY_COVERAGE = Double.parseDouble(System.getProperty("binhdan.assistant.story-coverage", "0.4"));
+    static final double STORY_SENTENCE = Double.parseDouble(System.getProperty("binhdan.assistant.story-sentence", "0.35"));
 
     /** How much more a passage of the asker's own course weighs than one of another course. */
     static final double OWN_COURSE_BOOST = Double.parseDouble(System.getProperty("binhdan.assistant.own-course-boost", "1.5"));

@@ -824,6 +824,32 @@ public final class SearchIndex {
         return s;
     }
 
+    /**
+     * Whether the document says one of the question's terms of the platform's vocabulary: an idea the
+     * synonym lists name ("mã otp", "vneid", "chữ ký số"), not a run of everyday syllables.
+     */
+    public boolean holdsATerm(Parsed parsed, int doc) {
+        List<String> tokens = IndexAnalysis.tokens(analyzer, docs[doc].title() + "\n" + docs[doc].text());
+        List<Concept> concepts = parsed.concepts();
+        boolean term = false;
+        for (Concept c : concepts) {
+            term |= c.forms().size() > 1 && matches(c, tokens);
+        }
+        if (!term || STORY_TAIL <= 0) {
+            return term;
+        }
+        // what is asked comes last ("…, hỏi tỷ giá đô la mỹ hôm nay"; "… bao giờ mới kích hoạt được"): the
+        // story's terms alone do not make the lesson speak of it
+        for (int c = Math.max(0, concepts.size() - STORY_TAIL); c < concepts.size(); c++) {
+            if (matches(concepts.get(c), tokens)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    static final int STORY_TAIL = Integer.getInteger("binhdan.assistant.story-tail", 2);
+
     /** Which of the question's ideas a text speaks of, in the order of {@link Parsed#concepts()}. */
     boolean[] conceptsIn(Parsed parsed, String text) {
         List<String> tokens = IndexAnalysis.tokens(analyzer, text);
