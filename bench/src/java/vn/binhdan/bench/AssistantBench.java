@@ -77,7 +77,8 @@ public final class AssistantBench {
             {"HELDOUT6", "assistant/eval-heldout-6.csv", "sixth held-out set (eval-heldout-6.csv, its misses read after the fifth round's run)", "SHOW_HELDOUT6"},
             {"HELDOUT7", "assistant/eval-heldout-7.csv", "seventh held-out set (eval-heldout-7.csv, its misses read after the sixth round's run)", "SHOW_HELDOUT7"},
             {"HELDOUT8", "assistant/eval-heldout-8.csv", "eighth held-out set (eval-heldout-8.csv, its refusals read after the seventh round's run)", "SHOW_HELDOUT8"},
-            {"HELDOUT9", "assistant/eval-heldout-9.csv", "ninth held-out set (eval-heldout-9.csv, never tuned on)", "SHOW_HELDOUT9"}};
+            {"HELDOUT9", "assistant/eval-heldout-9.csv", "ninth held-out set (eval-heldout-9.csv, run once after the seventh round, unread)", "SHOW_HELDOUT9"},
+            {"HELDOUT10", "assistant/eval-heldout-10.csv", "tenth held-out set (eval-heldout-10.csv, never tuned on)", "SHOW_HELDOUT10"}};
 
     public static void main(String[] args) throws Exception {
         int generated = args.length > 0 ? Integer.parseInt(args[0]) : 10_000;
@@ -103,7 +104,7 @@ public final class AssistantBench {
             String q = System.getenv("ASK");
             System.out.println(small.parse(q));
             for (var r : small.rank(small.parse(q), 12).stream().filter(r -> "LESSON".equals(r.kind())).limit(6).toList()) {
-                System.out.printf(Locale.ROOT, "lesson %s score %.2f coverage %.2f%n", small.stored(r.doc()).get("lesson"),
+                System.out.printf(Locale.ROOT, "lesson %s story-term %b score %.2f coverage %.2f%n", small.stored(r.doc()).get("lesson"), small.holdsATerm(small.parse(q), r.doc()),
                         r.score(), small.coverage(small.parse(q), r.doc()));
                 for (var ps : small.scorePassages(small.parse(q), r.doc(), 1.0)) {
                     var p = ps.passage();

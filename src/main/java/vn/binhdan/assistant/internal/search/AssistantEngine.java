@@ -98,7 +98,8 @@ public final class AssistantEngine {
             double lessonCoverage = i == 0 ? coverage : index.coverage(parsed, doc);
             // a question told as a story has more words no lesson says than words it does: a lesson that
             // speaks of its subject in the platform's own terms (a phrase of the synonym lists) may answer it
-            boolean story = parsed.concepts().size() >= STORY_IDEAS && index.holdsATerm(parsed, doc);
+            // — one of the search's first lessons: further down, a term and a stray syllable are all they share
+            boolean story = i < STORY_RANK && parsed.concepts().size() >= STORY_IDEAS && index.holdsATerm(parsed, doc);
             // a lesson that covers little of the question would only add noise
             if (lessonCoverage < (story ? Math.min(minCoverage, STORY_COVERAGE) : minCoverage)) {
                 continue;
@@ -172,6 +173,7 @@ public final class AssistantEngine {
 
     /** Ideas from which a question counts as told as a story (99: none does). */
     static final int STORY_IDEAS = Integer.getInteger("binhdan.assistant.story-ideas", 6);
+    static final int STORY_RANK = Integer.getInteger("binhdan.assistant.story-rank", 3);
     static final double STORY_COVERAGE = Double.parseDouble(System.getProperty("binhdan.assistant.story-coverage", "0.4"));
     static final double STORY_SENTENCE = Double.parseDouble(System.getProperty("binhdan.assistant.story-sentence", "0.35"));
 

@@ -206,9 +206,10 @@ public final class SearchIndex {
     /** A question read into concepts, with the query built from them. */
     /** {@code words}: every folded syllable of the question, question words included ("là gì", "ở đâu"). */
     /** {@code asks}: what kind of answer the question's own words ask for (a number, a place or whom to tell). */
-    public record Parsed(List<Concept> concepts, Query query, Set<String> words, Asks asks) {
+    /** {@code tokens}: the question's folded syllables in order, stop words included. */
+    public record Parsed(List<Concept> concepts, Query query, Set<String> words, Asks asks, List<String> tokens) {
         public Parsed(List<Concept> concepts, Query query, Set<String> words) {
-            this(concepts, query, words, Asks.ANY);
+            this(concepts, query, words, Asks.ANY, List.of());
         }
 
         public boolean isEmpty() {
@@ -298,7 +299,7 @@ public final class SearchIndex {
         for (Concept c : concepts) {
             q.add(conceptQuery(c), BooleanClause.Occur.SHOULD);
         }
-        return new Parsed(concepts, q.build(), new HashSet<>(tokens), asks(question));
+        return new Parsed(concepts, q.build(), new HashSet<>(tokens), asks(question), List.copyOf(tokens));
     }
 
     private static void addPair(BooleanQuery.Builder q, String first, String second) {
@@ -840,8 +841,56 @@ public final class SearchIndex {
         }
         // what is asked comes last ("…, hỏi tỷ giá đô la mỹ hôm nay"; "… bao giờ mới kích hoạt được"): the
         // story's terms alone do not make the lesson speak of it
-        for (int c = Math.max(0, concepts.size() - STORY_TAIL); c < concepts.size(); c++) {
-            if (matches(concepts.get(c), tokens)) {
+        List<String> typed = null;
+        // the last ideas that tell anything apart: "giá" is said of every "đánh giá"
+        int seen = 0;
+        for (int c = concepts.size() - 1; c >= 0 && seen < STORY_TAIL; c--) {
+            Concept concept = concepts.get(c);
+            if (concept.weight() < STORY_TAIL_WEIGHT) {
+                continue;
+            }
+            seen++;
+            if (!matches(concept, tokens) || !saidWithItsNeighbour(parsed, concept, tokens)) {
+                continue;
+            }
+            if (concept.accented() == null) {
+                return true;
+            }
+            // typed with marks, the syllable must be said with them: "giá" (a price) is not the "gia" of "gia đình"
+            typed = typed == null ? IndexAnalysis.tokens(exact, docs[doc].title() + "\n" + docs[doc].text()) : typed;
+            if (typed.contains(concept.accented())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * A one-syllable idea is half of a word more often than not ("tỷ" of "tỷ giá", said in a lesson only as
+     * "tỷ lệ"): where the question has a word of content beside it, the lesson must say the two together.
+     */
+    private boolean saidWithItsNeighbour(Parsed parsed, Concept concept, List<String> docTokens) {
+        if (concept.forms().size() != 1 || concept.forms().getFirst().size() != 1) {
+            return true;
+        }
+        String syllable = concept.forms().getFirst().getFirst();
+        List<String> q = parsed.tokens();
+        int at = q.indexOf(syllable);
+        if (at < 0) {
+            return true;
+        }
+        List<String> pairs = new ArrayList<>();
+        if (at > 0 && !vocabulary.isStopword(q.get(at - 1))) {
+            pairs.add(q.get(at - 1) + " " + syllable);
+        }
+        if (at + 1 < q.size() && !vocabulary.isStopword(q.get(at + 1))) {
+            pairs.add(syllable + " " + q.get(at + 1));
+        }
+        if (pairs.isEmpty()) {
+            return true;
+        }
+        for (int i = 0; i + 1 < docTokens.size(); i++) {
+            if (pairs.contains(docTokens.get(i) + " " + docTokens.get(i + 1))) {
                 return true;
             }
         }
@@ -849,6 +898,7 @@ public final class SearchIndex {
     }
 
     static final int STORY_TAIL = Integer.getInteger("binhdan.assistant.story-tail", 2);
+    static final double STORY_TAIL_WEIGHT = Double.parseDouble(System.getProperty("binhdan.assistant.story-tail-weight", "1.0"));
 
     /** Which of the question's ideas a text speaks of, in the order of {@link Parsed#concepts()}. */
     boolean[] conceptsIn(Parsed parsed, String text) {
