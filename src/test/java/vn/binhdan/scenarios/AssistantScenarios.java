@@ -162,23 +162,6 @@ public abstract class AssistantScenarios extends EndToEnd {
                 .filter(x -> x.length() > 3).toList();
     }
 
-    /**
-     * A question told the way an elderly learner tells it, in everyday Southern speech and chat shorthand,
-     * is answered with what the lesson says of it; a question that only mentions the platform's words
-     * around something no lesson teaches is still not answered.
-     */
-    @Test
-    void aQuestionToldAsAStoryInEverydaySpeechIsAnsweredWithTheLessonsRule() {
-        JsonNode reply = ask(token("learner"),
-                "trên fb có cái phiếu ghi tên với sđt để bốc thăm trúng xe máy có nên điền thử ko");
-        assertThat(reply.get("status").asText()).isEqualTo("ANSWERED");
-        assertThat(cited(reply)).containsExactly("mat-khau-du-lieu-ca-nhan");
-        assertThat(reply.get("answer").asText()).contains("Không điền thông tin cá nhân");
-
-        JsonNode unrelated = ask(token("learner"), "con tui ở xa gọi đt về hỏi hôm nay tỷ giá đô la mỹ bao nhiêu vậy");
-        assertThat(unrelated.get("status").asText()).isEqualTo("NOT_FOUND");
-    }
-
     @Test
     void anUnrelatedQuestionIsAnsweredHonestlyWithTheClosestLessons() {
         JsonNode reply = ask(token("learner"), "giá vàng hôm nay bao nhiêu");

@@ -258,6 +258,12 @@ public final class SearchIndex {
         BooleanQuery.Builder q = new BooleanQuery.Builder();
         String previous = null;
         for (int i = 0; i < tokens.size(); ) {
+            if (aligned && vocabulary.isMarkedStopword(exactTokens.get(i))) {
+                // before the synonym phrases: typed with its marks, "cái" is not the "cài" of "cài đặt"
+                i++;
+                previous = null;
+                continue;
+            }
             List<String> phrase = !saysAi && isWho(tokens, i) ? null : vocabulary.phraseAt(tokens, i);
             if (phrase != null) {
                 List<List<String>> forms = vocabulary.group(phrase);
@@ -267,8 +273,7 @@ public final class SearchIndex {
                 continue;
             }
             String t = tokens.get(i++);
-            if (vocabulary.isStopword(t) || (!saysAi && isWho(tokens, i - 1))
-                    || (aligned && vocabulary.isMarkedStopword(exactTokens.get(i - 1)))) {
+            if (vocabulary.isStopword(t) || (!saysAi && isWho(tokens, i - 1))) {
                 // a stop word still binds a word beside it: "đăng lên mạng" is not "đăng" and "mạng" apart
                 if (previous != null && !t.equals("ai")) {
                     addPair(q, previous, t);

@@ -1,0 +1,76 @@
+package vn.binhdan.assistant.internal.search;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.apache.lucene.analysis.Analyzer;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Questions as people type them, against the shipped lessons alone (the scenario tests share one
+ * database whose other tests publish courses of their own, which moves a story's ranks).
+ */
+class StoryQuestionTest {
+
+    private static SearchIndex index;
+
+    @BeforeAll
+    static void shippedLessons() throws IOException {
+        PathMatchingResourcePatternResolver resolver = new PathMatchingResourcePatternResolver();
+        JsonMapper json = JsonMapper.builder().build();
+        List<IndexDoc> docs = new ArrayList<>();
+        for (Resource manifest : resolver.getResources("classpath*:content/courses/*/manifest.json")) {
+            JsonNode m = json.readTree(manifest.getContentAsByteArray());
+            String code = m.path("code").asString();
+            String courseTitle = m.path("title").path("vi").asString();
+            for (JsonNode module : m.path("modules")) {
+                for (JsonNode l : module.path("lessons")) {
+                    String body = new String(manifest.createRelative(l.path("body").asString()).getContentAsByteArray(),
+                            StandardCharsets.UTF_8);
+                    docs.add(new IndexDoc("LESSON", code, l.path("code").asString(), l.path("title").path("vi").asString(),
+                            courseTitle + " · " + module.path("title").path("vi").asString(), IndexContent.text(body),
+                            "/learn/" + code + "/" + l.path("code").asString(), IndexContent.outline(body)));
+                }
+            }
+        }
+        Analyzer analyzer = IndexAnalysis.analyzer();
+        index = SearchIndex.build(analyzer, Vocabulary.load(analyzer), docs);
+    }
+
+    private static AssistantEngine.Extract ask(String question) {
+        return AssistantEngine.answer(index, question, 0.6, AssistantEngine.MIN_SENTENCE_COVERAGE, Set.of("KNS-NGUOI-DAN"));
+    }
+
+    @Test
+    void aStoryInEverydaySouthernSpeechIsAnsweredWithTheLessonsRule() {
+        AssistantEngine.Extract e = ask("trên fb có cái phiếu ghi tên với sđt để bốc thăm trúng xe máy có nên điền thử ko");
+        assertThat(e.answered()).isTrue();
+        assertThat(e.cited()).extracting(d -> d.get("lesson")).containsExactly("mat-khau-du-lieu-ca-nhan");
+        assertThat(e.answer()).contains("Không điền thông tin cá nhân");
+    }
+
+    @Test
+    void aQuestionToldAsAStoryAboutSomethingNoLessonTeachesIsNotAnswered() {
+        assertThat(ask("con tui ở xa gọi đt về hỏi hôm nay tỷ giá đô la mỹ bao nhiêu vậy").answered()).isFalse();
+        assertThat(ask("đổi mật khẩu wifi").answered()).isFalse();
+    }
+
+    @Test
+    void fillerTypedWithItsMarksIsNotReadAsTheLessonWordItFoldsTo() {
+        // "vậy" folded is "vay" (a loan), "cái" is "cài" (install): typed with marks they say nothing
+        SearchIndex.Parsed parsed = index.parse("chứng thư chữ ký số là cái gì vậy");
+        assertThat(parsed.concepts()).noneMatch(c -> c.forms().stream().anyMatch(f -> f.contains("vay") || f.contains("cai")));
+        // typed without marks nobody can tell: "cai" stays, it may be installing
+        SearchIndex.Parsed unmarked = index.parse("cai zalo tren dien thoai nhu the nao");
+        assertThat(unmarked.concepts()).anyMatch(c -> c.forms().contains(List.of("cai")));
+    }
+}
