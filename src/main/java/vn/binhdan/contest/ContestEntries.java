@@ -323,6 +323,11 @@ public class ContestEntries implements Contests.Grader {
     /** Saves one answer, given as shown option positions (0-based); empty clears it. */
     public Saved save(String entryId, int position, List<Integer> choice) {
         EntryRow e = ownStarted(entryId);
+        if (!e.active()) {
+            // a submitted entry says so whatever the late answer is: its shuffled order made an invalid
+            // choice for the question at that place answer 400 before the 409 it owes
+            throw new ConflictException("contest.alreadySubmitted");
+        }
         List<QuestionRow> qs = questionsOf(e.roundId());
         if (position < 1 || position > qs.size()) {
             throw new BusinessException("contest.itemNotInEntry", position);
