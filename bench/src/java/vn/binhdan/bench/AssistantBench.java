@@ -78,7 +78,8 @@ public final class AssistantBench {
             {"HELDOUT7", "assistant/eval-heldout-7.csv", "seventh held-out set (eval-heldout-7.csv, its misses read after the sixth round's run)", "SHOW_HELDOUT7"},
             {"HELDOUT8", "assistant/eval-heldout-8.csv", "eighth held-out set (eval-heldout-8.csv, its refusals read after the seventh round's run)", "SHOW_HELDOUT8"},
             {"HELDOUT9", "assistant/eval-heldout-9.csv", "ninth held-out set (eval-heldout-9.csv, run once after the seventh round, unread)", "SHOW_HELDOUT9"},
-            {"HELDOUT10", "assistant/eval-heldout-10.csv", "tenth held-out set (eval-heldout-10.csv, never tuned on)", "SHOW_HELDOUT10"}};
+            {"HELDOUT10", "assistant/eval-heldout-10.csv", "tenth held-out set (eval-heldout-10.csv, its refusals read after the eighth round's run)", "SHOW_HELDOUT10"},
+            {"HELDOUT11", "assistant/eval-heldout-11.csv", "eleventh held-out set (eval-heldout-11.csv, never run: for the next round)", "SHOW_HELDOUT11"}};
 
     public static void main(String[] args) throws Exception {
         int generated = args.length > 0 ? Integer.parseInt(args[0]) : 10_000;
