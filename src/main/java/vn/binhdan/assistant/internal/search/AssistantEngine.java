@@ -158,7 +158,11 @@ public final class AssistantEngine {
             }
         }
         if (LEAD && !answer.isBlank()) {
-            String lead = lead(index, parsed, best.passage(), answer);
+            int chosenDoc = best.passage().doc();
+            // the lesson's passages were cut once already, for scoring them
+            List<Passages.Passage> ofLesson = all.stream().map(SearchIndex.PassageScore::passage)
+                    .filter(p -> p.doc() == chosenDoc).toList();
+            String lead = lead(index, parsed, best.passage(), ofLesson, answer);
             if (lead != null) {
                 answer = lead + "\n" + answer;
             }
@@ -291,9 +295,9 @@ public final class AssistantEngine {
         SearchIndex.PassageScore second = null;
         for (SearchIndex.PassageScore ps : all) {
             Passages.Passage p = ps.passage();
+            // a part sharing any paragraph with the chosen one (its section, or a subsection of it) adds nothing new
             if (p.doc() != chosen.passage().doc() || ps == chosen || ps.score() <= 0
-                    || p.blocks().stream().anyMatch(b -> chosen.passage().blocks().contains(b))
-                    || chosen.passage().blocks().stream().anyMatch(b -> p.blocks().contains(b))) {
+                    || p.blocks().stream().anyMatch(b -> chosen.passage().blocks().contains(b))) {
                 continue;
             }
             if (second == null || ps.score() * ps.coverage() > second.score() * second.coverage()) {
@@ -344,10 +348,12 @@ public final class AssistantEngine {
      * "where" question is often answered by one rule said elsewhere in the lesson ("… có giá trị như
      * chữ ký tay"). It comes first, as a person answering would say it, and the passage follows.
      */
-    static String lead(SearchIndex index, SearchIndex.Parsed parsed, Passages.Passage chosen, String rendered) {
+    static String lead(SearchIndex index, SearchIndex.Parsed parsed, Passages.Passage chosen,
+                       List<Passages.Passage> ofLesson, String rendered) {
         List<String> units = new ArrayList<>();
         List<Boolean> inChosen = new ArrayList<>();
-        for (Passages.Passage p : index.passages(chosen.doc())) {
+        Set<String> seen = new java.util.HashSet<>();
+        for (Passages.Passage p : ofLesson) {
             for (Passages.Block b : p.blocks()) {
                 if (b.kind().equals("sub")) {
                     continue;
@@ -355,7 +361,7 @@ public final class AssistantEngine {
                 boolean same = chosen.searchable().contains(b.text());
                 for (String u : b.kind().equals("p") ? Passages.sentences(b.text()) : List.of(b.text())) {
                     String t = b.kind().equals("p") ? Passages.clean(u) : cleanItem(u);
-                    if (t != null && t.split("\\s+").length >= 4 && !units.contains(t)) {
+                    if (t != null && t.split("\\s+").length >= 4 && seen.add(t)) {
                         units.add(t);
                         inChosen.add(same);
                     }
