@@ -79,7 +79,9 @@ public final class AssistantBench {
             {"HELDOUT8", "assistant/eval-heldout-8.csv", "eighth held-out set (eval-heldout-8.csv, its refusals read after the seventh round's run)", "SHOW_HELDOUT8"},
             {"HELDOUT9", "assistant/eval-heldout-9.csv", "ninth held-out set (eval-heldout-9.csv, run once after the seventh round, unread)", "SHOW_HELDOUT9"},
             {"HELDOUT10", "assistant/eval-heldout-10.csv", "tenth held-out set (eval-heldout-10.csv, its refusals read after the eighth round's run)", "SHOW_HELDOUT10"},
-            {"HELDOUT11", "assistant/eval-heldout-11.csv", "eleventh held-out set (eval-heldout-11.csv, never run: for the next round)", "SHOW_HELDOUT11"}};
+            {"HELDOUT11", "assistant/eval-heldout-11.csv", "eleventh held-out set (eval-heldout-11.csv, run once on the asked-questions engine, then read)", "SHOW_HELDOUT11"},
+            {"HELDOUT12", "assistant/eval-heldout-12.csv", "twelfth held-out set (eval-heldout-12.csv, run once on the asked-questions engine, then read)", "SHOW_HELDOUT12"},
+            {"HELDOUT13", "assistant/eval-heldout-13.csv", "thirteenth held-out set (eval-heldout-13.csv, never run: for the next round)", "SHOW_HELDOUT13"}};
 
     public static void main(String[] args) throws Exception {
         int generated = args.length > 0 ? Integer.parseInt(args[0]) : 10_000;
@@ -112,6 +114,10 @@ public final class AssistantBench {
                     System.out.printf(Locale.ROOT, "   %.3f cov %.2f unit %.2f %s %s/%s%n", ps.score(), ps.coverage(),
                             ps.unitCoverage(), p.kind(), p.parent(), p.heading());
                 }
+            }
+            for (var m : small.nearestAsked(q)) {
+                System.out.printf(Locale.ROOT, "asked %.3f support %.3f %s / %s%n", m.similarity(), m.support(),
+                        m.doc() < 0 ? "(off topic)" : small.stored(m.doc()).get("lesson"), m.heading());
             }
             AssistantEngine.Extract e = AssistantEngine.answer(small, q, threshold, AssistantEngine.MIN_SENTENCE_COVERAGE,
                     ownCourses(System.getenv("ASKER")));
@@ -299,6 +305,38 @@ public final class AssistantBench {
         for (Case c : cases) {
             AssistantEngine.Extract e = AssistantEngine.answer(index, c.question(), threshold,
                     AssistantEngine.MIN_SENTENCE_COVERAGE, ownCourses(c.asker()));
+            if (System.getenv("LESSON_FEATURES") != null) {
+                // every candidate lesson of every labelled question with what the lesson choice weighs, for fitting it offline
+                var parsed = index.parse(c.question());
+                var ranked = index.rank(parsed, 12).stream().filter(r -> "LESSON".equals(r.kind())).limit(6).toList();
+                var byLesson = index.askedByLesson(c.question());
+                var near = index.nearestAsked(c.question());
+                double off = near.stream().filter(x -> x.doc() < 0).mapToDouble(x -> x.support()).findFirst().orElse(0);
+                double in = near.stream().filter(x -> x.doc() >= 0).mapToDouble(x -> x.support()).findFirst().orElse(0);
+                var cands = new java.util.LinkedHashSet<Integer>();
+                ranked.forEach(r -> cands.add(r.doc()));
+                byLesson.values().stream().sorted((a, b) -> Double.compare(b.similarity(), a.similarity())).limit(6)
+                        .forEach(m -> cands.add(m.doc()));
+                double top = ranked.isEmpty() ? 1 : ranked.getFirst().score();
+                String cited = e.answered() ? e.cited().getFirst().get("lesson") : "";
+                for (int d : cands) {
+                    int rank = -1;
+                    double rel = 0;
+                    for (int k = 0; k < ranked.size(); k++) {
+                        if (ranked.get(k).doc() == d) {
+                            rank = k;
+                            rel = ranked.get(k).score() / top;
+                        }
+                    }
+                    var m = byLesson.get(d);
+                    String lesson = index.stored(d).get("lesson");
+                    System.out.printf(Locale.ROOT, "LF\t%s\t%s\t%s\t%b\t%.4f\t%d\t%.4f\t%.4f\t%.4f\t%b\t%b\t%.4f\t%.4f\t%d\t%b%n",
+                            label.split(" ")[0], c.question(), c.lessons().isEmpty() ? "U" : "A", c.lessons().contains(lesson), rel, rank,
+                            index.coverage(parsed, d), m == null ? 0 : m.similarity(), m == null ? 0 : m.support(),
+                            lesson.equals(cited), e.answered(), off, in, parsed.concepts().size(),
+                            ownCourses(c.asker()).contains(index.stored(d).get("course")));
+                }
+            }
             if (c.lessons().isEmpty()) {
                 if (System.getenv("DIAG") != null) {
                     System.out.printf(Locale.ROOT, "DIAG\t%s\tU\t%b\tfalse\tfalse\t%.3f\t%.3f\t%.3f\t%s%n", label.split(" ")[0], e.answered(),
@@ -513,9 +551,11 @@ public final class AssistantBench {
                     titles.add(l.path("title").path("vi").asString());
                     String body = new String(manifest.createRelative(l.path("body").asString()).getContentAsByteArray(),
                             StandardCharsets.UTF_8);
+                    String asked = l.has("asked") ? new String(manifest.createRelative(l.path("asked").asString())
+                            .getContentAsByteArray(), StandardCharsets.UTF_8) : null;
                     docs.add(new IndexDoc("LESSON", code, l.path("code").asString(), l.path("title").path("vi").asString(),
                             courseTitle + " · " + moduleTitle, IndexContent.text(body), url + "/" + l.path("code").asString(),
-                            IndexContent.outline(body)));
+                            IndexContent.outline(body), asked));
                 }
                 docs.add(new IndexDoc("MODULE", code, null, moduleTitle, courseTitle, String.join("\n", titles), url));
             }

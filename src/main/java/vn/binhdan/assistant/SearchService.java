@@ -104,7 +104,8 @@ public class SearchService implements ApplicationRunner {
                     text = text + "\n" + l.transcript().strip();
                 }
                 docs.add(new IndexDoc("LESSON", c.code(), l.code(), l.title().in("vi"),
-                        courseTitle + " · " + moduleTitle, text, courseUrl + "/" + l.code(), IndexContent.outline(l.body())));
+                        courseTitle + " · " + moduleTitle, text, courseUrl + "/" + l.code(), IndexContent.outline(l.body()),
+                        l.asked()));
             }
         }
         index = SearchIndex.build(analyzer, vocabulary, docs);

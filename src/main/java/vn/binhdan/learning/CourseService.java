@@ -440,7 +440,7 @@ public class CourseService {
         int minutes = form.minutes() == null || form.minutes() <= 0
                 ? Math.max(1, LessonHtml.text(body).split("\\s+").length / 150) : form.minutes();
         return new CourseContent.LessonContent(code, title(form.titleVi(), form.titleEn()), minutes, competencies,
-                body, video, transcript, null, ChecksText.parse(form.checks()), Map.of());
+                body, video, transcript, null, ChecksText.parse(form.checks()), Map.of(), null);
     }
 
     @Transactional

@@ -356,6 +356,43 @@ public abstract class LearningScenarios extends EndToEnd {
                 .param(courseId).query(Long.class).single()).isEqualTo(1);
     }
 
+    /**
+     * The questions learners ask of a lesson's parts travel with the lesson, and a file whose lines
+     * name no part of the lesson, or have no question, is refused with those lines' numbers.
+     */
+    @Test
+    void aLessonsAskedQuestionsTravelWithItAndWrongLinesAreNamed() {
+        Map<String, byte[]> files = new LinkedHashMap<>();
+        files.put("manifest.json", ("""
+                {"format":"binhdan-course","formatVersion":1,"code":"KNS-HOI-DAP","language":"vi",
+                 "title":{"vi":"Khóa màn hình"},"targetGroups":["ADULT"],"sequential":false,
+                 "frameworkVersion":"1.0","modules":[{"title":{"vi":"Phần 1"},"lessons":[
+                   {"code":"khoa-man-hinh","title":{"vi":"Khóa màn hình"},"minutes":5,"competencies":["1.1"],
+                    "body":"lessons/01.html","asked":"lessons/01.asked.tsv","checks":[]}]}]}
+                """).getBytes(StandardCharsets.UTF_8));
+        files.put("lessons/01.html", "<p>Máy nên có khóa.</p><h2>1. Đặt mã khóa</h2><p>Vào Cài đặt, chọn Mật khẩu.</p>"
+                .getBytes(StandardCharsets.UTF_8));
+        Map<String, byte[]> wrong = new LinkedHashMap<>(files);
+        wrong.put("lessons/01.asked.tsv", "# câu hỏi\n(mở đầu)\tsao phải khóa máy\n2. Mục không có\tđặt vân tay sao\n\n1. Đặt mã khóa\t\n"
+                .getBytes(StandardCharsets.UTF_8));
+        refused(wrong, "dòng 5");
+        wrong.put("lessons/01.asked.tsv", "(mở đầu)\tsao phải khóa máy\n2. Mục không có\tđặt vân tay sao\n"
+                .getBytes(StandardCharsets.UTF_8));
+        refused(wrong, "\"2. Mục không có\"");
+        refused(wrong, "dòng 2");
+
+        files.put("lessons/01.asked.tsv", "(mở đầu)\tsao phải khóa máy\n1. Đặt mã khóa\tcài mật khẩu cho đt ở đâu\n"
+                .getBytes(StandardCharsets.UTF_8));
+        Http.Response imported = http.upload("/api/v1/course-packages", admin, Map.of(), "hoi.zip", zip(files));
+        assertThat(imported.status()).as(imported.body()).isEqualTo(201);
+        Map<String, byte[]> back = unzip(http.get("/api/v1/courses/KNS-HOI-DAP/package", admin).bytes());
+        String manifest = new String(back.get("manifest.json"), StandardCharsets.UTF_8);
+        assertThat(manifest).contains("\"asked\"");
+        assertThat(back.entrySet().stream().filter(e -> e.getKey().endsWith(".asked.tsv"))
+                .map(e -> new String(e.getValue(), StandardCharsets.UTF_8)).toList())
+                .containsExactly("(mở đầu)\tsao phải khóa máy\n1. Đặt mã khóa\tcài mật khẩu cho đt ở đâu");
+    }
+
     @Test
     void aLessonCanHaveAVersionInAMinorityLanguage() {
         Map<String, byte[]> files = new LinkedHashMap<>();

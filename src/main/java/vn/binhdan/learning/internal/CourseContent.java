@@ -18,7 +18,7 @@ public record CourseContent(String code, String language, LocalizedText title, L
 
     public record LessonContent(String code, LocalizedText title, int minutes, List<String> competencies,
                                 String body, String videoUrl, String transcript, String pdfPath, List<Check> checks,
-                                Map<String, Lesson.Translation> translations) {
+                                Map<String, Lesson.Translation> translations, String asked) {
     }
 
     public record Media(String path, String contentType, byte[] bytes) {

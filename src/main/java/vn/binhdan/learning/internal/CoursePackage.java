@@ -237,8 +237,13 @@ public final class CoursePackage {
         if (minutes <= 0) {
             minutes = Math.max(1, LessonHtml.text(body).split("\\s+").length / 150);
         }
+        String asked = null;
+        if (l.hasNonNull("asked")) {
+            asked = AskedFile.check(new String(file(files, l.path("asked").asString(""), code, used),
+                    StandardCharsets.UTF_8), body, code);
+        }
         return new CourseContent.LessonContent(code, text(l.path("title"), code), minutes, competencies, body,
-                videoUrl, transcript, pdf, checks, translations);
+                videoUrl, transcript, pdf, checks, translations, asked);
     }
 
     private static String html(Map<String, byte[]> files, String path, String lesson, Set<String> used) {
@@ -350,6 +355,10 @@ public final class CoursePackage {
                 }
                 if (lesson.pdfPath() != null) {
                     l.put("pdf", lesson.pdfPath());
+                }
+                if (lesson.asked() != null) {
+                    l.put("asked", base + ".asked.tsv");
+                    files.put(base + ".asked.tsv", lesson.asked().getBytes(StandardCharsets.UTF_8));
                 }
                 ArrayNode checks = l.putArray("checks");
                 for (Check c : lesson.checks()) {

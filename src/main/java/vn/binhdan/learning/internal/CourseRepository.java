@@ -80,11 +80,11 @@ public class CourseRepository {
         GeneratedKeyHolder key = new GeneratedKeyHolder();
         jdbc.sql("""
                 INSERT INTO lesson (course_id, module_id, position, code, title, minutes, competencies, body, video_url,
-                                    transcript, pdf_path, checks)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                                    transcript, pdf_path, checks, asked)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(courseId, moduleId, position, l.code(), l.title().toJson(), l.minutes(),
                         String.join(",", l.competencies()), l.body(), l.videoUrl(), l.transcript(), l.pdfPath(),
-                        JSON.writeValueAsString(l.checks()))
+                        JSON.writeValueAsString(l.checks()), l.asked())
                 .update(key, "id");
         long lessonId = key.getKey().longValue();
         l.translations().forEach((lang, t) -> jdbc.sql(
@@ -93,13 +93,14 @@ public class CourseRepository {
         return lessonId;
     }
 
+    /** An edit without asked questions (the authoring form has none) keeps the lesson's own. */
     public void updateLesson(long lessonId, CourseContent.LessonContent l) {
         jdbc.sql("""
                 UPDATE lesson SET title = ?, minutes = ?, competencies = ?, body = ?, video_url = ?, transcript = ?,
-                                  checks = ?
+                                  checks = ?, asked = COALESCE(?, asked)
                 WHERE id = ?""")
                 .params(l.title().toJson(), l.minutes(), String.join(",", l.competencies()), l.body(), l.videoUrl(),
-                        l.transcript(), JSON.writeValueAsString(l.checks()), lessonId)
+                        l.transcript(), JSON.writeValueAsString(l.checks()), l.asked(), lessonId)
                 .update();
     }
 
@@ -299,7 +300,7 @@ public class CourseRepository {
                         rs.getInt("position"), rs.getString("code"), LocalizedText.fromJson(rs.getString("title")),
                         rs.getInt("minutes"), competencies(rs.getString("competencies")), rs.getString("body"),
                         rs.getString("video_url"), rs.getString("transcript"), rs.getString("pdf_path"),
-                        checks(rs.getString("checks")), Map.of()))
+                        checks(rs.getString("checks")), Map.of(), rs.getString("asked")))
                 .list();
         if (lessons.isEmpty()) {
             return lessons;
@@ -313,7 +314,7 @@ public class CourseRepository {
                 });
         return lessons.stream().map(l -> tr.containsKey(l.id()) ? new Lesson(l.id(), l.courseId(), l.moduleId(),
                 l.position(), l.code(), l.title(), l.minutes(), l.competencies(), l.body(), l.videoUrl(),
-                l.transcript(), l.pdfPath(), l.checks(), tr.get(l.id())) : l).toList();
+                l.transcript(), l.pdfPath(), l.checks(), tr.get(l.id()), l.asked()) : l).toList();
     }
 
     public Optional<CourseContent.Media> media(long courseId, String path) {

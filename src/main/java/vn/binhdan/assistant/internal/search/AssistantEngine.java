@@ -71,6 +71,152 @@ public final class AssistantEngine {
     public static Extract answer(SearchIndex index, String question, double minCoverage, double minSentenceCoverage,
                                  Set<String> ownCourses) {
         SearchIndex.Parsed parsed = index.parse(question);
+        Extract words = extract(index, parsed, minCoverage, minSentenceCoverage, ownCourses);
+        if (!ASKED || index.asked().size() == 0) {
+            return words;
+        }
+        AskedQuestions.Nearness nearness = index.asked().read(question);
+        List<AskedQuestions.Match> near = nearness.nearest();
+        AskedQuestions.Match inTopic = near.stream().filter(m -> m.doc() >= 0).findFirst().orElse(null);
+        AskedQuestions.Match off = near.stream().filter(m -> m.doc() < 0).findFirst().orElse(null);
+        Map<Integer, AskedQuestions.Match> byLesson = nearness.byLesson();
+        if (words.answered() && !index.asked().asks(citedDoc(index, parsed, words))
+                && (inTopic == null || inTopic.similarity() < ASKED_OVER_WORDS)) {
+            // a lesson without asked questions (a province's own) is judged by its words, unless asked questions come close
+            return words;
+        }
+        double inTopicBest = near.stream().filter(m -> m.doc() >= 0).mapToDouble(AskedQuestions.Match::similarity).max().orElse(0);
+        if (off != null && ((off.similarity() >= OFF_NEAR && off.similarity() > inTopicBest + OFF_NEAR_MARGIN)
+                || (off.support() >= OFF_TOPIC && (inTopic == null || off.support() > OFF_MARGIN * inTopic.support())))) {
+            // asked like the weather, a recipe or a price, not like anything a lesson answers
+            return new Extract(false, null, List.of(), List.of(), words.answered() ? List.of() : words.closest(),
+                    words.coverage());
+        }
+        // the lesson: how near its asked questions come (the mean of its three nearest, so that one lucky wording
+        // weighs less than a lesson asked about in several ways), how much of the question its words cover,
+        // and whether it is made for the asker
+        List<Integer> candidates = new ArrayList<>();
+        index.rank(parsed, 12).stream().filter(r -> "LESSON".equals(r.kind())).limit(CANDIDATES)
+                .forEach(r -> candidates.add(r.doc()));
+        byLesson.values().stream().sorted((a, b) -> Double.compare(b.similarity(), a.similarity())).limit(CANDIDATES)
+                .filter(m -> !candidates.contains(m.doc())).forEach(m -> candidates.add(m.doc()));
+        int chosen = -1;
+        double chosenScore = 0;
+        for (int doc : candidates) {
+            AskedQuestions.Match m = byLesson.get(doc);
+            double score = (m == null ? 0 : m.support()) + LESSON_COVERAGE * index.coverage(parsed, doc)
+                    + (ownCourses.contains(index.stored(doc).get("course")) ? OWN_COURSE : 0);
+            if (chosen < 0 || score > chosenScore) {
+                chosen = doc;
+                chosenScore = score;
+            }
+        }
+        // where the lessons' words found no answer, a lesson's asked questions must come near on their own
+        if (chosen < 0 || !byLesson.containsKey(chosen)
+                || byLesson.get(chosen).similarity() < (words.answered() ? ASKED_MIN : ASKED_RESCUE)) {
+            return words;
+        }
+        Extract e = fromLesson(index, parsed, nearness, chosen);
+        return e == null ? words : e;
+    }
+
+    /** Asked questions are read (false: the lessons' words alone, as before they shipped). */
+    static final boolean ASKED = Boolean.parseBoolean(System.getProperty("binhdan.assistant.asked", "true"));
+    /** How near a question no lesson answers must come, and come nearer than any asked question, for a refusal. */
+    static final double OFF_TOPIC = Double.parseDouble(System.getProperty("binhdan.assistant.off-topic", "0.3"));
+    static final double OFF_MARGIN = Double.parseDouble(System.getProperty("binhdan.assistant.off-margin", "1"));
+    static final double OFF_NEAR = Double.parseDouble(System.getProperty("binhdan.assistant.off-near", "0.5"));
+    static final double OFF_NEAR_MARGIN = Double.parseDouble(System.getProperty("binhdan.assistant.off-near-margin", "0"));
+    /** How near an asked question must come to overrule an answer from a lesson without asked questions. */
+    static final double ASKED_OVER_WORDS = Double.parseDouble(System.getProperty("binhdan.assistant.asked-over-words", "0.5"));
+    /** How much the share of the question a lesson's words cover weighs beside its asked questions' nearness. */
+    static final double LESSON_COVERAGE = Double.parseDouble(System.getProperty("binhdan.assistant.lesson-coverage", "0.25"));
+    /** How much a lesson of the asker's own course weighs more. */
+    static final double OWN_COURSE = Double.parseDouble(System.getProperty("binhdan.assistant.own-course", "0.2"));
+    /** The nearest asked question of the chosen lesson must come this near, or the lessons' words decide. */
+    static final double ASKED_MIN = Double.parseDouble(System.getProperty("binhdan.assistant.asked-min", "0"));
+    /** How near a part's asked question must come for that part to be the answer rather than the best by words. */
+    static final double PART_MIN = Double.parseDouble(System.getProperty("binhdan.assistant.part-min", "0"));
+    /** How near the chosen lesson's nearest asked question must come when the lessons' words found no answer. */
+    static final double ASKED_RESCUE = Double.parseDouble(System.getProperty("binhdan.assistant.asked-rescue", "0.25"));
+    /** How near (share of the chosen part's) another part's asked questions must come to be added whole (1+: never). */
+    static final double SECOND_ASKED = Double.parseDouble(System.getProperty("binhdan.assistant.second-asked", "0.8"));
+    /** How much the part's own words (its score among the lesson's parts, the best one 1) weigh beside its asked questions. */
+    static final double PART_WORDS = Double.parseDouble(System.getProperty("binhdan.assistant.part-words", "0.1"));
+
+    private static int citedDoc(SearchIndex index, SearchIndex.Parsed parsed, Extract words) {
+        String lesson = words.cited().getFirst().get("lesson");
+        for (SearchIndex.Ranked r : index.rank(parsed, 12)) {
+            if (lesson.equals(index.stored(r.doc()).get("lesson"))) {
+                return r.doc();
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * The answer from one lesson: the part whose asked questions come nearest, when one comes near
+     * enough; otherwise the part its words answer best.
+     */
+    private static Extract fromLesson(SearchIndex index, SearchIndex.Parsed parsed, AskedQuestions.Nearness nearness,
+                                      int doc) {
+        List<SearchIndex.PassageScore> scored = index.scorePassages(parsed, doc, 1.0);
+        if (scored.isEmpty()) {
+            return null;
+        }
+        Map<String, Double> parts = nearness.byPart(doc);
+        double wordsBest = 0;
+        for (SearchIndex.PassageScore ps : scored) {
+            wordsBest = Math.max(wordsBest, ps.score() * ps.coverage());
+        }
+        SearchIndex.PassageScore chosen = null;
+        double chosenSim = PART_MIN;
+        double[] sims = new double[scored.size()];
+        for (int i = 0; i < scored.size(); i++) {
+            SearchIndex.PassageScore ps = scored.get(i);
+            Double asked = parts.get(partKey(ps.passage()));
+            sims[i] = asked == null ? -1
+                    : asked + (wordsBest > 0 ? PART_WORDS * ps.score() * ps.coverage() / wordsBest : 0);
+            // a section with subsections is two parts, its own opening text and the whole: the part asked about is the first
+            if (asked != null && (sims[i] > chosenSim || (sims[i] == chosenSim && chosen != null
+                    && ps.passage().blocks().size() < chosen.passage().blocks().size()))) {
+                chosen = ps;
+                chosenSim = sims[i];
+            }
+        }
+        if (chosen == null) {
+            for (SearchIndex.PassageScore ps : scored) {
+                if (chosen == null || ps.score() * ps.coverage() > chosen.score() * chosen.coverage()) {
+                    chosen = ps;
+                }
+            }
+            Extract e = compose(index, parsed, chosen, scored, index.coverage(parsed, doc));
+            return e.answered() ? e : null;
+        }
+        // a question asked of two parts nearly alike ("what do I need to use the health book": what the book is,
+        // and what to prepare) is answered from both, the nearer first
+        Passages.Passage also = null;
+        double alsoSim = SECOND_ASKED * chosenSim;
+        for (int i = 0; i < scored.size(); i++) {
+            Passages.Passage p = scored.get(i).passage();
+            Passages.Passage c = chosen.passage();
+            if (sims[i] >= alsoSim && p != c && p.blocks().stream().noneMatch(b -> c.blocks().contains(b))) {
+                also = p;
+                alsoSim = sims[i];
+            }
+        }
+        Extract e = compose(index, parsed, chosen, scored, index.coverage(parsed, doc), also);
+        return e.answered() ? e : null;
+    }
+
+    /** The name asked questions give a passage: its heading, the opening's own name, null for joined sections. */
+    private static String partKey(Passages.Passage p) {
+        return p.kind() == Passages.Kind.OPENING ? AskedQuestions.OPENING
+                : p.kind() == Passages.Kind.SECTION && p.sections() <= 1 ? p.heading() : null;
+    }
+
+    private static Extract extract(SearchIndex index, SearchIndex.Parsed parsed, double minCoverage,
+                                   double minSentenceCoverage, Set<String> ownCourses) {
         List<SearchIndex.Ranked> lessons = index.rank(parsed, 12).stream()
                 .filter(r -> "LESSON".equals(r.kind())).limit(CANDIDATES).toList();
         if (lessons.isEmpty()) {
@@ -137,6 +283,19 @@ public final class AssistantEngine {
             return new Extract(false, null, List.of(), List.of(), index.hits(parsed, closest), coverage,
                     anyBest == null ? 0 : anyBest.coverage(), anyBest == null ? 0 : anyBest.unitCoverage());
         }
+        Extract e = compose(index, parsed, best, all, coverage);
+        return e.answered() ? e : new Extract(false, null, List.of(), List.of(), index.hits(parsed, closest), coverage);
+    }
+
+    /** The answer from the chosen passage: the passage itself, the lesson's next best part, the lead sentence. */
+    private static Extract compose(SearchIndex index, SearchIndex.Parsed parsed, SearchIndex.PassageScore best,
+                                   List<SearchIndex.PassageScore> all, double coverage) {
+        return compose(index, parsed, best, all, coverage, null);
+    }
+
+    /** {@code asked}: another part learners ask the same question of, added whole instead of the next best by words. */
+    private static Extract compose(SearchIndex index, SearchIndex.Parsed parsed, SearchIndex.PassageScore best,
+                                   List<SearchIndex.PassageScore> all, double coverage, Passages.Passage asked) {
         if (best.passage().hasSteps() && best.passage().sections() == 1) {
             // steps whose earlier phase the question also names ("activate" a "level 2" account: first register
             // at the commune police) are answered with both phases, in order
@@ -151,7 +310,12 @@ public final class AssistantEngine {
             }
         }
         String answer = render(index, parsed, best.passage());
-        if (SECOND_PART > 0 && !answer.isBlank()) {
+        if (asked != null && !answer.isBlank()) {
+            String more = alsoAsked(index, parsed, asked, answer);
+            if (more != null) {
+                answer = answer + "\n" + more;
+            }
+        } else if (SECOND_PART > 0 && !answer.isBlank()) {
             String more = secondPart(index, parsed, best, all, answer);
             if (more != null) {
                 answer = answer + "\n" + more;
@@ -168,7 +332,7 @@ public final class AssistantEngine {
             }
         }
         if (answer.isBlank()) {
-            return new Extract(false, null, List.of(), List.of(), index.hits(parsed, closest), coverage);
+            return new Extract(false, null, List.of(), List.of(), List.of(), coverage);
         }
         int doc = best.passage().doc();
         return new Extract(true, answer, List.of(index.stored(doc)), List.of(index.text(doc)), List.of(), coverage,
@@ -335,6 +499,23 @@ public final class AssistantEngine {
         }
         String heading = second.passage().heading() == null ? null : Passages.heading(second.passage().heading());
         // a heading that asks ("Báo cho ai?") introduces its lines as it is
+        String intro = heading == null ? "" : heading + (heading.matches("(?s).*[?!.:]$") ? "" : ":") + "\n";
+        return intro + String.join("\n", lines);
+    }
+
+    /** The first lines of another part, under its heading, leaving out what the answer says already. */
+    static String alsoAsked(SearchIndex index, SearchIndex.Parsed parsed, Passages.Passage p, String rendered) {
+        List<String> said = new ArrayList<>(List.of(rendered.split("\n")));
+        List<String> lines = new ArrayList<>();
+        for (String line : render(index, parsed, p).split("\n")) {
+            if (lines.size() < SECOND_LINES && !line.isBlank() && !line.endsWith(":") && !repeated(line, said)) {
+                lines.add(line);
+            }
+        }
+        if (lines.isEmpty()) {
+            return null;
+        }
+        String heading = p.heading() == null ? null : Passages.heading(p.heading());
         String intro = heading == null ? "" : heading + (heading.matches("(?s).*[?!.:]$") ? "" : ":") + "\n";
         return intro + String.join("\n", lines);
     }

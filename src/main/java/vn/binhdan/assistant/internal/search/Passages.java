@@ -205,6 +205,11 @@ public final class Passages {
         return t;
     }
 
+    /** A heading of sources ("Nguồn tham khảo"): not a part that teaches. */
+    static boolean isSources(String heading) {
+        return SOURCES.matcher(heading).matches();
+    }
+
     /** Strips a heading's own numbering: "4. Đăng ký mức độ 2" → "Đăng ký mức độ 2". */
     public static String heading(String h) {
         return h.replaceFirst("^\\d+\\.\\s*", "").replaceFirst("^(Bước \\d+)\\s*:\\s*", "$1: ").strip();

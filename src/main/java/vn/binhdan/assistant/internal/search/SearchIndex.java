@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -119,6 +120,76 @@ public final class SearchIndex {
             }
         };
         this.size = reader.numDocs();
+        Map<Integer, String> askedFiles = new HashMap<>();
+        for (int i = 0; i < docs.length; i++) {
+            if (docs[i] != null && docs[i].asked() != null && !docs[i].asked().isBlank()) {
+                StringBuilder file = new StringBuilder(docs[i].asked());
+                if (HEADINGS_ASKED && docs[i].outline() != null) {
+                    // the author's own label of each part, said with the lesson's title, is one more way of asking for it
+                    for (String line : docs[i].outline().split("\n")) {
+                        if (line.startsWith("h2\t") || line.startsWith("h3\t") || line.startsWith("h4\t")) {
+                            String h = line.substring(3).strip();
+                            if (Passages.isSources(h)) {
+                                continue;
+                            }
+                            file.append('\n').append(h).append('\t').append(docs[i].title()).append(": ")
+                                    .append(Passages.heading(h));
+                        }
+                    }
+                }
+                askedFiles.put(i, file.toString());
+            }
+        }
+        this.asked = AskedQuestions.of(askedFiles, vocabulary.offTopic(), this::ideas);
+    }
+
+    private final AskedQuestions asked;
+    static final boolean HEADINGS_ASKED = Boolean.parseBoolean(System.getProperty("binhdan.assistant.headings-asked", "true"));
+
+    AskedQuestions asked() {
+        return asked;
+    }
+
+    /** The parts whose asked questions come nearest to a question, best first (for explaining an answer). */
+    public List<AskedQuestions.Match> nearestAsked(String question) {
+        return asked.read(question).nearest();
+    }
+
+    /** Each lesson's nearest asked question (for explaining an answer). */
+    public Map<Integer, AskedQuestions.Match> askedByLesson(String question) {
+        return asked.read(question).byLesson();
+    }
+
+    private final Map<List<String>, String> canonical = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /**
+     * The ideas of a question in order, as {@link #parse} reads them but without looking at the
+     * catalogue: fillers dropped (those known only with their marks too), a phrase of the synonym
+     * lists as one idea named the same for every way of saying it.
+     */
+    List<String> ideas(String question) {
+        List<String> tokens = IndexAnalysis.tokens(analyzer, question == null ? "" : question);
+        List<String> exactTokens = IndexAnalysis.tokens(exact, question == null ? "" : question);
+        boolean aligned = exactTokens.size() == tokens.size();
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < tokens.size(); ) {
+            if (aligned && vocabulary.isMarkedStopword(exactTokens.get(i))) {
+                i++;
+                continue;
+            }
+            List<String> phrase = vocabulary.phraseAt(tokens, i);
+            if (phrase != null) {
+                out.add(canonical.computeIfAbsent(phrase, p -> vocabulary.group(p).stream()
+                        .map(f -> String.join("_", f)).min(String::compareTo).orElse(String.join("_", p))));
+                i += phrase.size();
+                continue;
+            }
+            String t = tokens.get(i++);
+            if (!vocabulary.isStopword(t)) {
+                out.add(t);
+            }
+        }
+        return out;
     }
 
     /** What the highlighter's own loading returns, from {@link #docs}: same batching, same cut at its maximum length. */
@@ -182,7 +253,7 @@ public final class SearchIndex {
                     byId[leaf.docBase + doc] = new IndexDoc(d.kind(), d.courseCode(),
                             d.lessonCode() == null ? "" : d.lessonCode(), d.title(),
                             d.context() == null ? "" : d.context(), d.text() == null ? "" : d.text(), d.url(),
-                            d.outline());
+                            d.outline(), d.asked());
                 }
             }
             return new SearchIndex(analyzer, vocabulary, reader, byId);

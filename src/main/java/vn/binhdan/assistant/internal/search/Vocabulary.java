@@ -78,7 +78,25 @@ public final class Vocabulary {
 
     /** The files shipped under {@code assistant/} on the class path. */
     public static Vocabulary load(Analyzer analyzer) {
-        return new Vocabulary(analyzer, resource("assistant/synonyms.txt"), resource("assistant/stopwords.txt"));
+        Vocabulary v = new Vocabulary(analyzer, resource("assistant/synonyms.txt"), resource("assistant/stopwords.txt"));
+        if (!Boolean.getBoolean("binhdan.assistant.no-offtopic")) {
+            for (String line : resource("assistant/offtopic.txt").split("\n")) {
+                if (!line.isBlank() && !line.startsWith("#")) {
+                    v.offTopic.add(line.strip());
+                }
+            }
+        }
+        return v;
+    }
+
+    /**
+     * Questions the lessons do not answer, as people ask them (the weather, a recipe, a price, a
+     * broken fridge): a question nearer to these than to any lesson's asked questions is refused.
+     */
+    private final List<String> offTopic = new ArrayList<>();
+
+    List<String> offTopic() {
+        return offTopic;
     }
 
     private static String resource(String path) {
