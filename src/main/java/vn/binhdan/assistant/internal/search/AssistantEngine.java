@@ -71,7 +71,10 @@ public final class AssistantEngine {
     public static Extract answer(SearchIndex index, String question, double minCoverage, double minSentenceCoverage,
                                  Set<String> ownCourses) {
         SearchIndex.Parsed parsed = index.parse(question);
-        Extract words = extract(index, parsed, minCoverage, minSentenceCoverage, ownCourses);
+        // the search is the costliest step: once, for the lessons' words and for the candidates below
+        List<SearchIndex.Ranked> lessons = index.rank(parsed, 12).stream()
+                .filter(r -> "LESSON".equals(r.kind())).limit(CANDIDATES).toList();
+        Extract words = extract(index, parsed, lessons, minCoverage, minSentenceCoverage, ownCourses);
         if (!ASKED || index.asked().size() == 0) {
             return words;
         }
@@ -80,7 +83,7 @@ public final class AssistantEngine {
         AskedQuestions.Match inTopic = near.stream().filter(m -> m.doc() >= 0).findFirst().orElse(null);
         AskedQuestions.Match off = near.stream().filter(m -> m.doc() < 0).findFirst().orElse(null);
         Map<Integer, AskedQuestions.Match> byLesson = nearness.byLesson();
-        if (words.answered() && !index.asked().asks(citedDoc(index, parsed, words))
+        if (words.answered() && !index.asked().asks(citedDoc(index, lessons, words))
                 && (inTopic == null || inTopic.similarity() < ASKED_OVER_WORDS)) {
             // a lesson without asked questions (a province's own) is judged by its words, unless asked questions come close
             return words;
@@ -93,18 +96,21 @@ public final class AssistantEngine {
                     words.coverage());
         }
         // the lesson: how near its asked questions come (the mean of its three nearest, so that one lucky wording
-        // weighs less than a lesson asked about in several ways), how much of the question its words cover,
-        // and whether it is made for the asker
+        // weighs less than a lesson asked about in several ways, and its nearest), where the search ranks it,
+        // how much of the question its words cover, and whether it is made for the asker; the weights were
+        // fitted leaving one held-out set out at a time (bench/README.md)
         List<Integer> candidates = new ArrayList<>();
-        index.rank(parsed, 12).stream().filter(r -> "LESSON".equals(r.kind())).limit(CANDIDATES)
-                .forEach(r -> candidates.add(r.doc()));
+        lessons.forEach(r -> candidates.add(r.doc()));
         byLesson.values().stream().sorted((a, b) -> Double.compare(b.similarity(), a.similarity())).limit(CANDIDATES)
                 .filter(m -> !candidates.contains(m.doc())).forEach(m -> candidates.add(m.doc()));
         int chosen = -1;
         double chosenScore = 0;
+        double top = lessons.isEmpty() ? 1 : lessons.getFirst().score();
         for (int doc : candidates) {
             AskedQuestions.Match m = byLesson.get(doc);
-            double score = (m == null ? 0 : m.support()) + LESSON_COVERAGE * index.coverage(parsed, doc)
+            double search = lessons.stream().filter(r -> r.doc() == doc).mapToDouble(r -> r.score() / top).findFirst().orElse(0);
+            double score = (m == null ? 0 : m.support() + LESSON_NEAREST * m.similarity())
+                    + LESSON_SEARCH * search + LESSON_COVERAGE * index.coverage(parsed, doc)
                     + (ownCourses.contains(index.stored(doc).get("course")) ? OWN_COURSE : 0);
             if (chosen < 0 || score > chosenScore) {
                 chosen = doc;
@@ -130,23 +136,27 @@ public final class AssistantEngine {
     /** How near an asked question must come to overrule an answer from a lesson without asked questions. */
     static final double ASKED_OVER_WORDS = Double.parseDouble(System.getProperty("binhdan.assistant.asked-over-words", "0.5"));
     /** How much the share of the question a lesson's words cover weighs beside its asked questions' nearness. */
-    static final double LESSON_COVERAGE = Double.parseDouble(System.getProperty("binhdan.assistant.lesson-coverage", "0.25"));
+    static final double LESSON_COVERAGE = Double.parseDouble(System.getProperty("binhdan.assistant.lesson-coverage", "0.1"));
+    /** How much the lesson's nearest asked question weighs beside the mean of its three nearest. */
+    static final double LESSON_NEAREST = Double.parseDouble(System.getProperty("binhdan.assistant.lesson-nearest", "0.5"));
+    /** How much the lesson's search score (the best lesson's 1) weighs. */
+    static final double LESSON_SEARCH = Double.parseDouble(System.getProperty("binhdan.assistant.lesson-search", "0.25"));
     /** How much a lesson of the asker's own course weighs more. */
-    static final double OWN_COURSE = Double.parseDouble(System.getProperty("binhdan.assistant.own-course", "0.2"));
+    static final double OWN_COURSE = Double.parseDouble(System.getProperty("binhdan.assistant.own-course", "0.5"));
     /** The nearest asked question of the chosen lesson must come this near, or the lessons' words decide. */
     static final double ASKED_MIN = Double.parseDouble(System.getProperty("binhdan.assistant.asked-min", "0"));
     /** How near a part's asked question must come for that part to be the answer rather than the best by words. */
     static final double PART_MIN = Double.parseDouble(System.getProperty("binhdan.assistant.part-min", "0"));
     /** How near the chosen lesson's nearest asked question must come when the lessons' words found no answer. */
-    static final double ASKED_RESCUE = Double.parseDouble(System.getProperty("binhdan.assistant.asked-rescue", "0.25"));
+    static final double ASKED_RESCUE = Double.parseDouble(System.getProperty("binhdan.assistant.asked-rescue", "0.15"));
     /** How near (share of the chosen part's) another part's asked questions must come to be added whole (1+: never). */
     static final double SECOND_ASKED = Double.parseDouble(System.getProperty("binhdan.assistant.second-asked", "0.8"));
     /** How much the part's own words (its score among the lesson's parts, the best one 1) weigh beside its asked questions. */
     static final double PART_WORDS = Double.parseDouble(System.getProperty("binhdan.assistant.part-words", "0.1"));
 
-    private static int citedDoc(SearchIndex index, SearchIndex.Parsed parsed, Extract words) {
+    private static int citedDoc(SearchIndex index, List<SearchIndex.Ranked> lessons, Extract words) {
         String lesson = words.cited().getFirst().get("lesson");
-        for (SearchIndex.Ranked r : index.rank(parsed, 12)) {
+        for (SearchIndex.Ranked r : lessons) {
             if (lesson.equals(index.stored(r.doc()).get("lesson"))) {
                 return r.doc();
             }
@@ -215,10 +225,9 @@ public final class AssistantEngine {
                 : p.kind() == Passages.Kind.SECTION && p.sections() <= 1 ? p.heading() : null;
     }
 
-    private static Extract extract(SearchIndex index, SearchIndex.Parsed parsed, double minCoverage,
+    private static Extract extract(SearchIndex index, SearchIndex.Parsed parsed, List<SearchIndex.Ranked> lessons,
+                                   double minCoverage,
                                    double minSentenceCoverage, Set<String> ownCourses) {
-        List<SearchIndex.Ranked> lessons = index.rank(parsed, 12).stream()
-                .filter(r -> "LESSON".equals(r.kind())).limit(CANDIDATES).toList();
         if (lessons.isEmpty()) {
             return new Extract(false, null, List.of(), List.of(), List.of(), 0);
         }
