@@ -81,7 +81,8 @@ public final class AssistantBench {
             {"HELDOUT10", "assistant/eval-heldout-10.csv", "tenth held-out set (eval-heldout-10.csv, its refusals read after the eighth round's run)", "SHOW_HELDOUT10"},
             {"HELDOUT11", "assistant/eval-heldout-11.csv", "eleventh held-out set (eval-heldout-11.csv, run once on the asked-questions engine, then read)", "SHOW_HELDOUT11"},
             {"HELDOUT12", "assistant/eval-heldout-12.csv", "twelfth held-out set (eval-heldout-12.csv, run once on the asked-questions engine, then read)", "SHOW_HELDOUT12"},
-            {"HELDOUT13", "assistant/eval-heldout-13.csv", "thirteenth held-out set (eval-heldout-13.csv, run once on the second asked-questions round, then read)", "SHOW_HELDOUT13"}};
+            {"HELDOUT13", "assistant/eval-heldout-13.csv", "thirteenth held-out set (eval-heldout-13.csv, run once on the second asked-questions round, then read)", "SHOW_HELDOUT13"},
+            {"HELDOUT14", "assistant/eval-heldout-14.csv", "fourteenth held-out set (eval-heldout-14.csv, run once on the third asked-questions round)", "SHOW_HELDOUT14"}};
 
     public static void main(String[] args) throws Exception {
         int generated = args.length > 0 ? Integer.parseInt(args[0]) : 10_000;

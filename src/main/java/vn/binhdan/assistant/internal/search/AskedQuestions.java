@@ -82,7 +82,61 @@ public final class AskedQuestions {
                 postings.computeIfAbsent(e.getKey(), k -> new Postings()).add(i, e.getValue());
             }
         }
+        // complement naive Bayes over the lessons (and the off-topic questions as one more class): where the
+        // nearest questions match a whole wording, this learns which words tell one lesson from all the others
+        List<Integer> docs = new ArrayList<>(new java.util.TreeSet<>(asking));
+        classes = docs.stream().mapToInt(Integer::intValue).toArray();
+        Map<Integer, Integer> classOf = new HashMap<>();
+        for (int c = 0; c < classes.length; c++) {
+            classOf.put(classes[c], c);
+        }
+        Map<String, double[]> inClass = new HashMap<>();
+        for (int i = 0; i < counts.size(); i++) {
+            int c = classOf.get(asked.get(i).doc());
+            for (Map.Entry<String, Integer> e : counts.get(i).entrySet()) {
+                inClass.computeIfAbsent(e.getKey(), k -> new double[classes.length])[c] += 1 + Math.log(e.getValue());
+            }
+        }
+        double[] complementTotal = new double[classes.length];
+        int features = inClass.size();
+        Map<String, Double> featureTotal = new HashMap<>();
+        double all = 0;
+        for (Map.Entry<String, double[]> e : inClass.entrySet()) {
+            double t = 0;
+            for (double x : e.getValue()) {
+                t += x;
+            }
+            featureTotal.put(e.getKey(), t);
+            all += t;
+        }
+        for (int c = 0; c < classes.length; c++) {
+            double inC = 0;
+            for (double[] x : inClass.values()) {
+                inC += x[c];
+            }
+            complementTotal[c] = all - inC + BAYES_ALPHA * features;
+        }
+        double[] norm = new double[classes.length];
+        for (Map.Entry<String, double[]> e : inClass.entrySet()) {
+            double[] w = new double[classes.length];
+            for (int c = 0; c < classes.length; c++) {
+                w[c] = Math.log((featureTotal.get(e.getKey()) - e.getValue()[c] + BAYES_ALPHA) / complementTotal[c]);
+                norm[c] += Math.abs(w[c]);
+            }
+            bayes.put(e.getKey(), w);
+        }
+        for (double[] w : bayes.values()) {
+            for (int c = 0; c < classes.length; c++) {
+                w[c] /= norm[c];
+            }
+        }
     }
+
+    static final double BAYES_ALPHA = Double.parseDouble(System.getProperty("binhdan.assistant.bayes-alpha", "0.3"));
+    /** The lessons (index docs, and {@link #OFF_TOPIC}) in the order of the Bayes weights' classes. */
+    private int[] classes = new int[0];
+    /** Feature → its complement weight in each class (lower: more typical of the class). */
+    private final Map<String, double[]> bayes = new HashMap<>();
 
     /**
      * @param files    each lesson's asked file by index doc
@@ -152,8 +206,30 @@ public final class AskedQuestions {
 
     /** How near a question comes to every asked question, computed once and read three ways. */
     Nearness read(String question) {
+        Map<String, Integer> counts = features(reader.apply(question));
+        double[] score = new double[classes.length];
+        for (Map.Entry<String, Integer> e : counts.entrySet()) {
+            double[] w = bayes.get(e.getKey());
+            if (w != null) {
+                for (int c = 0; c < classes.length; c++) {
+                    score[c] -= (1 + Math.log(e.getValue())) * w[c];
+                }
+            }
+        }
+        double mean = 0;
+        for (double x : score) {
+            mean += x / Math.max(1, score.length);
+        }
+        double var = 0;
+        for (double x : score) {
+            var += (x - mean) * (x - mean) / Math.max(1, score.length);
+        }
+        Map<Integer, Double> typical = new HashMap<>();
+        for (int c = 0; c < classes.length; c++) {
+            typical.put(classes[c], var > 0 ? (score[c] - mean) / Math.sqrt(var) : 0);
+        }
         double[] sim = new double[asked.size()];
-        for (Map.Entry<String, Double> e : weigh(features(reader.apply(question))).entrySet()) {
+        for (Map.Entry<String, Double> e : weigh(counts).entrySet()) {
             Postings p = postings.get(e.getKey());
             if (p == null) {
                 continue;
@@ -162,15 +238,25 @@ public final class AskedQuestions {
                 sim[p.ids[k]] += e.getValue() * p.weights[k];
             }
         }
-        return new Nearness(sim);
+        return new Nearness(sim, typical);
     }
 
     final class Nearness {
 
         private final double[] sim;
+        private final Map<Integer, Double> typical;
 
-        private Nearness(double[] sim) {
+        private Nearness(double[] sim, Map<Integer, Double> typical) {
             this.sim = sim;
+            this.typical = typical;
+        }
+
+        /**
+         * How typical the question's words are of a lesson's asked questions against all the others'
+         * (standardised over the lessons: 0 is average, 2 stands out); 0 for a lesson without any.
+         */
+        double typicalOf(int doc) {
+            return typical.getOrDefault(doc, 0.0);
         }
 
         /**

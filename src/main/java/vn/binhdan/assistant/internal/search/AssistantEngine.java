@@ -111,6 +111,7 @@ public final class AssistantEngine {
             double search = lessons.stream().filter(r -> r.doc() == doc).mapToDouble(r -> r.score() / top).findFirst().orElse(0);
             double score = (m == null ? 0 : m.support() + LESSON_NEAREST * m.similarity())
                     + LESSON_SEARCH * search + LESSON_COVERAGE * index.coverage(parsed, doc)
+                    + LESSON_TYPICAL * Math.min(TYPICAL_CAP, nearness.typicalOf(doc))
                     + (ownCourses.contains(index.stored(doc).get("course")) ? OWN_COURSE : 0);
             if (chosen < 0 || score > chosenScore) {
                 chosen = doc;
@@ -139,10 +140,14 @@ public final class AssistantEngine {
     static final double LESSON_COVERAGE = Double.parseDouble(System.getProperty("binhdan.assistant.lesson-coverage", "0.1"));
     /** How much the lesson's nearest asked question weighs beside the mean of its three nearest. */
     static final double LESSON_NEAREST = Double.parseDouble(System.getProperty("binhdan.assistant.lesson-nearest", "0.5"));
+    /** How much how typical the question's words are of the lesson's asked questions weighs. */
+    static final double LESSON_TYPICAL = Double.parseDouble(System.getProperty("binhdan.assistant.lesson-typical", "0.1"));
+    /** Beyond this a lesson's words stand out no further: the asker's own course still counts. */
+    static final double TYPICAL_CAP = Double.parseDouble(System.getProperty("binhdan.assistant.typical-cap", "2"));
     /** How much the lesson's search score (the best lesson's 1) weighs. */
     static final double LESSON_SEARCH = Double.parseDouble(System.getProperty("binhdan.assistant.lesson-search", "0.25"));
     /** How much a lesson of the asker's own course weighs more. */
-    static final double OWN_COURSE = Double.parseDouble(System.getProperty("binhdan.assistant.own-course", "0.5"));
+    static final double OWN_COURSE = Double.parseDouble(System.getProperty("binhdan.assistant.own-course", "0.6"));
     /** The nearest asked question of the chosen lesson must come this near, or the lessons' words decide. */
     static final double ASKED_MIN = Double.parseDouble(System.getProperty("binhdan.assistant.asked-min", "0"));
     /** How near a part's asked question must come for that part to be the answer rather than the best by words. */
