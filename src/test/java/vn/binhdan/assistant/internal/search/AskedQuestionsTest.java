@@ -2,18 +2,11 @@ package vn.binhdan.assistant.internal.search;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import org.apache.lucene.analysis.Analyzer;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.core.io.Resource;
-import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The shipped lessons with the questions learners ask of their parts, and one lesson of a
@@ -25,23 +18,8 @@ class AskedQuestionsTest {
     private static SearchIndex index;
 
     @BeforeAll
-    static void shippedLessons() throws IOException {
-        PathMatchingResourcePatternResolver resolver = new PathMatchingResourcePatternResolver();
-        JsonMapper json = JsonMapper.builder().build();
-        List<IndexDoc> docs = new ArrayList<>();
-        for (Resource manifest : resolver.getResources("classpath*:content/courses/*/manifest.json")) {
-            JsonNode m = json.readTree(manifest.getContentAsByteArray());
-            String code = m.path("code").asString();
-            for (JsonNode module : m.path("modules")) {
-                for (JsonNode l : module.path("lessons")) {
-                    String body = read(manifest, l.path("body").asString());
-                    docs.add(new IndexDoc("LESSON", code, l.path("code").asString(), l.path("title").path("vi").asString(),
-                            module.path("title").path("vi").asString(), IndexContent.text(body),
-                            "/learn/" + code + "/" + l.path("code").asString(), IndexContent.outline(body),
-                            l.has("asked") ? read(manifest, l.path("asked").asString()) : null));
-                }
-            }
-        }
+    static void shippedLessons() {
+        List<IndexDoc> docs = new ArrayList<>(ShippedLessons.read(true));
         String own = "<p>Nấm rơm ưa ẩm và thoáng.</p><h2>1. Tưới nước</h2><p>Tưới phun sương hai lần mỗi ngày cho luống nấm rơm, sáng sớm và chiều mát.</p>";
         docs.add(new IndexDoc("LESSON", "TINH-NHA", "nam-rom", "Trồng nấm rơm", "Khuyến nông", IndexContent.text(own),
                 "/learn/TINH-NHA/nam-rom", IndexContent.outline(own)));
@@ -49,12 +27,8 @@ class AskedQuestionsTest {
         index = SearchIndex.build(analyzer, Vocabulary.load(analyzer), docs);
     }
 
-    private static String read(Resource manifest, String path) throws IOException {
-        return new String(manifest.createRelative(path).getContentAsByteArray(), StandardCharsets.UTF_8);
-    }
-
     private static AssistantEngine.Extract ask(String question) {
-        return AssistantEngine.answer(index, question, 0.6, AssistantEngine.MIN_SENTENCE_COVERAGE, Set.of("KNS-NGUOI-DAN"));
+        return ShippedLessons.ask(index, question);
     }
 
     @Test
