@@ -89,7 +89,7 @@ public final class AssistantEngine {
             return words;
         }
         double inTopicBest = near.stream().filter(m -> m.doc() >= 0).mapToDouble(AskedQuestions.Match::similarity).max().orElse(0);
-        if (off != null && ((off.similarity() >= OFF_NEAR && off.similarity() > inTopicBest + OFF_NEAR_MARGIN)
+        if (off != null && ((off.similarity() >= OFF_NEAR && off.similarity() > inTopicBest)
                 || (off.support() >= OFF_TOPIC && (inTopic == null || off.support() > OFF_MARGIN * inTopic.support())))) {
             // asked like the weather, a recipe or a price, not like anything a lesson answers
             return new Extract(false, null, List.of(), List.of(), words.answered() ? List.of() : words.closest(),
@@ -120,7 +120,7 @@ public final class AssistantEngine {
         }
         // where the lessons' words found no answer, a lesson's asked questions must come near on their own
         if (chosen < 0 || !byLesson.containsKey(chosen)
-                || byLesson.get(chosen).similarity() < (words.answered() ? ASKED_MIN : ASKED_RESCUE)) {
+                || byLesson.get(chosen).similarity() < (words.answered() ? 0 : ASKED_RESCUE)) {
             return words;
         }
         Extract e = fromLesson(index, parsed, nearness, chosen);
@@ -129,11 +129,14 @@ public final class AssistantEngine {
 
     /** Asked questions are read (false: the lessons' words alone, as before they shipped). */
     static final boolean ASKED = Boolean.parseBoolean(System.getProperty("binhdan.assistant.asked", "true"));
-    /** How near a question no lesson answers must come, and come nearer than any asked question, for a refusal. */
+    /**
+     * A refusal: the off-topic questions among the nearest few add up to this and to more than
+     * {@link #OFF_MARGIN} times the best part's, or the nearest of them comes within {@link #OFF_NEAR}
+     * and nearer than any asked question.
+     */
     static final double OFF_TOPIC = Double.parseDouble(System.getProperty("binhdan.assistant.off-topic", "0.3"));
     static final double OFF_MARGIN = Double.parseDouble(System.getProperty("binhdan.assistant.off-margin", "1"));
     static final double OFF_NEAR = Double.parseDouble(System.getProperty("binhdan.assistant.off-near", "0.5"));
-    static final double OFF_NEAR_MARGIN = Double.parseDouble(System.getProperty("binhdan.assistant.off-near-margin", "0"));
     /** How near an asked question must come to overrule an answer from a lesson without asked questions. */
     static final double ASKED_OVER_WORDS = Double.parseDouble(System.getProperty("binhdan.assistant.asked-over-words", "0.5"));
     /** How much the share of the question a lesson's words cover weighs beside its asked questions' nearness. */
@@ -148,9 +151,7 @@ public final class AssistantEngine {
     static final double LESSON_SEARCH = Double.parseDouble(System.getProperty("binhdan.assistant.lesson-search", "0.25"));
     /** How much a lesson of the asker's own course weighs more. */
     static final double OWN_COURSE = Double.parseDouble(System.getProperty("binhdan.assistant.own-course", "0.6"));
-    /** The nearest asked question of the chosen lesson must come this near, or the lessons' words decide. */
-    static final double ASKED_MIN = Double.parseDouble(System.getProperty("binhdan.assistant.asked-min", "0"));
-    /** How near a part's asked question must come for that part to be the answer rather than the best by words. */
+    /** How near a part's asked question must come for that part to be the answer rather than the best by words (0: any). */
     static final double PART_MIN = Double.parseDouble(System.getProperty("binhdan.assistant.part-min", "0"));
     /** How near the chosen lesson's nearest asked question must come when the lessons' words found no answer. */
     static final double ASKED_RESCUE = Double.parseDouble(System.getProperty("binhdan.assistant.asked-rescue", "0.15"));
