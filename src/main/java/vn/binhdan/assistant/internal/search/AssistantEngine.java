@@ -328,7 +328,9 @@ public final class AssistantEngine {
         if (asked != null && !answer.isBlank()) {
             String more = alsoAsked(index, parsed, asked, answer);
             if (more != null) {
-                answer = answer + "\n" + more;
+                // two parts side by side say whose advice each is ("when you sell" and "why check the payee")
+                String first = best.passage().heading() == null ? null : headingLine(best.passage().heading());
+                answer = (first == null ? "" : first + "\n") + answer + "\n" + more;
             }
         } else if (SECOND_PART > 0 && !answer.isBlank()) {
             String more = secondPart(index, parsed, best, all, answer);
@@ -530,9 +532,13 @@ public final class AssistantEngine {
         if (lines.isEmpty()) {
             return null;
         }
-        String heading = p.heading() == null ? null : Passages.heading(p.heading());
-        String intro = heading == null ? "" : heading + (heading.matches("(?s).*[?!.:]$") ? "" : ":") + "\n";
-        return intro + String.join("\n", lines);
+        return (p.heading() == null ? "" : headingLine(p.heading()) + "\n") + String.join("\n", lines);
+    }
+
+    /** A part's heading as a line of the answer: "Khi bán hàng và nhận tiền:"; one that asks ("Báo cho ai?") as it is. */
+    private static String headingLine(String heading) {
+        String h = Passages.heading(heading);
+        return h + (h.matches("(?s).*[?!.:]$") ? "" : ":");
     }
 
     static final boolean LEAD = Boolean.parseBoolean(System.getProperty("binhdan.assistant.lead", "true"));
