@@ -74,7 +74,8 @@ public final class AssistantEngine {
         // the search is the costliest step: once, for the lessons' words and for the candidates below
         List<SearchIndex.Ranked> lessons = index.rank(parsed, 12).stream()
                 .filter(r -> "LESSON".equals(r.kind())).limit(CANDIDATES).toList();
-        Extract words = extract(index, parsed, lessons, minCoverage, minSentenceCoverage, ownCourses);
+        Reading reading = new Reading(index, parsed);
+        Extract words = extract(index, reading, lessons, minCoverage, minSentenceCoverage, ownCourses);
         if (!ASKED || index.asked().size() == 0) {
             return words;
         }
@@ -110,7 +111,7 @@ public final class AssistantEngine {
             AskedQuestions.Match m = byLesson.get(doc);
             double search = lessons.stream().filter(r -> r.doc() == doc).mapToDouble(r -> r.score() / top).findFirst().orElse(0);
             double score = (m == null ? 0 : m.support() + LESSON_NEAREST * m.similarity())
-                    + LESSON_SEARCH * search + LESSON_COVERAGE * index.coverage(parsed, doc)
+                    + LESSON_SEARCH * search + LESSON_COVERAGE * reading.coverage(doc)
                     + LESSON_TYPICAL * Math.min(TYPICAL_CAP, nearness.typicalOf(doc))
                     + (ownCourses.contains(index.stored(doc).get("course")) ? OWN_COURSE : 0);
             if (chosen < 0 || score > chosenScore) {
@@ -123,7 +124,7 @@ public final class AssistantEngine {
                 || byLesson.get(chosen).similarity() < (words.answered() ? 0 : ASKED_RESCUE)) {
             return words;
         }
-        Extract e = fromLesson(index, parsed, nearness, chosen);
+        Extract e = fromLesson(index, reading, nearness, chosen);
         return e == null ? words : e;
     }
 
@@ -174,9 +175,9 @@ public final class AssistantEngine {
      * The answer from one lesson: the part whose asked questions come nearest, when one comes near
      * enough; otherwise the part its words answer best.
      */
-    private static Extract fromLesson(SearchIndex index, SearchIndex.Parsed parsed, AskedQuestions.Nearness nearness,
-                                      int doc) {
-        List<SearchIndex.PassageScore> scored = index.scorePassages(parsed, doc, 1.0);
+    private static Extract fromLesson(SearchIndex index, Reading reading, AskedQuestions.Nearness nearness, int doc) {
+        SearchIndex.Parsed parsed = reading.parsed();
+        List<SearchIndex.PassageScore> scored = reading.passages(doc);
         if (scored.isEmpty()) {
             return null;
         }
@@ -206,7 +207,7 @@ public final class AssistantEngine {
                     chosen = ps;
                 }
             }
-            Extract e = compose(index, parsed, chosen, scored, index.coverage(parsed, doc));
+            Extract e = compose(index, parsed, chosen, scored, reading.coverage(doc));
             return e.answered() ? e : null;
         }
         // a question asked of two parts nearly alike ("what do I need to use the health book": what the book is,
@@ -221,7 +222,7 @@ public final class AssistantEngine {
                 alsoSim = sims[i];
             }
         }
-        Extract e = compose(index, parsed, chosen, scored, index.coverage(parsed, doc), also);
+        Extract e = compose(index, parsed, chosen, scored, reading.coverage(doc), also);
         return e.answered() ? e : null;
     }
 
@@ -231,14 +232,35 @@ public final class AssistantEngine {
                 : p.kind() == Passages.Kind.SECTION && p.sections() <= 1 ? p.heading() : null;
     }
 
-    private static Extract extract(SearchIndex index, SearchIndex.Parsed parsed, List<SearchIndex.Ranked> lessons,
+    /**
+     * One question's coverage and scored passages per lesson, each computed once: the lessons' words
+     * and the asked questions weigh the same candidate lessons.
+     */
+    private record Reading(SearchIndex index, SearchIndex.Parsed parsed, Map<Integer, Double> coverages,
+                           Map<Integer, List<SearchIndex.PassageScore>> scored) {
+
+        Reading(SearchIndex index, SearchIndex.Parsed parsed) {
+            this(index, parsed, new java.util.HashMap<>(), new java.util.HashMap<>());
+        }
+
+        double coverage(int doc) {
+            return coverages.computeIfAbsent(doc, d -> index.coverage(parsed, d));
+        }
+
+        List<SearchIndex.PassageScore> passages(int doc) {
+            return scored.computeIfAbsent(doc, d -> index.scorePassages(parsed, d, 1.0));
+        }
+    }
+
+    private static Extract extract(SearchIndex index, Reading reading, List<SearchIndex.Ranked> lessons,
                                    double minCoverage,
                                    double minSentenceCoverage, Set<String> ownCourses) {
+        SearchIndex.Parsed parsed = reading.parsed();
         if (lessons.isEmpty()) {
             return new Extract(false, null, List.of(), List.of(), List.of(), 0);
         }
         List<SearchIndex.Ranked> closest = lessons.size() > 3 ? lessons.subList(0, 3) : lessons;
-        double coverage = index.coverage(parsed, lessons.getFirst().doc());
+        double coverage = reading.coverage(lessons.getFirst().doc());
         // the search's best lesson does not speak of the question: another lesson answers only with a passage
         // that speaks of every idea of it ("đổi mật khẩu wifi" is not answered by what a lesson says of Wi-Fi)
         double passageNeeded = coverage < minCoverage ? FALLBACK_COVERAGE : PASSAGE_COVERAGE;
@@ -256,7 +278,7 @@ public final class AssistantEngine {
         List<SearchIndex.PassageScore> all = new ArrayList<>();
         for (int i = 0; i < lessons.size(); i++) {
             int doc = lessons.get(i).doc();
-            double lessonCoverage = i == 0 ? coverage : index.coverage(parsed, doc);
+            double lessonCoverage = reading.coverage(doc);
             // a question told as a story has more words no lesson says than words it does: a lesson that
             // speaks of its subject in the platform's own terms (a phrase of the synonym lists) may answer it
             // — one of the search's first lessons: further down, a term and a stray syllable are all they share
@@ -277,7 +299,7 @@ public final class AssistantEngine {
             if (!ownCourses.isEmpty() && ownCourses.contains(index.stored(doc).get("course"))) {
                 factor *= OWN_COURSE_BOOST;
             }
-            for (SearchIndex.PassageScore ps : index.scorePassages(parsed, doc, 1.0)) {
+            for (SearchIndex.PassageScore ps : reading.passages(doc)) {
                 all.add(ps);
                 double choice = ps.score() * factor * Math.pow(ps.coverage(), COVERAGE_POWER);
                 if (anyBest == null || choice > anyChoice) {
@@ -514,10 +536,8 @@ public final class AssistantEngine {
         if (lines.isEmpty()) {
             return null;
         }
-        String heading = second.passage().heading() == null ? null : Passages.heading(second.passage().heading());
-        // a heading that asks ("Báo cho ai?") introduces its lines as it is
-        String intro = heading == null ? "" : heading + (heading.matches("(?s).*[?!.:]$") ? "" : ":") + "\n";
-        return intro + String.join("\n", lines);
+        return (second.passage().heading() == null ? "" : headingLine(second.passage().heading()) + "\n")
+                + String.join("\n", lines);
     }
 
     /** The first lines of another part, under its heading, leaving out what the answer says already. */
