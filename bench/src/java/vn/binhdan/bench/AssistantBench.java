@@ -224,6 +224,7 @@ public final class AssistantBench {
                 assistant.pct(50), assistant.pct(95));
         System.out.printf(Locale.ROOT, "  baseline plain TermQuery       p50 %.2f ms  p95 %.2f ms  → search/baseline p95 ratio %.1f%n",
                 base.pct(50), base.pct(95), search.pct(95) / base.pct(95));
+        System.out.printf(Locale.ROOT, "  assistant/baseline p95 ratio %.1f%n", assistant.pct(95) / base.pct(95));
         generativeFallback(big, answerable, threshold);
         System.out.printf("load average at the end %s", Files.readString(Path.of("/proc/loadavg")));
     }
